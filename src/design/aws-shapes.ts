@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * AWS API input shapes, as the AWS CLI prints and accepts them. Objects are loose:
+ * fields Berth does not simulate are kept, so an export gives back what was pasted.
+ */
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+const awsName = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,255}$/, 'must be 1-255 letters, digits, hyphens or underscores');
+
+export const KeyValuePair = z.looseObject({ name: z.string(), value: z.string().optional() });
+
+export const PortMapping = z.looseObject({
+  containerPort: z.number().int().min(0).max(65535).optional(),
+  hostPort: z.number().int().min(0).max(65535).optional(),
+  protocol: z.enum(['tcp', 'udp']).optional(),
+  name: z
+    .string()
+    .regex(
+      /^[a-z0-9_][a-z0-9_-]{0,63}$/,
+      'must be 1-64 lowercase letters, digits, - or _, not starting with -',
+    )
+    .optional(),
+  appProtocol: z.enum(['http', 'http2', 'grpc']).optional(),
+  containerPortRange: z.string().optional(),
+});
+export type PortMapping = z.infer<typeof PortMapping>;
+
+export const ContainerDefinition = z.looseObject({
+  name: awsName,
+  image: nonEmpty.max(255),
+  cpu: z.number().int().min(0).optional(),
+  memory: z.number().int().min(1).optional(),
+  memoryReservation: z.number().int().min(1).optional(),
+  essential: z.boolean().optional(),
+  portMappings: z.array(PortMapping).optional(),
+  environment: z.array(KeyValuePair).optional(),
+  command: z.array(z.string()).optional(),
+  entryPoint: z.array(z.string()).optional(),
+  stopTimeout: z.number().int().optional(),
+  startTimeout: z.number().int().optional(),
+});
+export type ContainerDefinition = z.infer<typeof ContainerDefinition>;
+
+export const PlacementConstraint = z
+  .looseObject({
+    type: z.enum(['distinctInstance', 'memberOf']),
+    expression: z.string().optional(),
+  })
+  .refine((c) => c.type !== 'memberOf' || (c.expression ?? '').trim() !== '', {
+    path: ['expression'],
+    message: 'is required for a memberOf constraint',
+  });
+export type PlacementConstraint = z.infer<typeof PlacementConstraint>;
+
+export const PlacementStrategy = z
+  .looseObject({
+    type: z.enum(['binpack', 'spread', 'random']),
+    field: z.string().optional(),
+  })
+  .refine((s) => s.type !== 'binpack' || s.field === 'cpu' || s.field === 'memory', {
+    path: ['field'],
+    message: 'must be "cpu" or "memory" for binpack',
+  })
+  .refine((s) => s.type !== 'spread' || (s.field ?? '') !== '', {
+    path: ['field'],
+    message: 'is required for spread, e.g. "attribute:ecs.availability-zone" or "instanceId"',
+  });
+export type PlacementStrategy = z.infer<typeof PlacementStrategy>;
+
+export const NetworkMode = z.enum(['bridge', 'host', 'awsvpc', 'none']);
+export type NetworkMode = z.infer<typeof NetworkMode>;
+
+/** RegisterTaskDefinition input (§17.1). `cpu` and `memory` are strings, as in the API. */
+export const RegisterTaskDefinitionInput = z.looseObject({
+  family: awsName,
+  containerDefinitions: z
+    .array(ContainerDefinition)
+    .min(1, 'needs at least one container')
+    .max(10, 'allows at most 10 containers'),
+  networkMode: NetworkMode.optional(),
+  cpu: z
+    .string()
+    .regex(
+      /^\s*(\d+|\d+(\.\d+)?\s*vcpu)\s*$/i,
+      'must be CPU units such as "256" or vCPUs such as "1 vCPU"',
+    )
+    .optional(),
+  memory: z
+    .string()
+    .regex(/^\s*(\d+|\d+(\.\d+)?\s*gb)\s*$/i, 'must be MiB such as "512" or GB such as "2 GB"')
+    .optional(),
+  requiresCompatibilities: z
+    .array(z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']))
+    .optional(),
+  placementConstraints: z.array(PlacementConstraint).optional(),
+  runtimePlatform: z
+    .looseObject({
+      cpuArchitecture: z.enum(['X86_64', 'ARM64']).optional(),
+      operatingSystemFamily: z.string().optional(),
+    })
+    .optional(),
+  taskRoleArn: z.string().optional(),
+  executionRoleArn: z.string().optional(),
+});
+export type RegisterTaskDefinitionInput = z.infer<typeof RegisterTaskDefinitionInput>;
+
+export const DeploymentConfiguration = z.looseObject({
+  minimumHealthyPercent: z.number().int().min(0).optional(),
+  maximumPercent: z.number().int().min(0).optional(),
+});
+
+/** CreateService input. */
+export const CreateServiceInput = z.looseObject({
+  cluster: z.string().optional(),
+  serviceName: awsName,
+  taskDefinition: nonEmpty,
+  desiredCount: z.number().int().min(0).optional(),
+  launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
+  schedulingStrategy: z.enum(['REPLICA', 'DAEMON']).optional(),
+  placementConstraints: z.array(PlacementConstraint).max(10).optional(),
+  placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),
+  deploymentConfiguration: DeploymentConfiguration.optional(),
+});
+export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
+
+export const Attribute = z.looseObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9\-_/.:]{1,128}$/, 'must be 1-128 letters, digits or - _ / . :'),
+  value: z.string().max(128).optional(),
+  targetType: z.string().optional(),
+  targetId: z.string().optional(),
+});
+export type Attribute = z.infer<typeof Attribute>;
+
+export const Resource = z.looseObject({
+  name: z.string(),
+  type: z.string().optional(),
+  integerValue: z.number().int().optional(),
+  stringSetValue: z.array(z.string()).optional(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+/** A container instance as `aws ecs describe-container-instances` prints it, plus `cluster`. */
+export const ContainerInstance = z.looseObject({
+  cluster: z.string().optional(),
+  ec2InstanceId: z.string().regex(/^i-[0-9a-zA-Z]{1,32}$/, 'must look like i-0123456789abcdef0'),
+  containerInstanceArn: z.string().optional(),
+  status: z.enum(['ACTIVE', 'DRAINING']).optional(),
+  agentConnected: z.boolean().optional(),
+  attributes: z.array(Attribute).optional(),
+  registeredResources: z.array(Resource).optional(),
+  versionInfo: z.looseObject({ agentVersion: z.string().optional() }).optional(),
+  /** Shorthand for the `ecs.instance-type` attribute. */
+  instanceType: z.string().optional(),
+  /** Shorthand for the `ecs.availability-zone` attribute. */
+  availabilityZone: z.string().optional(),
+});
+export type ContainerInstance = z.infer<typeof ContainerInstance>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
+import { ScriptAction } from './script';
+
+export const CURRENT_FORMAT_VERSION = 1;
+
+/** How a task family behaves when it runs: what AWS has no API shape for. */
+export const Workload = z.looseObject({
+  family: z.string().min(1),
+  /** Only this revision; all revisions when absent. */
+  revision: z.number().int().min(1).optional(),
+  imagePullSeconds: z.number().min(0).optional(),
+  startSeconds: z.number().min(0).optional(),
+  stopSeconds: z.number().min(0).optional(),
+});
+export type Workload = z.infer<typeof Workload>;
+
+export const Position = z.object({ x: z.number(), y: z.number() });
+
+export const DesignDocument = z.looseObject({
+  formatVersion: z.literal(CURRENT_FORMAT_VERSION),
+  name: z.string().min(1).max(200),
+  seed: z.number().int().min(0).max(0xffffffff),
+  startTime: z.iso.datetime({ offset: true }).default('2026-01-01T00:00:00Z'),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as us-east-1'),
+  clusters: z.array(z.looseObject({ clusterName: z.string().min(1) })).min(1, 'needs a cluster'),
+  containerInstances: z.array(ContainerInstance).default([]),
+  taskDefinitions: z.array(RegisterTaskDefinitionInput).default([]),
+  services: z.array(CreateServiceInput).default([]),
+  workloads: z.array(Workload).default([]),
+  script: z.array(ScriptAction).default([]),
+  /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
+  layout: z.record(z.string(), Position).default({}),
+});
+export type DesignDocument = z.infer<typeof DesignDocument>;
+export type DesignInput = z.input<typeof DesignDocument>;

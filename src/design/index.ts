@@ -1,0 +1,12 @@
+export * from './aws-shapes';
+export * from './document';
+export * from './instance-types';
+export * from './issues';
+export { type MigrateResult, migrate } from './migrate';
+export { type ParseResult, parseDesign } from './parse';
+export { checkReferences } from './references';
+export * from './resolve';
+export { sampleDesign } from './sample';
+export * from './script';
+export { checkScriptReferences } from './script-references';
+export { checkTaskDefinition } from './task-definition-rules';

@@ -1,0 +1,149 @@
+import type { ContainerInstance } from './aws-shapes';
+import type { DesignDocument } from './document';
+import type { DesignIssue } from './issues';
+import {
+  attributeValue,
+  availabilityZoneOf,
+  clusterNameOf,
+  instanceTypeOf,
+  registeredResourcesOf,
+  resolveTaskDefinition,
+  type TaskDefinitionRevision,
+  taskDefinitionRevisions,
+} from './resolve';
+import { checkTaskDefinition } from './task-definition-rules';
+
+type Push = (path: string, message: string) => void;
+
+function checkClusters(design: DesignDocument, push: Push): void {
+  const seen = new Set<string>();
+  design.clusters.forEach((c, i) => {
+    if (seen.has(c.clusterName))
+      push(`clusters[${i}].clusterName`, `${c.clusterName} appears twice`);
+    seen.add(c.clusterName);
+  });
+}
+
+/** A shorthand and its attribute may both be given, but must then agree. */
+function checkShorthand(
+  ci: ContainerInstance,
+  path: string,
+  field: 'instanceType' | 'availabilityZone',
+  attribute: string,
+  push: Push,
+): void {
+  const short = ci[field];
+  const long = attributeValue(ci, attribute);
+  if (short !== undefined && long !== undefined && short !== long) {
+    push(path, `${short} disagrees with attribute ${attribute} ${long}`);
+  }
+}
+
+function checkInstances(design: DesignDocument, push: Push, checkCluster: Push): void {
+  const ids = new Set<string>();
+  design.containerInstances.forEach((ci, i) => {
+    const at = `containerInstances[${i}]`;
+    if (ids.has(ci.ec2InstanceId)) push(`${at}.ec2InstanceId`, `${ci.ec2InstanceId} appears twice`);
+    ids.add(ci.ec2InstanceId);
+    if (ci.cluster !== undefined) checkCluster(`${at}.cluster`, ci.cluster);
+
+    checkShorthand(ci, `${at}.instanceType`, 'instanceType', 'ecs.instance-type', push);
+    checkShorthand(ci, `${at}.availabilityZone`, 'availabilityZone', 'ecs.availability-zone', push);
+    const az = availabilityZoneOf(ci);
+    if (!az) {
+      push(`${at}.attributes`, 'needs ecs.availability-zone (or the availabilityZone shorthand)');
+    } else if (!az.startsWith(design.region)) {
+      const field = ci.availabilityZone === undefined ? 'attributes' : 'availabilityZone';
+      push(`${at}.${field}`, `${az} is not in region ${design.region}`);
+    }
+
+    if (!registeredResourcesOf(ci)) {
+      const type = instanceTypeOf(ci);
+      push(
+        `${at}.registeredResources`,
+        type
+          ? `instance type ${type} is not in Berth's table: give CPU and MEMORY registeredResources`
+          : 'needs ecs.instance-type (or instanceType), or CPU and MEMORY registeredResources',
+      );
+    }
+  });
+}
+
+function checkServices(
+  design: DesignDocument,
+  revisions: readonly TaskDefinitionRevision[],
+  push: Push,
+  checkCluster: Push,
+): void {
+  const names = new Set<string>();
+  design.services.forEach((s, i) => {
+    const at = `services[${i}]`;
+    // Model: ECS needs a name unique within its cluster only; Berth (the engine, the
+    // store and the canvas) names a service by serviceName alone, so it must be unique.
+    if (names.has(s.serviceName)) {
+      push(
+        `${at}.serviceName`,
+        `${s.serviceName} appears twice (Berth needs unique service names)`,
+      );
+    }
+    names.add(s.serviceName);
+    if (s.cluster !== undefined) checkCluster(`${at}.cluster`, s.cluster);
+    if (!resolveTaskDefinition(revisions, s.taskDefinition)) {
+      push(`${at}.taskDefinition`, `${s.taskDefinition} is not registered in taskDefinitions`);
+    }
+    const strategy = s.schedulingStrategy ?? 'REPLICA';
+    if (strategy === 'REPLICA' && s.desiredCount === undefined) {
+      push(`${at}.desiredCount`, 'is required for a REPLICA service');
+    }
+    if (strategy === 'DAEMON' && (s.placementStrategy?.length ?? 0) > 0) {
+      push(`${at}.placementStrategy`, 'is not supported with the DAEMON scheduling strategy');
+    }
+  });
+}
+
+function checkWorkloads(
+  design: DesignDocument,
+  revisions: readonly TaskDefinitionRevision[],
+  push: Push,
+): void {
+  const seen = new Set<string>();
+  design.workloads.forEach((w, i) => {
+    const at = `workloads[${i}]`;
+    const key = w.revision === undefined ? w.family : `${w.family}:${w.revision}`;
+    if (seen.has(key)) push(`${at}.family`, `a workload for ${key} appears twice`);
+    seen.add(key);
+    if (!revisions.some((r) => r.family === w.family)) {
+      push(`${at}.family`, `${w.family} is not a family in taskDefinitions`);
+    } else if (
+      w.revision !== undefined &&
+      !resolveTaskDefinition(revisions, `${w.family}:${w.revision}`)
+    ) {
+      push(`${at}.revision`, `${w.family}:${w.revision} is not registered in taskDefinitions`);
+    }
+  });
+}
+
+/**
+ * What a schema cannot see: names that must point at something in the same design,
+ * and the rules ECS applies when it registers a task definition. A design with any
+ * of these is refused.
+ */
+export function checkReferences(design: DesignDocument): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  const push: Push = (path, message) => issues.push({ path, message });
+  const clusters = new Set(design.clusters.map((c) => c.clusterName));
+  const checkCluster: Push = (path, ref) => {
+    if (!clusters.has(clusterNameOf(design, ref)))
+      push(path, `cluster ${JSON.stringify(ref)} is not in clusters`);
+  };
+  const revisions = taskDefinitionRevisions(design);
+
+  checkClusters(design, push);
+  checkInstances(design, push, checkCluster);
+  design.taskDefinitions.forEach((td, i) => {
+    issues.push(...checkTaskDefinition(td, `taskDefinitions[${i}]`));
+  });
+  checkServices(design, revisions, push, checkCluster);
+  checkWorkloads(design, revisions, push);
+  return issues;
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { instanceTypeSpec, registeredMemoryMiB } from './instance-types';
+import {
+  allAttributesOf,
+  availabilityZoneOf,
+  clusterNameOf,
+  instanceTypeOf,
+  parseTaskDefinitionRef,
+  registeredResourcesOf,
+  resolveTaskDefinition,
+  taskDefinitionRefOf,
+  taskDefinitionRevisions,
+} from './resolve';
+import { designInput, instance, parsedDesign, taskDefinition } from './testing';
+
+describe('task definition revisions', () => {
+  const design = parsedDesign(
+    designInput({
+      taskDefinitions: [
+        taskDefinition('web'),
+        taskDefinition('worker'),
+        taskDefinition('web', { cpu: '512' }),
+      ],
+    }),
+  );
+  const revisions = taskDefinitionRevisions(design);
+
+  it('numbers each registration of a family, in document order', () => {
+    expect(revisions.map(taskDefinitionRefOf)).toEqual(['web:1', 'worker:1', 'web:2']);
+  });
+
+  it.each([
+    ['web', 'web:2'],
+    ['web:1', 'web:1'],
+    ['web:2', 'web:2'],
+    ['worker', 'worker:1'],
+    ['arn:aws:ecs:us-east-1:123456789012:task-definition/web:1', 'web:1'],
+    ['arn:aws:ecs:us-east-1:123456789012:task-definition/web', 'web:2'],
+    ['web:3', undefined],
+    ['web:0', undefined],
+    ['web:latest', undefined],
+    ['web:1:2', undefined],
+    ['api', undefined],
+    ['', undefined],
+    ['arn:aws:ecs:us-east-1:123456789012:service/demo/web', undefined],
+  ])('%s resolves to %s', (ref, expected) => {
+    const found = resolveTaskDefinition(revisions, ref);
+    expect(found && taskDefinitionRefOf(found)).toBe(expected);
+  });
+
+  it('keeps the input that registered the revision', () => {
+    expect(resolveTaskDefinition(revisions, 'web')?.input.cpu).toBe('512');
+  });
+
+  it.each([
+    ['web', { family: 'web' }],
+    ['web:12', { family: 'web', revision: 12 }],
+    ['arn:aws:ecs:eu-west-1:1:task-definition/api:3', { family: 'api', revision: 3 }],
+    ['web:x', { family: 'web:x' }],
+  ])('parseTaskDefinitionRef(%s)', (ref, expected) => {
+    expect(parseTaskDefinitionRef(ref)).toEqual(expected);
+  });
+});
+
+describe('registered resources', () => {
+  it.each([
+    // [type, CPU units, registered MiB]: vCPU x 1024; nominal MiB less 2.5%, rounded down (§3.1).
+    ['m5.large', 2048, 7987],
+    ['t3.medium', 2048, 3993],
+    ['t2.micro', 1024, 998],
+    ['m5.2xlarge', 8192, 31948],
+    ['r5.large', 2048, 15974],
+    ['m6g.medium', 1024, 3993],
+  ])('%s registers %i CPU and %i MiB', (type, cpu, memoryMiB) => {
+    expect(registeredResourcesOf(instance('i-1', { instanceType: type }))).toEqual({
+      cpu,
+      memoryMiB,
+    });
+  });
+
+  it('lands near the documented m4.large figure (8 GiB -> 7,985 MiB)', () => {
+    const m4 = {
+      vcpu: 2,
+      memoryGiB: 8,
+      maxEnis: 2,
+      trunkedTasks: null,
+      cpuArchitecture: 'x86_64',
+    } as const;
+    expect(Math.abs(registeredMemoryMiB(m4) - 7985)).toBeLessThanOrEqual(2);
+  });
+
+  it('takes explicit registeredResources over the table', () => {
+    const ci = instance('i-1', {
+      instanceType: 'm5.large',
+      registeredResources: [
+        { name: 'CPU', type: 'INTEGER', integerValue: 2000 },
+        { name: 'MEMORY', type: 'INTEGER', integerValue: 7680 },
+        { name: 'PORTS', type: 'STRINGSET', stringSetValue: ['22'] },
+      ],
+    });
+    expect(registeredResourcesOf(ci)).toEqual({ cpu: 2000, memoryMiB: 7680 });
+  });
+
+  it('fills the missing one of CPU and MEMORY from the table', () => {
+    const ci = instance('i-1', {
+      instanceType: 'm5.large',
+      registeredResources: [{ name: 'MEMORY', integerValue: 7000 }],
+    });
+    expect(registeredResourcesOf(ci)).toEqual({ cpu: 2048, memoryMiB: 7000 });
+  });
+
+  it('needs both for a type not in the table', () => {
+    const only = instance('i-1', {
+      instanceType: 'x2gd.medium',
+      registeredResources: [{ name: 'CPU', integerValue: 1024 }],
+    });
+    expect(instanceTypeSpec('x2gd.medium')).toBeUndefined();
+    expect(registeredResourcesOf(only)).toBeUndefined();
+  });
+});
+
+describe('instance attributes', () => {
+  const shorthand = instance('i-1', { instanceType: 'c6g.large', availabilityZone: 'us-east-1b' });
+  const longhand = {
+    ec2InstanceId: 'i-2',
+    attributes: [
+      { name: 'ecs.instance-type', value: 'c6g.large' },
+      { name: 'ecs.availability-zone', value: 'us-east-1b' },
+      { name: 'stack', value: 'blue' },
+    ],
+  };
+
+  it.each([
+    ['the shorthand', shorthand],
+    ['the attributes array', longhand],
+  ])('reads type and zone from %s', (_label, ci) => {
+    expect(instanceTypeOf(ci)).toBe('c6g.large');
+    expect(availabilityZoneOf(ci)).toBe('us-east-1b');
+  });
+
+  it('reports the built-in attributes ECS adds, and custom ones', () => {
+    expect(allAttributesOf(longhand)).toEqual({
+      'ecs.os-type': 'linux',
+      'ecs.os-family': 'LINUX',
+      'ecs.cpu-architecture': 'arm64',
+      'ecs.instance-type': 'c6g.large',
+      'ecs.availability-zone': 'us-east-1b',
+      stack: 'blue',
+    });
+    expect(allAttributesOf(shorthand)).toEqual({
+      'ecs.os-type': 'linux',
+      'ecs.os-family': 'LINUX',
+      'ecs.cpu-architecture': 'arm64',
+      'ecs.instance-type': 'c6g.large',
+      'ecs.availability-zone': 'us-east-1b',
+    });
+  });
+
+  it('lets an explicit attribute override a built-in', () => {
+    const ci = instance('i-3', { attributes: [{ name: 'ecs.os-type', value: 'windows' }] });
+    expect(allAttributesOf(ci)['ecs.os-type']).toBe('windows');
+  });
+});
+
+describe('clusterNameOf', () => {
+  const design = { clusters: [{ clusterName: 'first' }, { clusterName: 'second' }] };
+  it.each([
+    [undefined, 'first'],
+    ['second', 'second'],
+    ['arn:aws:ecs:us-east-1:123456789012:cluster/second', 'second'],
+    [
+      'arn:aws:ecs:us-east-1:123456789012:service/second/web',
+      'arn:aws:ecs:us-east-1:123456789012:service/second/web',
+    ],
+  ])('%s -> %s', (ref, expected) => {
+    expect(clusterNameOf(design, ref)).toBe(expected);
+  });
+});

@@ -1,0 +1,119 @@
+import type { ContainerInstance, RegisterTaskDefinitionInput } from './aws-shapes';
+import type { DesignDocument } from './document';
+import { instanceTypeSpec, registeredCpuUnits, registeredMemoryMiB } from './instance-types';
+
+/** A task definition with the revision its position in the design gives it. */
+export interface TaskDefinitionRevision {
+  family: string;
+  revision: number;
+  input: RegisterTaskDefinitionInput;
+}
+
+/** Registering the same family again makes the next revision, as in ECS. */
+export function taskDefinitionRevisions(
+  design: Pick<DesignDocument, 'taskDefinitions'>,
+): TaskDefinitionRevision[] {
+  const next = new Map<string, number>();
+  return design.taskDefinitions.map((input) => {
+    const revision = (next.get(input.family) ?? 0) + 1;
+    next.set(input.family, revision);
+    return { family: input.family, revision, input };
+  });
+}
+
+/**
+ * `family`, `family:revision` or a task definition ARN, as ECS accepts them.
+ * A malformed reference (`web:latest`, `web:0`, an ARN of another resource) comes
+ * back with the whole text as its family: no family can contain `:`, so it
+ * resolves to nothing rather than to the latest revision.
+ */
+export function parseTaskDefinitionRef(ref: string): { family: string; revision?: number } {
+  let name = ref;
+  if (ref.startsWith('arn:')) {
+    const at = ref.indexOf(':task-definition/');
+    if (at < 0) return { family: ref };
+    name = ref.slice(at + ':task-definition/'.length);
+  }
+  const parts = name.split(':');
+  if (parts.length === 1) return { family: name };
+  const [family = '', rev = ''] = parts;
+  if (parts.length > 2 || !/^[1-9]\d*$/.test(rev)) return { family: ref };
+  return { family, revision: Number(rev) };
+}
+
+/** The text ECS shows for a revision: `web:3`. */
+export function taskDefinitionRefOf(revision: Pick<TaskDefinitionRevision, 'family' | 'revision'>) {
+  return `${revision.family}:${revision.revision}`;
+}
+
+export function resolveTaskDefinition(
+  revisions: readonly TaskDefinitionRevision[],
+  ref: string,
+): TaskDefinitionRevision | undefined {
+  const { family, revision } = parseTaskDefinitionRef(ref);
+  let found: TaskDefinitionRevision | undefined;
+  for (const r of revisions) {
+    if (r.family !== family) continue;
+    if (revision === undefined ? !found || r.revision > found.revision : r.revision === revision) {
+      found = r;
+    }
+  }
+  return found;
+}
+
+export function attributeValue(ci: ContainerInstance, name: string): string | undefined {
+  return ci.attributes?.find((a) => a.name === name)?.value;
+}
+
+export function instanceTypeOf(ci: ContainerInstance): string | undefined {
+  return attributeValue(ci, 'ecs.instance-type') ?? ci.instanceType;
+}
+
+export function availabilityZoneOf(ci: ContainerInstance): string | undefined {
+  return attributeValue(ci, 'ecs.availability-zone') ?? ci.availabilityZone;
+}
+
+export interface RegisteredResources {
+  cpu: number;
+  memoryMiB: number;
+}
+
+function integerResource(ci: ContainerInstance, name: string): number | undefined {
+  return ci.registeredResources?.find((r) => r.name === name)?.integerValue;
+}
+
+/** Registered CPU and memory: the instance's own figures, else the instance-type table. */
+export function registeredResourcesOf(ci: ContainerInstance): RegisteredResources | undefined {
+  const spec = instanceTypeSpec(instanceTypeOf(ci) ?? '');
+  const cpu = integerResource(ci, 'CPU') ?? (spec ? registeredCpuUnits(spec) : undefined);
+  const memoryMiB = integerResource(ci, 'MEMORY') ?? (spec ? registeredMemoryMiB(spec) : undefined);
+  return cpu === undefined || memoryMiB === undefined ? undefined : { cpu, memoryMiB };
+}
+
+/** Every attribute ECS would report, built-ins from the instance type, custom ones kept. */
+export function allAttributesOf(ci: ContainerInstance): Record<string, string> {
+  const type = instanceTypeOf(ci);
+  const spec = instanceTypeSpec(type ?? '');
+  const out: Record<string, string> = {
+    'ecs.os-type': 'linux',
+    'ecs.os-family': 'LINUX',
+    'ecs.cpu-architecture': spec?.cpuArchitecture ?? 'x86_64',
+  };
+  if (type) out['ecs.instance-type'] = type;
+  const az = availabilityZoneOf(ci);
+  if (az) out['ecs.availability-zone'] = az;
+  for (const a of ci.attributes ?? []) out[a.name] = a.value ?? '';
+  return out;
+}
+
+/**
+ * The cluster a resource names: a cluster name or ARN; absent means the design's
+ * first cluster (Berth's stand-in for the AWS `default` cluster). An ARN of
+ * something else comes back whole, so it matches no cluster.
+ */
+export function clusterNameOf(design: Pick<DesignDocument, 'clusters'>, ref?: string): string {
+  if (ref === undefined) return design.clusters[0]?.clusterName ?? 'default';
+  if (!ref.startsWith('arn:')) return ref;
+  const at = ref.indexOf(':cluster/');
+  return at < 0 ? ref : ref.slice(at + ':cluster/'.length);
+}

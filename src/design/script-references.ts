@@ -1,0 +1,60 @@
+import type { DesignDocument } from './document';
+import type { DesignIssue } from './issues';
+import { clusterNameOf, resolveTaskDefinition, taskDefinitionRevisions } from './resolve';
+
+/**
+ * Script actions that name something the design does not have. These are warnings,
+ * not refusals: ECS answers such a call with an error (ClusterNotFoundException,
+ * ServiceNotFoundException, ...) and the engine reports it as the action's result,
+ * exactly as it must for a command typed in while the simulation runs.
+ */
+export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  const clusters = new Set(design.clusters.map((c) => c.clusterName));
+  const revisions = taskDefinitionRevisions(design);
+  const services = new Set(
+    design.services.map((s) => `${clusterNameOf(design, s.cluster)}/${s.serviceName}`),
+  );
+  const instances = new Set(design.containerInstances.map((ci) => ci.ec2InstanceId));
+
+  design.script.forEach((a, i) => {
+    const at = `script[${i}].input`;
+    const push = (field: string, message: string) =>
+      issues.push({ path: `${at}.${field}`, message });
+    const cluster = typeof a.input.cluster === 'string' ? a.input.cluster : undefined;
+    const clusterName = clusterNameOf(design, cluster);
+    const clusterKnown = clusters.has(clusterName);
+    if (cluster !== undefined && !clusterKnown) {
+      push('cluster', `cluster ${JSON.stringify(cluster)} is not in clusters`);
+    }
+    switch (a.action) {
+      case 'UpdateService': {
+        const name = a.input.service.startsWith('arn:')
+          ? a.input.service.split('/').at(-1)
+          : a.input.service;
+        if (clusterKnown && !services.has(`${clusterName}/${name}`)) {
+          push('service', `service ${a.input.service} is not in cluster ${clusterName}`);
+        }
+        const td = a.input.taskDefinition;
+        if (td !== undefined && !resolveTaskDefinition(revisions, td)) {
+          push('taskDefinition', `${td} is not registered in taskDefinitions`);
+        }
+        break;
+      }
+      case 'RunTask':
+        if (!resolveTaskDefinition(revisions, a.input.taskDefinition)) {
+          push('taskDefinition', `${a.input.taskDefinition} is not registered in taskDefinitions`);
+        }
+        break;
+      case 'TerminateInstance':
+        if (!instances.has(a.input.ec2InstanceId)) {
+          push('ec2InstanceId', `${a.input.ec2InstanceId} is not in containerInstances`);
+        }
+        break;
+      case 'StopTask':
+        // Task ids exist only once the simulation runs.
+        break;
+    }
+  });
+  return issues;
+}
