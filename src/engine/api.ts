@@ -1,0 +1,162 @@
+/**
+ * What the engine gives the outside world: plain, serialisable data. The worker
+ * forwards these across comlink; the CLI prints them; the UI draws them.
+ */
+
+export const TASK_STATES = [
+  'PROVISIONING',
+  'PENDING',
+  'ACTIVATING',
+  'RUNNING',
+  'DEACTIVATING',
+  'STOPPING',
+  'DEPROVISIONING',
+  'STOPPED',
+] as const;
+export type TaskLastStatus = (typeof TASK_STATES)[number];
+export type TaskDesiredStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
+export type TaskStopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice'
+  | 'InfrastructureHealth';
+
+/** One task, compact: what the canvas and charts need. */
+export interface TaskView {
+  taskArn: string;
+  /** The last part of the ARN, as the console shows it. */
+  taskId: string;
+  clusterName: string;
+  group: string;
+  serviceName?: string;
+  family: string;
+  revision: number;
+  containerInstanceArn?: string;
+  ec2InstanceId?: string;
+  availabilityZone?: string;
+  lastStatus: TaskLastStatus;
+  desiredStatus: TaskDesiredStatus;
+  cpu: number;
+  memoryMiB: number;
+  startedBy?: string;
+  stopCode?: TaskStopCode;
+  stoppedReason?: string;
+  createdAtMs: number;
+  startedAtMs?: number;
+  stoppedAtMs?: number;
+}
+
+export type ContainerInstanceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+
+export interface InstanceView {
+  containerInstanceArn: string;
+  ec2InstanceId: string;
+  clusterName: string;
+  instanceType: string;
+  availabilityZone: string;
+  status: ContainerInstanceStatus;
+  agentConnected: boolean;
+  registeredCpu: number;
+  registeredMemoryMiB: number;
+  remainingCpu: number;
+  remainingMemoryMiB: number;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  attributes: Record<string, string>;
+}
+
+export interface ServiceView {
+  serviceName: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  taskDefinition: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  /** Why the last task could not be placed, while tasks are waiting for a place. */
+  placementFailure?: string;
+}
+
+/** A line of DescribeServices `events`, in the console's words. */
+export interface ServiceEventView {
+  id: string;
+  serviceName: string;
+  createdAtMs: number;
+  message: string;
+}
+
+/** An EventBridge event in its real envelope. */
+export interface EcsEvent {
+  version: '0';
+  id: string;
+  'detail-type':
+    | 'ECS Task State Change'
+    | 'ECS Container Instance State Change'
+    | 'ECS Service Action'
+    | 'ECS Deployment State Change';
+  source: 'aws.ecs';
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+/** A CloudWatch datapoint, as PutMetricData / GetMetricData shape it. */
+export interface MetricDatum {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: string }[];
+  Timestamp: string;
+  Value: number;
+  Unit: 'Percent' | 'Count';
+  /** Seconds the datapoint aggregates. */
+  Period: number;
+}
+
+export type TaskStateCounts = Record<TaskLastStatus, number>;
+
+/** What changed during one advance of the clock. */
+export interface Frame {
+  nowMs: number;
+  tasks: TaskView[];
+  /** Tasks no longer kept (stopped long ago): drop them. */
+  removedTaskArns: string[];
+  instances: InstanceView[];
+  services: ServiceView[];
+  events: EcsEvent[];
+  serviceEvents: ServiceEventView[];
+  metrics: MetricDatum[];
+  /** Live tasks by lastStatus at nowMs; STOPPED counts the tasks still kept. */
+  taskStateCounts: TaskStateCounts;
+}
+
+export interface Snapshot {
+  nowMs: number;
+  tasks: TaskView[];
+  instances: InstanceView[];
+  services: ServiceView[];
+  serviceEvents: ServiceEventView[];
+  taskStateCounts: TaskStateCounts;
+}
+
+/** The answer to one command or script action, shaped as the AWS response or error. */
+export interface ActionResult {
+  at: number;
+  action: string;
+  response?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+/** The result of DescribeServices / DescribeTasks / DescribeContainerInstances, for --state-out. */
+export interface DescribeState {
+  time: string;
+  services: Record<string, unknown>[];
+  tasks: Record<string, unknown>[];
+  containerInstances: Record<string, unknown>[];
+  actions: ActionResult[];
+}

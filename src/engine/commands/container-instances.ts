@@ -1,0 +1,126 @@
+import type {
+  ContainerInstance,
+  RegisterContainerInstanceInput,
+  UpdateContainerInstancesStateInput,
+} from '../../design';
+import type { EngineContext } from '../context';
+import { lastArnPart } from '../ids';
+import { compileInstance } from '../model/instance';
+import type { InstanceState } from '../model/types';
+import { describeContainerInstance } from '../output/describe-instance';
+import { emitInstanceStateChange } from '../output/events';
+import { requestWaitingReconciles } from '../scheduler/request';
+import { AwsError } from './errors';
+import { clusterOf } from './lookup';
+
+function findInstance(
+  ctx: EngineContext,
+  clusterName: string,
+  ref: string,
+): InstanceState | undefined {
+  const byEc2 = ctx.instanceArnByEc2Id.get(ref);
+  const id = lastArnPart(ref);
+  for (const instance of ctx.instances.values()) {
+    if (instance.clusterName !== clusterName || instance.status === 'INACTIVE') continue;
+    if (
+      instance.containerInstanceArn === byEc2 ||
+      lastArnPart(instance.containerInstanceArn) === id
+    ) {
+      return instance;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * ACTIVE <-> DRAINING. A DRAINING instance takes no new tasks and its service tasks are
+ * replaced within the deployment bounds; standalone tasks stay (ecs-behavior §7.4).
+ */
+export function updateContainerInstancesState(
+  ctx: EngineContext,
+  input: UpdateContainerInstancesStateInput,
+): Record<string, unknown> {
+  const clusterName = clusterOf(ctx, input.cluster);
+  const containerInstances: Record<string, unknown>[] = [];
+  const failures: Record<string, unknown>[] = [];
+  for (const ref of input.containerInstances) {
+    const instance = findInstance(ctx, clusterName, ref);
+    if (!instance) {
+      failures.push({ arn: ref, reason: 'MISSING' });
+      continue;
+    }
+    if (instance.status !== input.status) {
+      instance.status = input.status;
+      instance.version++;
+      ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+      emitInstanceStateChange(ctx, instance);
+    }
+    containerInstances.push(describeContainerInstance(ctx, instance));
+  }
+  requestWaitingReconciles(ctx, clusterName);
+  return { containerInstances, failures };
+}
+
+interface IdentityDocument {
+  instanceId?: string;
+  instanceType?: string;
+  availabilityZone?: string;
+}
+
+function identityOf(input: RegisterContainerInstanceInput): IdentityDocument {
+  if (input.instanceIdentityDocument === undefined) return {};
+  try {
+    const doc: unknown = JSON.parse(input.instanceIdentityDocument);
+    return typeof doc === 'object' && doc !== null ? (doc as IdentityDocument) : {};
+  } catch {
+    throw new AwsError('InvalidParameterException', 'instanceIdentityDocument is not valid JSON.');
+  }
+}
+
+/** A new instance joins the cluster now; waiting services and daemons see it at once. */
+export function registerContainerInstance(
+  ctx: EngineContext,
+  input: RegisterContainerInstanceInput,
+): Record<string, unknown> {
+  const clusterName = clusterOf(ctx, input.cluster);
+  const identity = identityOf(input);
+  const ec2InstanceId = input.ec2InstanceId ?? identity.instanceId;
+  if (!ec2InstanceId) {
+    throw new AwsError(
+      'InvalidParameterException',
+      'The instance identity document has no instanceId.',
+    );
+  }
+  const existing = ctx.instanceArnByEc2Id.get(ec2InstanceId);
+  if (existing && ctx.instances.get(existing)?.status !== 'INACTIVE') {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Instance ${ec2InstanceId} is already registered.`,
+    );
+  }
+  const ci: ContainerInstance = { cluster: clusterName, ec2InstanceId };
+  const type = input.instanceType ?? identity.instanceType;
+  const az = input.availabilityZone ?? identity.availabilityZone;
+  if (type !== undefined) ci.instanceType = type;
+  if (az !== undefined) ci.availabilityZone = az;
+  if (input.attributes !== undefined) ci.attributes = input.attributes;
+  if (input.totalResources !== undefined) ci.registeredResources = input.totalResources;
+  if (input.versionInfo !== undefined) ci.versionInfo = input.versionInfo;
+  const instance = compileInstance(ctx, ctx.design, ci, ctx.nowMs);
+  if (instance.availabilityZone === 'unknown') {
+    throw new AwsError('InvalidParameterException', 'The instance has no availability zone.');
+  }
+  if (instance.registeredCpu === 0 || instance.registeredMemoryMiB === 0) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Instance type ${instance.instanceType} is unknown: give totalResources CPU and MEMORY.`,
+    );
+  }
+  if (existing) ctx.instances.delete(existing);
+  ctx.instances.set(instance.containerInstanceArn, instance);
+  ctx.instanceArnByEc2Id.set(ec2InstanceId, instance.containerInstanceArn);
+  ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+  emitInstanceStateChange(ctx, instance);
+  requestWaitingReconciles(ctx, clusterName);
+  return { containerInstance: describeContainerInstance(ctx, instance) };
+}

@@ -1,0 +1,38 @@
+import type { Command } from '../../design';
+import type { ActionResult } from '../api';
+import type { EngineContext } from '../context';
+import { registerContainerInstance, updateContainerInstancesState } from './container-instances';
+import { AwsError } from './errors';
+import { runTask } from './run-task';
+import { stopTask } from './stop-task';
+import { terminateInstance } from './terminate-instance';
+import { updateService } from './update-service';
+
+function dispatch(ctx: EngineContext, command: Command): Record<string, unknown> {
+  switch (command.action) {
+    case 'UpdateService':
+      return updateService(ctx, command.input);
+    case 'RunTask':
+      return runTask(ctx, command.input);
+    case 'StopTask':
+      return stopTask(ctx, command.input);
+    case 'TerminateInstance':
+      return terminateInstance(ctx, command.input);
+    case 'UpdateContainerInstancesState':
+      return updateContainerInstancesState(ctx, command.input);
+    case 'RegisterContainerInstance':
+      return registerContainerInstance(ctx, command.input);
+  }
+}
+
+/** Apply a command now; an AWS error becomes the result's `error`, never an exception. */
+export function applyCommand(ctx: EngineContext, command: Command): ActionResult {
+  const at = ctx.nowMs / 1000;
+  try {
+    return { at, action: command.action, response: dispatch(ctx, command) };
+  } catch (error) {
+    if (error instanceof AwsError)
+      return { at, action: command.action, error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { TerminateInstanceInput } from '../../design';
+import type { EngineContext } from '../context';
+import { killTask } from '../lifecycle/transitions';
+import { emitInstanceStateChange } from '../output/events';
+import { requestWaitingReconciles } from '../scheduler/request';
+import { AwsError } from './errors';
+
+/**
+ * A simulator fault: the EC2 instance is gone. Its tasks stop at once and the
+ * container instance deregisters; services replace the tasks elsewhere.
+ */
+export function terminateInstance(
+  ctx: EngineContext,
+  input: TerminateInstanceInput,
+): Record<string, unknown> {
+  const arn = ctx.instanceArnByEc2Id.get(input.ec2InstanceId);
+  const instance = arn ? ctx.instances.get(arn) : undefined;
+  if (!instance || instance.status === 'INACTIVE') {
+    throw new AwsError(
+      'InvalidInstanceID.NotFound',
+      `The instance ID '${input.ec2InstanceId}' does not exist`,
+    );
+  }
+  for (const taskArn of [...instance.taskArns]) {
+    const task = ctx.tasks.get(taskArn);
+    // Model: the stop code of tasks on a terminated host is not in ecs-behavior.md; the
+    // reason is the sentence ECS uses for a lost host.
+    if (task)
+      killTask(
+        ctx,
+        task,
+        'TerminationNotice',
+        `Host EC2 (instance ${instance.ec2InstanceId}) terminated.`,
+      );
+  }
+  instance.status = 'INACTIVE';
+  instance.agentConnected = false;
+  instance.version++;
+  ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+  emitInstanceStateChange(ctx, instance);
+  requestWaitingReconciles(ctx, instance.clusterName);
+  return {
+    TerminatingInstances: [
+      {
+        InstanceId: instance.ec2InstanceId,
+        CurrentState: { Code: 32, Name: 'shutting-down' },
+        PreviousState: { Code: 16, Name: 'running' },
+      },
+    ],
+  };
+}

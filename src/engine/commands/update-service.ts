@@ -1,0 +1,40 @@
+import type { UpdateServiceInput } from '../../design';
+import type { EngineContext } from '../context';
+import { describeService } from '../output/describe-service';
+import { requestReconcile } from '../scheduler/request';
+import { AwsError } from './errors';
+import { clusterOf, serviceOf, taskDefinitionOf } from './lookup';
+
+export function updateService(
+  ctx: EngineContext,
+  input: UpdateServiceInput,
+): Record<string, unknown> {
+  const clusterName = clusterOf(ctx, input.cluster);
+  const service = serviceOf(ctx, clusterName, input.service);
+  if (input.taskDefinition !== undefined) {
+    const td = taskDefinitionOf(ctx, input.taskDefinition);
+    if (td.arn !== service.taskDefinition.arn) {
+      // Rolling and blue/green deployments are a later issue; say so rather than pretend.
+      throw new AwsError(
+        'InvalidParameterException',
+        'Berth does not simulate deployments yet: change desiredCount, placement or register the service anew.',
+      );
+    }
+  }
+  if (input.desiredCount !== undefined) {
+    if (service.schedulingStrategy === 'DAEMON') {
+      throw new AwsError(
+        'InvalidParameterException',
+        'The daemon scheduling strategy does not support a desired count for services.',
+      );
+    }
+    service.desiredCount = input.desiredCount;
+  }
+  if (input.placementConstraints !== undefined)
+    service.placementConstraints = input.placementConstraints;
+  if (input.placementStrategy !== undefined) service.placementStrategy = input.placementStrategy;
+  service.steady = false;
+  ctx.out.dirtyServices.add(service.serviceName);
+  requestReconcile(ctx, service.serviceName);
+  return { service: describeService(ctx, service) };
+}

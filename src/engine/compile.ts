@@ -1,0 +1,110 @@
+import {
+  clusterNameOf,
+  type DesignDocument,
+  resolveTaskDefinition,
+  taskDefinitionRevisions,
+} from '../design';
+import { type EngineContext, type EngineEvent, newOutbox } from './context';
+import { ACCOUNT_ID, arns, stableHex } from './ids';
+import { createRng, EventQueue } from './kernel';
+import { compileInstance } from './model/instance';
+import { compileTaskDefinition } from './model/task-definition';
+import type { ServiceState, TaskDefinitionModel, WorkloadTiming } from './model/types';
+
+/** Model: a workload the design does not describe pulls its image in 10 s and starts in 3 s. */
+export const DEFAULT_TIMING: WorkloadTiming = {
+  imagePullMs: 10_000,
+  startMs: 3_000,
+  stopMs: 2_000,
+};
+
+function timingFor(design: DesignDocument): (td: TaskDefinitionModel) => WorkloadTiming {
+  const cache = new Map<string, WorkloadTiming>();
+  return (td) => {
+    const key = td.arn;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const workload =
+      design.workloads.find((w) => w.family === td.family && w.revision === td.revision) ??
+      design.workloads.find((w) => w.family === td.family && w.revision === undefined);
+    const timing: WorkloadTiming = {
+      imagePullMs: (workload?.imagePullSeconds ?? DEFAULT_TIMING.imagePullMs / 1000) * 1000,
+      startMs: (workload?.startSeconds ?? DEFAULT_TIMING.startMs / 1000) * 1000,
+      stopMs: (workload?.stopSeconds ?? DEFAULT_TIMING.stopMs / 1000) * 1000,
+    };
+    cache.set(key, timing);
+    return timing;
+  };
+}
+
+/** Turn a (validated) design into the engine's starting state at virtual time zero. */
+export function compileDesign(design: DesignDocument, seed: number): EngineContext {
+  const scope = { region: design.region, account: ACCOUNT_ID };
+  const root = createRng(seed);
+  const revisions = taskDefinitionRevisions(design);
+  const taskDefinitions = revisions.map((r) => compileTaskDefinition(scope, r));
+  const ctx: EngineContext = {
+    design,
+    region: design.region,
+    account: ACCOUNT_ID,
+    startEpochMs: Date.parse(design.startTime),
+    nowMs: 0,
+    taskDefinitions,
+    tasks: new Map(),
+    instances: new Map(),
+    instanceArnByEc2Id: new Map(),
+    services: new Map(),
+    serviceEvents: [],
+    actions: [],
+    queue: new EventQueue<EngineEvent>(),
+    rng: {
+      ids: root.fork('ids'),
+      placement: root.fork('placement'),
+      scheduler: root.fork('scheduler'),
+    },
+    timing: timingFor(design),
+    pendingReconciles: new Set(),
+    out: newOutbox(),
+  };
+  for (const ci of design.containerInstances) {
+    const instance = compileInstance(scope, design, ci, 0);
+    ctx.instances.set(instance.containerInstanceArn, instance);
+    ctx.instanceArnByEc2Id.set(instance.ec2InstanceId, instance.containerInstanceArn);
+    ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+  }
+  for (const s of design.services) {
+    const revision = resolveTaskDefinition(revisions, s.taskDefinition);
+    const td = taskDefinitions.find(
+      (t) => t.family === revision?.family && t.revision === revision?.revision,
+    );
+    if (!td) continue; // the gate refuses such a design; nothing to run
+    const clusterName = clusterNameOf(design, s.cluster);
+    const service: ServiceState = {
+      serviceArn: arns.service(scope, clusterName, s.serviceName),
+      serviceName: s.serviceName,
+      clusterName,
+      taskDefinition: td,
+      schedulingStrategy: s.schedulingStrategy ?? 'REPLICA',
+      desiredCount: s.desiredCount ?? 0,
+      placementConstraints: s.placementConstraints ?? [],
+      placementStrategy: s.placementStrategy ?? [],
+      status: 'ACTIVE',
+      minimumHealthyPercent:
+        s.deploymentConfiguration?.minimumHealthyPercent ??
+        (s.schedulingStrategy === 'DAEMON' ? 0 : 100),
+      maximumPercent:
+        s.deploymentConfiguration?.maximumPercent ??
+        (s.schedulingStrategy === 'DAEMON' ? 100 : 200),
+      createdAtMs: 0,
+      steady: false,
+      deploymentId: `ecs-svc/${BigInt(`0x${stableHex(s.serviceName, 16)}`)
+        .toString()
+        .padStart(19, '0')
+        .slice(0, 19)}`,
+      source: s,
+    };
+    ctx.services.set(service.serviceName, service);
+    ctx.out.dirtyServices.add(service.serviceName);
+  }
+  return ctx;
+}

@@ -1,0 +1,74 @@
+import type { DesignDocument } from '../design';
+import type { ActionResult, EcsEvent, MetricDatum, TaskLastStatus } from './api';
+import type { EventQueue, Rng } from './kernel';
+import type {
+  InstanceState,
+  ServiceEvent,
+  ServiceState,
+  TaskDefinitionModel,
+  TaskState,
+  WorkloadTiming,
+} from './model/types';
+
+/** Everything the clock can wake up for. Timers carry the version they were set for. */
+export type EngineEvent =
+  | { kind: 'task'; taskArn: string; version: number; to: TaskLastStatus }
+  | { kind: 'reconcile'; serviceName: string }
+  | { kind: 'script'; index: number }
+  | { kind: 'metrics' }
+  | { kind: 'prune' };
+
+export interface EngineRngs {
+  ids: Rng;
+  placement: Rng;
+  scheduler: Rng;
+}
+
+/** What the engine has produced since the last frame. */
+export interface Outbox {
+  events: EcsEvent[];
+  serviceEvents: ServiceEvent[];
+  metrics: MetricDatum[];
+  dirtyTasks: Set<string>;
+  removedTasks: Set<string>;
+  dirtyInstances: Set<string>;
+  dirtyServices: Set<string>;
+}
+
+export interface EngineContext {
+  design: DesignDocument;
+  region: string;
+  account: string;
+  startEpochMs: number;
+  nowMs: number;
+  taskDefinitions: TaskDefinitionModel[];
+  tasks: Map<string, TaskState>;
+  /** By containerInstanceArn. */
+  instances: Map<string, InstanceState>;
+  instanceArnByEc2Id: Map<string, string>;
+  services: Map<string, ServiceState>;
+  serviceEvents: ServiceEvent[];
+  actions: ActionResult[];
+  queue: EventQueue<EngineEvent>;
+  rng: EngineRngs;
+  timing: (td: TaskDefinitionModel) => WorkloadTiming;
+  /** Reconciles already queued for the current instant, so a burst of changes costs one pass. */
+  pendingReconciles: Set<string>;
+  out: Outbox;
+}
+
+export function isoAt(ctx: Pick<EngineContext, 'startEpochMs'>, ms: number): string {
+  return new Date(ctx.startEpochMs + ms).toISOString();
+}
+
+export function newOutbox(): Outbox {
+  return {
+    events: [],
+    serviceEvents: [],
+    metrics: [],
+    dirtyTasks: new Set(),
+    removedTasks: new Set(),
+    dirtyInstances: new Set(),
+    dirtyServices: new Set(),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './api';
+export { createSimulation, type Simulation } from './simulation';

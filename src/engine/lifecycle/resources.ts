@@ -1,0 +1,34 @@
+import type { EngineContext } from '../context';
+import type { InstanceState, TaskState } from '../model/types';
+
+function portSet(instance: InstanceState, port: TaskState['hostPorts'][number]): Set<number> {
+  if (port.dynamic)
+    return port.protocol === 'udp' ? instance.dynamicUdpPorts : instance.dynamicTcpPorts;
+  return port.protocol === 'udp' ? instance.reservedUdpPorts : instance.reservedTcpPorts;
+}
+
+/** Reserve what the task needs on its instance: held from placement until STOPPED (§3). */
+export function reserveTask(instance: InstanceState, task: TaskState): void {
+  const td = task.taskDefinition;
+  instance.remainingCpu -= td.cpu;
+  instance.remainingMemoryMiB -= td.memoryMiB;
+  if (td.networkMode === 'awsvpc') instance.eniUsed++;
+  for (const p of task.hostPorts) portSet(instance, p).add(p.hostPort);
+  instance.taskArns.add(task.taskArn);
+  instance.version++;
+}
+
+export function releaseTask(ctx: EngineContext, task: TaskState): void {
+  const instance = task.containerInstanceArn
+    ? ctx.instances.get(task.containerInstanceArn)
+    : undefined;
+  if (!instance?.taskArns.has(task.taskArn)) return;
+  const td = task.taskDefinition;
+  instance.remainingCpu += td.cpu;
+  instance.remainingMemoryMiB += td.memoryMiB;
+  if (td.networkMode === 'awsvpc') instance.eniUsed--;
+  for (const p of task.hostPorts) portSet(instance, p).delete(p.hostPort);
+  instance.taskArns.delete(task.taskArn);
+  instance.version++;
+  ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+}

@@ -1,0 +1,148 @@
+import type { TaskLastStatus, TaskStopCode } from '../api';
+import type { EngineContext } from '../context';
+import type { TaskState } from '../model/types';
+import { emitTaskStateChange } from '../output/events';
+import { releaseTask } from './resources';
+
+/**
+ * The task lifecycle (ecs-behavior §1.1). States whose work Berth does not model take
+ * no time and are not reported: PROVISIONING and DEPROVISIONING only with an ENI
+ * (awsvpc); ACTIVATING and DEACTIVATING only with a load balancer (a later issue).
+ */
+
+/** Model: attaching or detaching a task ENI takes this long (§1.1 leaves it open). */
+export const ENI_ATTACH_MS = 3_000;
+
+function touch(ctx: EngineContext, task: TaskState): void {
+  task.version++;
+  ctx.out.dirtyTasks.add(task.taskArn);
+  if (task.containerInstanceArn) ctx.out.dirtyInstances.add(task.containerInstanceArn);
+  if (task.serviceName) ctx.out.dirtyServices.add(task.serviceName);
+}
+
+function after(ctx: EngineContext, task: TaskState, delayMs: number, to: TaskLastStatus): void {
+  ctx.queue.push(ctx.nowMs + delayMs, {
+    kind: 'task',
+    taskArn: task.taskArn,
+    version: task.version,
+    to,
+  });
+}
+
+function usesEni(task: TaskState): boolean {
+  return task.taskDefinition.networkMode === 'awsvpc';
+}
+
+/** A placed task starts here: PROVISIONING (awsvpc) or PENDING. */
+export function startTask(ctx: EngineContext, task: TaskState): void {
+  if (usesEni(task)) {
+    task.lastStatus = 'PROVISIONING';
+    touch(ctx, task);
+    emitTaskStateChange(ctx, task);
+    after(ctx, task, ENI_ATTACH_MS, 'PENDING');
+    return;
+  }
+  enterPending(ctx, task);
+}
+
+function enterPending(ctx: EngineContext, task: TaskState): void {
+  const timing = ctx.timing(task.taskDefinition);
+  task.lastStatus = 'PENDING';
+  task.pullStartedAtMs = ctx.nowMs;
+  touch(ctx, task);
+  emitTaskStateChange(ctx, task);
+  after(ctx, task, timing.imagePullMs + timing.startMs, 'RUNNING');
+}
+
+function enterRunning(ctx: EngineContext, task: TaskState): void {
+  const timing = ctx.timing(task.taskDefinition);
+  task.lastStatus = 'RUNNING';
+  task.pullStoppedAtMs = (task.pullStartedAtMs ?? ctx.nowMs) + timing.imagePullMs;
+  task.startedAtMs = ctx.nowMs;
+  touch(ctx, task);
+  emitTaskStateChange(ctx, task);
+}
+
+function enterStopped(ctx: EngineContext, task: TaskState): void {
+  task.lastStatus = 'STOPPED';
+  task.stoppedAtMs = ctx.nowMs;
+  if (task.stoppingAtMs === undefined) task.stoppingAtMs = ctx.nowMs;
+  touch(ctx, task);
+  releaseTask(ctx, task);
+  emitTaskStateChange(ctx, task);
+}
+
+/** A timer fired: move the task on, unless something changed it since the timer was set. */
+export function onTaskTimer(
+  ctx: EngineContext,
+  task: TaskState,
+  version: number,
+  to: TaskLastStatus,
+): void {
+  if (task.version !== version) return;
+  switch (to) {
+    case 'PENDING':
+      enterPending(ctx, task);
+      break;
+    case 'RUNNING':
+      enterRunning(ctx, task);
+      break;
+    case 'DEPROVISIONING':
+      task.lastStatus = 'DEPROVISIONING';
+      touch(ctx, task);
+      emitTaskStateChange(ctx, task);
+      after(ctx, task, ENI_ATTACH_MS, 'STOPPED');
+      break;
+    case 'STOPPED':
+      enterStopped(ctx, task);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Ask a task to stop: desiredStatus flips to STOPPED at once while lastStatus walks
+ * down (§1.1). A task that never ran stops without the stop signal.
+ */
+export function stopTask(
+  ctx: EngineContext,
+  task: TaskState,
+  stopCode: TaskStopCode,
+  stoppedReason: string,
+): void {
+  if (task.desiredStatus === 'STOPPED') return;
+  task.desiredStatus = 'STOPPED';
+  task.stopCode = stopCode;
+  task.stoppedReason = stoppedReason;
+  task.stoppingAtMs = ctx.nowMs;
+  const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
+  if (task.lastStatus === 'RUNNING') {
+    task.lastStatus = 'STOPPING';
+    touch(ctx, task);
+    emitTaskStateChange(ctx, task);
+    // Model: the container exits after stopSeconds of its workload, capped by the 30 s
+    // stop timeout after which the agent sends SIGKILL (§1.2).
+    after(ctx, task, Math.min(ctx.timing(task.taskDefinition).stopMs, 30_000), next);
+    return;
+  }
+  touch(ctx, task);
+  if (next === 'STOPPED') enterStopped(ctx, task);
+  else onTaskTimer(ctx, task, task.version, 'DEPROVISIONING');
+}
+
+/** The instance is gone: its tasks stop at once, with no stop signal to wait for. */
+export function killTask(
+  ctx: EngineContext,
+  task: TaskState,
+  stopCode: TaskStopCode,
+  reason: string,
+): void {
+  if (task.lastStatus === 'STOPPED') return;
+  if (task.desiredStatus !== 'STOPPED') {
+    task.desiredStatus = 'STOPPED';
+    task.stopCode = stopCode;
+    task.stoppedReason = reason;
+  }
+  enterStopped(ctx, task);
+}

@@ -1,0 +1,71 @@
+import type { TaskDefinitionRevision } from '../../design';
+import { type ArnScope, arns } from '../ids';
+import type { TaskDefinitionModel } from './types';
+
+/** Task-level `cpu` accepts "1024" or "1 vCPU" (ecs-behavior §6.1). */
+export function parseCpuUnits(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const vcpu = /^\s*([\d.]+)\s*vcpu\s*$/i.exec(value);
+  if (vcpu) return Math.round(Number(vcpu[1]) * 1024);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Task-level `memory` accepts "2048" or "2GB" / "2 GB" (ecs-behavior §6.1). */
+export function parseMemoryMiB(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const gb = /^\s*([\d.]+)\s*gb\s*$/i.exec(value);
+  if (gb) return Math.round(Number(gb[1]) * 1024);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * What a task reserves on an instance: task-level values first, else the sum over
+ * containers of memoryReservation, else memory; CPU likewise (ecs-behavior §3.1).
+ */
+export function compileTaskDefinition(
+  scope: ArnScope,
+  revision: TaskDefinitionRevision,
+): TaskDefinitionModel {
+  const { input } = revision;
+  const containers = input.containerDefinitions;
+  const cpu = parseCpuUnits(input.cpu) ?? containers.reduce((sum, c) => sum + (c.cpu ?? 0), 0);
+  const memoryMiB =
+    parseMemoryMiB(input.memory) ??
+    containers.reduce((sum, c) => sum + (c.memoryReservation ?? c.memory ?? 0), 0);
+  const networkMode = input.networkMode ?? 'bridge';
+  const portMappings = containers.flatMap((c) =>
+    (c.portMappings ?? []).map((p) => {
+      const containerPort = p.containerPort ?? p.hostPort ?? 0;
+      const protocol = p.protocol ?? 'tcp';
+      return p.hostPort === undefined
+        ? { containerPort, protocol }
+        : { containerPort, hostPort: p.hostPort, protocol };
+    }),
+  );
+  const requiredAttributes: { name: string; value?: string }[] = [];
+  const platform = input.runtimePlatform;
+  if (platform?.cpuArchitecture) {
+    requiredAttributes.push({
+      name: 'ecs.cpu-architecture',
+      value: platform.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64',
+    });
+  }
+  if (platform?.operatingSystemFamily) {
+    requiredAttributes.push({
+      name: 'ecs.os-type',
+      value: platform.operatingSystemFamily.startsWith('WINDOWS') ? 'windows' : 'linux',
+    });
+  }
+  return {
+    ...revision,
+    arn: arns.taskDefinition(scope, revision.family, revision.revision),
+    cpu,
+    memoryMiB,
+    networkMode,
+    portMappings,
+    placementConstraints: input.placementConstraints ?? [],
+    requiredAttributes,
+  };
+}

@@ -1,0 +1,80 @@
+import { type EngineContext, isoAt } from '../context';
+import { arns } from '../ids';
+import type { TaskState } from '../model/types';
+
+function iso(ctx: EngineContext, ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : isoAt(ctx, ms);
+}
+
+/** Drop undefined fields so the JSON reads like the AWS CLI's. */
+function compact<T extends Record<string, unknown>>(obj: T): T {
+  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
+  return obj;
+}
+
+/** A task as DescribeTasks prints it (and as `ECS Task State Change` carries it). */
+export function describeTask(ctx: EngineContext, task: TaskState): Record<string, unknown> {
+  const instance = task.containerInstanceArn
+    ? ctx.instances.get(task.containerInstanceArn)
+    : undefined;
+  const td = task.taskDefinition;
+  return compact({
+    attachments: [],
+    attributes: [
+      {
+        name: 'ecs.cpu-architecture',
+        value: instance?.attributes['ecs.cpu-architecture'] ?? 'x86_64',
+      },
+    ],
+    availabilityZone: instance?.availabilityZone,
+    clusterArn: arns.cluster(ctx, task.clusterName),
+    containerInstanceArn: task.containerInstanceArn,
+    containers: td.input.containerDefinitions.map((c, i) =>
+      compact({
+        containerArn: `arn:aws:ecs:${ctx.region}:${ctx.account}:container/${task.clusterName}/${task.taskId}/${task.taskId.slice(0, 8)}-${String(i).padStart(4, '0')}`,
+        lastStatus:
+          task.lastStatus === 'RUNNING' || task.lastStatus === 'STOPPED'
+            ? task.lastStatus
+            : 'PENDING',
+        name: c.name,
+        image: c.image,
+        taskArn: task.taskArn,
+        networkBindings: task.hostPorts
+          .filter((p) =>
+            (c.portMappings ?? []).some((m) => (m.containerPort ?? m.hostPort) === p.containerPort),
+          )
+          .map((p) => ({
+            bindIP: '0.0.0.0',
+            containerPort: p.containerPort,
+            hostPort: p.hostPort,
+            protocol: p.protocol,
+          })),
+        cpu: c.cpu === undefined ? undefined : String(c.cpu),
+        memory: c.memory === undefined ? undefined : String(c.memory),
+        memoryReservation:
+          c.memoryReservation === undefined ? undefined : String(c.memoryReservation),
+      }),
+    ),
+    cpu: String(td.cpu),
+    createdAt: iso(ctx, task.createdAtMs),
+    desiredStatus: task.desiredStatus,
+    group: task.group,
+    lastStatus: task.lastStatus,
+    launchType: 'EC2',
+    memory: String(td.memoryMiB),
+    overrides: { containerOverrides: td.input.containerDefinitions.map((c) => ({ name: c.name })) },
+    pullStartedAt: iso(ctx, task.pullStartedAtMs),
+    pullStoppedAt: iso(ctx, task.pullStoppedAtMs),
+    startedAt: iso(ctx, task.startedAtMs),
+    startedBy: task.startedBy,
+    stopCode: task.stopCode,
+    stoppedAt: iso(ctx, task.stoppedAtMs),
+    stoppedReason: task.stoppedReason,
+    stoppingAt: iso(ctx, task.stoppingAtMs),
+    taskArn: task.taskArn,
+    taskDefinitionArn: td.arn,
+    version: task.version,
+  });
+}
+
+export { compact };

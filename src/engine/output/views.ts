@@ -1,0 +1,86 @@
+import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
+import { TASK_STATES } from '../api';
+import type { EngineContext } from '../context';
+import type { InstanceState, ServiceState, TaskState } from '../model/types';
+import { serviceCounts } from './describe-service';
+
+export function taskView(ctx: EngineContext, task: TaskState): TaskView {
+  const instance = task.containerInstanceArn
+    ? ctx.instances.get(task.containerInstanceArn)
+    : undefined;
+  const view: TaskView = {
+    taskArn: task.taskArn,
+    taskId: task.taskId,
+    clusterName: task.clusterName,
+    group: task.group,
+    family: task.taskDefinition.family,
+    revision: task.taskDefinition.revision,
+    lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
+    cpu: task.taskDefinition.cpu,
+    memoryMiB: task.taskDefinition.memoryMiB,
+    createdAtMs: task.createdAtMs,
+  };
+  if (task.serviceName !== undefined) view.serviceName = task.serviceName;
+  if (task.containerInstanceArn !== undefined)
+    view.containerInstanceArn = task.containerInstanceArn;
+  if (instance) {
+    view.ec2InstanceId = instance.ec2InstanceId;
+    view.availabilityZone = instance.availabilityZone;
+  }
+  if (task.startedBy !== undefined) view.startedBy = task.startedBy;
+  if (task.stopCode !== undefined) view.stopCode = task.stopCode;
+  if (task.stoppedReason !== undefined) view.stoppedReason = task.stoppedReason;
+  if (task.startedAtMs !== undefined) view.startedAtMs = task.startedAtMs;
+  if (task.stoppedAtMs !== undefined) view.stoppedAtMs = task.stoppedAtMs;
+  return view;
+}
+
+export function instanceView(ctx: EngineContext, instance: InstanceState): InstanceView {
+  let running = 0;
+  let pending = 0;
+  for (const arn of instance.taskArns) {
+    const status = ctx.tasks.get(arn)?.lastStatus;
+    if (status === 'RUNNING') running++;
+    else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING')
+      pending++;
+  }
+  return {
+    containerInstanceArn: instance.containerInstanceArn,
+    ec2InstanceId: instance.ec2InstanceId,
+    clusterName: instance.clusterName,
+    instanceType: instance.instanceType,
+    availabilityZone: instance.availabilityZone,
+    status: instance.status,
+    agentConnected: instance.agentConnected,
+    registeredCpu: instance.registeredCpu,
+    registeredMemoryMiB: instance.registeredMemoryMiB,
+    remainingCpu: instance.remainingCpu,
+    remainingMemoryMiB: instance.remainingMemoryMiB,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    attributes: { ...instance.attributes },
+  };
+}
+
+export function serviceView(ctx: EngineContext, service: ServiceState): ServiceView {
+  const { running, pending } = serviceCounts(ctx, service);
+  const view: ServiceView = {
+    serviceName: service.serviceName,
+    clusterName: service.clusterName,
+    status: service.status,
+    schedulingStrategy: service.schedulingStrategy,
+    taskDefinition: `${service.taskDefinition.family}:${service.taskDefinition.revision}`,
+    desiredCount: service.desiredCount,
+    runningCount: running,
+    pendingCount: pending,
+  };
+  if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
+  return view;
+}
+
+export function taskStateCounts(ctx: EngineContext): TaskStateCounts {
+  const counts = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as TaskStateCounts;
+  for (const task of ctx.tasks.values()) counts[task.lastStatus]++;
+  return counts;
+}

@@ -1,0 +1,157 @@
+import type { EngineContext } from '../context';
+import { stopTask } from '../lifecycle/transitions';
+import type { ServiceState, TaskState } from '../model/types';
+import { emitServiceAction } from '../output/events';
+import { serviceEvent, taskList } from '../output/service-events';
+import { chooseTaskToStop } from '../placement';
+import { candidatePool } from './candidates';
+import { reconcileDaemon } from './daemon';
+import { reconcileDraining } from './draining';
+import { recordPlacementFailure } from './failure';
+import { launchTask } from './launch';
+
+/** Tasks of the service the scheduler still wants running. */
+export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[] {
+  const out: TaskState[] = [];
+  for (const task of ctx.tasks.values()) {
+    if (task.serviceName === service.serviceName && task.desiredStatus !== 'STOPPED')
+      out.push(task);
+  }
+  return out;
+}
+
+export function scaleOut(ctx: EngineContext, service: ServiceState, missing: number): void {
+  const pool = candidatePool(ctx, service.clusterName);
+  const started: string[] = [];
+  for (let i = 0; i < missing; i++) {
+    const result = launchTask(ctx, pool, {
+      clusterName: service.clusterName,
+      taskDefinition: service.taskDefinition,
+      group: `service:${service.serviceName}`,
+      serviceName: service.serviceName,
+      startedBy: service.deploymentId,
+      constraints: service.placementConstraints,
+      strategies: service.placementStrategy,
+      scheduler: 'service',
+    });
+    if (!result.ok) {
+      // The rest would meet the same wall; the next change in the cluster retries them.
+      recordPlacementFailure(ctx, service, result.failure, pool.candidates.length);
+      break;
+    }
+    started.push(result.task.taskId);
+  }
+  if (started.length === missing && service.placementFailure !== undefined) {
+    delete service.placementFailure;
+  }
+  if (started.length > 0) {
+    serviceEvent(
+      ctx,
+      service,
+      `(service ${service.serviceName}) has started ${started.length} tasks: ${taskList(started)}.`,
+    );
+  }
+}
+
+export function scaleIn(
+  ctx: EngineContext,
+  service: ServiceState,
+  live: TaskState[],
+  extra: number,
+): void {
+  const pool = candidatePool(ctx, service.clusterName);
+  let remaining = live.filter((t) => t.containerInstanceArn !== undefined);
+  const stopped: string[] = [];
+  for (let i = 0; i < extra && remaining.length > 0; i++) {
+    const choice = chooseTaskToStop(
+      remaining.map((t) => ({
+        taskArn: t.taskArn,
+        containerInstanceArn: t.containerInstanceArn ?? '',
+      })),
+      pool.candidates,
+      {
+        task: {
+          family: service.taskDefinition.family,
+          cpu: service.taskDefinition.cpu,
+          memoryMiB: service.taskDefinition.memoryMiB,
+          networkMode: service.taskDefinition.networkMode,
+          portMappings: service.taskDefinition.portMappings,
+          group: `service:${service.serviceName}`,
+          requiredAttributes: service.taskDefinition.requiredAttributes,
+        },
+        constraints: service.placementConstraints,
+        strategies: service.placementStrategy,
+        scheduler: 'service',
+      },
+      ctx.rng.scheduler,
+    );
+    const task = remaining.find((t) => t.taskArn === choice.taskArn);
+    if (!task) break;
+    stopTask(
+      ctx,
+      task,
+      'ServiceSchedulerInitiated',
+      `Scaling activity initiated by (deployment ${service.deploymentId})`,
+    );
+    remaining = remaining.filter((t) => t !== task);
+    stopped.push(task.taskId);
+    // The stopping task still holds its place until STOPPED, but no longer counts for spread.
+    const candidate = pool.byArn.get(task.containerInstanceArn ?? '');
+    if (candidate) {
+      const counts = candidate.taskGroupCounts as Record<string, number>;
+      counts[task.group] = Math.max(0, (counts[task.group] ?? 1) - 1);
+    }
+  }
+  if (stopped.length > 0) {
+    serviceEvent(
+      ctx,
+      service,
+      `(service ${service.serviceName}) has stopped ${stopped.length} running tasks: ${taskList(stopped)}.`,
+    );
+  }
+}
+
+function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: number): void {
+  let live = 0;
+  let settled = true;
+  for (const task of ctx.tasks.values()) {
+    if (task.serviceName !== service.serviceName || task.lastStatus === 'STOPPED') continue;
+    const host = task.containerInstanceArn
+      ? ctx.instances.get(task.containerInstanceArn)
+      : undefined;
+    if (
+      task.desiredStatus === 'STOPPED' ||
+      task.lastStatus !== 'RUNNING' ||
+      host?.status !== 'ACTIVE'
+    ) {
+      settled = false;
+    } else live++;
+  }
+  const steady = settled && live === desired && service.placementFailure === undefined;
+  if (steady && !service.steady) {
+    serviceEvent(ctx, service, `service ${service.serviceName} has reached a steady state.`);
+    emitServiceAction(ctx, service, 'SERVICE_STEADY_STATE');
+  }
+  if (steady !== service.steady) ctx.out.dirtyServices.add(service.serviceName);
+  service.steady = steady;
+}
+
+/** The service scheduler's pass: keep desiredCount tasks, replace the stopped, scale in the extra. */
+export function reconcileService(ctx: EngineContext, service: ServiceState): void {
+  if (service.status !== 'ACTIVE') return;
+  if (service.schedulingStrategy === 'DAEMON') {
+    const desired = reconcileDaemon(ctx, service);
+    checkSteadyState(ctx, service, desired);
+    return;
+  }
+  if (reconcileDraining(ctx, service)) {
+    checkSteadyState(ctx, service, service.desiredCount);
+    return;
+  }
+  const live = liveTasks(ctx, service);
+  if (live.length < service.desiredCount)
+    scaleOut(ctx, service, service.desiredCount - live.length);
+  else if (live.length > service.desiredCount)
+    scaleIn(ctx, service, live, live.length - service.desiredCount);
+  checkSteadyState(ctx, service, service.desiredCount);
+}
