@@ -51,6 +51,16 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
           push('ec2InstanceId', `${a.input.ec2InstanceId} is not in containerInstances`);
         }
         break;
+      case 'UpdateContainerInstancesState':
+        a.input.containerInstances.forEach((ref, j) => {
+          if (ref.startsWith('i-') && !instances.has(ref)) {
+            push(`containerInstances[${j}]`, `${ref} is not in containerInstances`);
+          }
+        });
+        break;
+      case 'RegisterContainerInstance':
+        if (a.input.ec2InstanceId !== undefined) instances.add(a.input.ec2InstanceId);
+        break;
       case 'StopTask':
         // Task ids exist only once the simulation runs.
         break;

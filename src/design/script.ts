@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlacementConstraint, PlacementStrategy } from './aws-shapes';
+import { Attribute, PlacementConstraint, PlacementStrategy, Resource } from './aws-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -43,6 +43,37 @@ export const TerminateInstanceInput = z.looseObject({
 });
 export type TerminateInstanceInput = z.infer<typeof TerminateInstanceInput>;
 
+export const UpdateContainerInstancesStateInput = z.looseObject({
+  cluster: clusterRef,
+  /** Container instance ARNs or ids, as the API takes them; EC2 instance ids are accepted too. */
+  containerInstances: z.array(z.string().min(1)).min(1).max(10),
+  status: z.enum(['ACTIVE', 'DRAINING']),
+});
+export type UpdateContainerInstancesStateInput = z.infer<typeof UpdateContainerInstancesStateInput>;
+
+/**
+ * RegisterContainerInstance input. ECS reads the instance's id, type and AZ from the
+ * signed `instanceIdentityDocument`; Berth also takes them as plain fields.
+ */
+export const RegisterContainerInstanceInput = z
+  .looseObject({
+    cluster: clusterRef,
+    instanceIdentityDocument: z.string().optional(),
+    ec2InstanceId: z
+      .string()
+      .regex(/^i-[0-9a-zA-Z]{1,32}$/, 'must look like i-0123456789abcdef0')
+      .optional(),
+    instanceType: z.string().optional(),
+    availabilityZone: z.string().optional(),
+    totalResources: z.array(Resource).optional(),
+    attributes: z.array(Attribute).optional(),
+    versionInfo: z.looseObject({ agentVersion: z.string().optional() }).optional(),
+  })
+  .refine((v) => v.ec2InstanceId !== undefined || v.instanceIdentityDocument !== undefined, {
+    message: 'needs ec2InstanceId or an instanceIdentityDocument',
+  });
+export type RegisterContainerInstanceInput = z.infer<typeof RegisterContainerInstanceInput>;
+
 const at = z.number().min(0, 'must be 0 or more seconds');
 
 export const ScriptAction = z.discriminatedUnion('action', [
@@ -50,6 +81,16 @@ export const ScriptAction = z.discriminatedUnion('action', [
   z.looseObject({ at, action: z.literal('RunTask'), input: RunTaskInput }),
   z.looseObject({ at, action: z.literal('StopTask'), input: StopTaskInput }),
   z.looseObject({ at, action: z.literal('TerminateInstance'), input: TerminateInstanceInput }),
+  z.looseObject({
+    at,
+    action: z.literal('UpdateContainerInstancesState'),
+    input: UpdateContainerInstancesStateInput,
+  }),
+  z.looseObject({
+    at,
+    action: z.literal('RegisterContainerInstance'),
+    input: RegisterContainerInstanceInput,
+  }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -60,4 +101,6 @@ export type Command =
   | { action: 'UpdateService'; input: UpdateServiceInput }
   | { action: 'RunTask'; input: RunTaskInput }
   | { action: 'StopTask'; input: StopTaskInput }
-  | { action: 'TerminateInstance'; input: TerminateInstanceInput };
+  | { action: 'TerminateInstance'; input: TerminateInstanceInput }
+  | { action: 'UpdateContainerInstancesState'; input: UpdateContainerInstancesStateInput }
+  | { action: 'RegisterContainerInstance'; input: RegisterContainerInstanceInput };
