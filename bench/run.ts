@@ -1,0 +1,31 @@
+// Entry for `npm run bench [-- filter]`: runs every benchmark whose id
+// contains the filter and prints one table line each. Timing never fails
+// the run; the numbers are for people to read.
+
+import { runQueueBench } from './queue.bench';
+import type { Bench, BenchResult } from './types';
+
+const benches: readonly Bench[] = [{ id: 'queue', run: runQueueBench }];
+
+function formatRate(opsPerSec: number): string {
+  if (opsPerSec >= 1e6) return `${(opsPerSec / 1e6).toFixed(2)} M/s`;
+  if (opsPerSec >= 1e3) return `${(opsPerSec / 1e3).toFixed(1)} k/s`;
+  return `${opsPerSec.toFixed(1)} /s`;
+}
+
+function formatLine(r: BenchResult): string {
+  return [
+    r.name.padEnd(24),
+    formatRate(r.opsPerSec).padStart(12),
+    `${r.baselineName}: ${formatRate(r.baselineOpsPerSec)}`.padEnd(28),
+    `x${r.ratio.toFixed(2)}`.padStart(7),
+    r.notes,
+  ].join('  ');
+}
+
+const filter = process.argv[2] ?? '';
+const selected = benches.filter((b) => b.id.includes(filter));
+if (selected.length === 0) {
+  console.log(`no benchmark matches "${filter}"; ids: ${benches.map((b) => b.id).join(', ')}`);
+}
+for (const bench of selected) console.log(formatLine(bench.run()));
