@@ -58,6 +58,14 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
           }
         });
         break;
+      case 'PutAttributes':
+      case 'DeleteAttributes':
+        a.input.attributes.forEach((attr, j) => {
+          if (attr.targetId.startsWith('i-') && !instances.has(attr.targetId)) {
+            push(`attributes[${j}].targetId`, `${attr.targetId} is not in containerInstances`);
+          }
+        });
+        break;
       case 'RegisterContainerInstance':
         if (a.input.ec2InstanceId !== undefined) instances.add(a.input.ec2InstanceId);
         break;

@@ -74,6 +74,25 @@ export const RegisterContainerInstanceInput = z
   });
 export type RegisterContainerInstanceInput = z.infer<typeof RegisterContainerInstanceInput>;
 
+/** PutAttributes / DeleteAttributes input: custom attributes on container instances. */
+export const AttributesInput = z.looseObject({
+  cluster: clusterRef,
+  attributes: z
+    .array(
+      z.looseObject({
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9\-_/.]{1,128}$/, 'must be 1-128 letters, digits or - _ / .'),
+        value: z.string().min(1).max(128).optional(),
+        targetType: z.literal('container-instance').optional(),
+        targetId: z.string().min(1),
+      }),
+    )
+    .min(1)
+    .max(10, 'allows at most 10 attributes per call'),
+});
+export type AttributesInput = z.infer<typeof AttributesInput>;
+
 const at = z.number().min(0, 'must be 0 or more seconds');
 
 export const ScriptAction = z.discriminatedUnion('action', [
@@ -91,6 +110,8 @@ export const ScriptAction = z.discriminatedUnion('action', [
     action: z.literal('RegisterContainerInstance'),
     input: RegisterContainerInstanceInput,
   }),
+  z.looseObject({ at, action: z.literal('PutAttributes'), input: AttributesInput }),
+  z.looseObject({ at, action: z.literal('DeleteAttributes'), input: AttributesInput }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -103,4 +124,6 @@ export type Command =
   | { action: 'StopTask'; input: StopTaskInput }
   | { action: 'TerminateInstance'; input: TerminateInstanceInput }
   | { action: 'UpdateContainerInstancesState'; input: UpdateContainerInstancesStateInput }
-  | { action: 'RegisterContainerInstance'; input: RegisterContainerInstanceInput };
+  | { action: 'RegisterContainerInstance'; input: RegisterContainerInstanceInput }
+  | { action: 'PutAttributes'; input: AttributesInput }
+  | { action: 'DeleteAttributes'; input: AttributesInput };

@@ -11,7 +11,11 @@ import { emitMetrics, METRIC_PERIOD_MS } from './output/metrics';
 import { instanceView, serviceView, taskStateCounts, taskView } from './output/views';
 import { HEALTHY_AFTER_RUNNING_MS } from './scheduler/draining';
 import { reconcileService } from './scheduler/reconcile';
-import { requestReconcile, requestWaitingReconciles } from './scheduler/request';
+import {
+  requestAllReconciles,
+  requestReconcile,
+  requestWaitingReconciles,
+} from './scheduler/request';
 
 /** ECS shows a stopped task for at least an hour; after that Berth forgets it. */
 const STOPPED_TASK_KEPT_MS = 3_600_000;
@@ -120,7 +124,7 @@ function takeFrame(ctx: EngineContext): Frame {
  */
 export function createSimulation(design: DesignDocument, seed: number = design.seed): Simulation {
   const ctx = compileDesign(design, seed);
-  for (const service of ctx.services.values()) requestReconcile(ctx, service.serviceName);
+  requestAllReconciles(ctx);
   design.script.forEach((action, index) => {
     ctx.queue.push(action.at * 1000, { kind: 'script', index });
   });

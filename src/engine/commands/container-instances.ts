@@ -13,7 +13,7 @@ import { requestWaitingReconciles } from '../scheduler/request';
 import { AwsError } from './errors';
 import { clusterOf } from './lookup';
 
-function findInstance(
+export function findInstance(
   ctx: EngineContext,
   clusterName: string,
   ref: string,

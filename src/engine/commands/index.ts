@@ -1,6 +1,7 @@
 import type { Command } from '../../design';
 import type { ActionResult } from '../api';
 import type { EngineContext } from '../context';
+import { deleteAttributes, putAttributes } from './attributes';
 import { registerContainerInstance, updateContainerInstancesState } from './container-instances';
 import { AwsError } from './errors';
 import { runTask } from './run-task';
@@ -22,6 +23,10 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return updateContainerInstancesState(ctx, command.input);
     case 'RegisterContainerInstance':
       return registerContainerInstance(ctx, command.input);
+    case 'PutAttributes':
+      return putAttributes(ctx, command.input);
+    case 'DeleteAttributes':
+      return deleteAttributes(ctx, command.input);
   }
 }
 

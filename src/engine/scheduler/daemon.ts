@@ -1,62 +1,121 @@
 import type { EngineContext } from '../context';
 import { stopTask } from '../lifecycle/transitions';
-import type { ServiceState } from '../model/types';
+import type { InstanceState, ServiceState, TaskState } from '../model/types';
+import { emitServiceAction } from '../output/events';
 import { serviceEvent, taskList } from '../output/service-events';
+import { checkInstance, type PlacementRequest } from '../placement';
 import { candidatePool } from './candidates';
 import { recordPlacementFailure } from './failure';
 import { launchTask } from './launch';
 
+function daemonRequest(service: ServiceState): PlacementRequest {
+  const td = service.taskDefinition;
+  return {
+    task: {
+      family: td.family,
+      cpu: td.cpu,
+      memoryMiB: td.memoryMiB,
+      networkMode: td.networkMode,
+      portMappings: td.portMappings,
+      group: `service:${service.serviceName}`,
+      requiredAttributes: td.requiredAttributes,
+    },
+    constraints: [...td.placementConstraints, ...service.placementConstraints],
+    strategies: [],
+    scheduler: 'daemon',
+  };
+}
+
+function liveOn(ctx: EngineContext, instance: InstanceState): TaskState[] {
+  const out: TaskState[] = [];
+  for (const arn of instance.taskArns) {
+    const task = ctx.tasks.get(arn);
+    if (task && task.desiredStatus !== 'STOPPED') out.push(task);
+  }
+  return out;
+}
+
+function isDaemonTask(ctx: EngineContext, task: TaskState): boolean {
+  return (
+    task.serviceName !== undefined &&
+    ctx.services.get(task.serviceName)?.schedulingStrategy === 'DAEMON'
+  );
+}
+
 /**
- * DAEMON: one task on every ACTIVE instance that satisfies the constraints; a
- * DRAINING instance loses its task (ecs-behavior §7.1). Returns the desired count.
+ * DAEMON: one task on every ACTIVE instance that satisfies the constraints
+ * (ecs-behavior §7.1). Daemon tasks are placed first (their services are scheduled
+ * before the others in the same instant) and stopped last: on a DRAINING instance the
+ * daemon task waits until every other service task there has gone. A task whose
+ * instance stops matching the constraints is stopped with
+ * SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED. Returns the desired count.
  */
 export function reconcileDaemon(ctx: EngineContext, service: ServiceState): number {
-  const group = `service:${service.serviceName}`;
+  const request = daemonRequest(service);
   const started: string[] = [];
   const stopped: string[] = [];
   let desired = 0;
+  let pool: ReturnType<typeof candidatePool> | undefined;
   for (const instance of ctx.instances.values()) {
-    if (instance.clusterName !== service.clusterName) continue;
-    const own = [...instance.taskArns]
-      .map((arn) => ctx.tasks.get(arn))
-      .filter(
-        (t) =>
-          t !== undefined && t.serviceName === service.serviceName && t.desiredStatus !== 'STOPPED',
-      );
-    if (instance.status !== 'ACTIVE') {
+    if (instance.clusterName !== service.clusterName || instance.status === 'INACTIVE') continue;
+    const live = liveOn(ctx, instance);
+    const own = live.filter((t) => t.serviceName === service.serviceName);
+    if (instance.status === 'DRAINING') {
+      const othersLeft = live.some((t) => !isDaemonTask(ctx, t) && t.serviceName !== undefined);
+      if (own.length > 0 && othersLeft) desired++;
+      if (othersLeft) continue;
       for (const task of own) {
-        if (!task) continue;
         stopTask(
           ctx,
           task,
           'ServiceSchedulerInitiated',
-          `Container instance ${instance.ec2InstanceId} is ${instance.status}`,
+          `Container instance ${instance.ec2InstanceId} is DRAINING`,
         );
         stopped.push(task.taskId);
       }
       continue;
     }
+    pool ??= candidatePool(ctx, service.clusterName);
+    const candidate = pool.byArn.get(instance.containerInstanceArn);
     if (own.length > 0) {
+      const violation = candidate ? checkInstance(request, candidate, 'memberOf') : undefined;
+      if (violation) {
+        for (const task of own) {
+          stopTask(
+            ctx,
+            task,
+            'ServiceSchedulerInitiated',
+            `Placement constraint no longer met: ${violation.detail}`,
+          );
+          stopped.push(task.taskId);
+        }
+        emitServiceAction(ctx, service, 'SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED', {
+          containerInstanceArns: [instance.containerInstanceArn],
+        });
+        continue;
+      }
       desired++;
       continue;
     }
-    const pool = candidatePool(ctx, service.clusterName);
-    pool.candidates = pool.candidates.filter(
-      (c) => c.containerInstanceArn === instance.containerInstanceArn,
+    if (!candidate) continue;
+    const result = launchTask(
+      ctx,
+      { candidates: [candidate], byArn: new Map([[candidate.containerInstanceArn, candidate]]) },
+      {
+        clusterName: service.clusterName,
+        taskDefinition: service.taskDefinition,
+        group: request.task.group,
+        serviceName: service.serviceName,
+        startedBy: service.deploymentId,
+        constraints: service.placementConstraints,
+        strategies: [],
+        scheduler: 'daemon',
+      },
     );
-    const result = launchTask(ctx, pool, {
-      clusterName: service.clusterName,
-      taskDefinition: service.taskDefinition,
-      group,
-      serviceName: service.serviceName,
-      startedBy: service.deploymentId,
-      constraints: service.placementConstraints,
-      strategies: [],
-      scheduler: 'daemon',
-    });
     if (result.ok) {
       desired++;
       started.push(result.task.taskId);
+      pool = undefined; // the instance changed; rebuild the view for the next one
     } else if (result.failure.reason !== 'ATTRIBUTE') {
       // The instance qualifies but is full: the daemon task is owed, and missing.
       desired++;

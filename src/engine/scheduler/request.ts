@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import type { ServiceState } from '../model/types';
 
 /** Run the service scheduler for this service now; several requests in one instant cost one pass. */
 export function requestReconcile(ctx: EngineContext, serviceName: string): void {
@@ -9,9 +10,18 @@ export function requestReconcile(ctx: EngineContext, serviceName: string): void 
 
 /** Capacity was freed or added in a cluster: services still waiting for a place try again. */
 export function requestWaitingReconciles(ctx: EngineContext, clusterName: string): void {
-  for (const service of ctx.services.values()) {
-    if (service.clusterName === clusterName && service.status === 'ACTIVE') {
-      requestReconcile(ctx, service.serviceName);
+  requestAllReconciles(ctx, (s) => s.clusterName === clusterName);
+}
+
+/** Daemons first: ECS places daemon tasks before the others (ecs-behavior §7.1). */
+export function requestAllReconciles(
+  ctx: EngineContext,
+  where: (s: ServiceState) => boolean = () => true,
+): void {
+  for (const daemonPass of [true, false]) {
+    for (const service of ctx.services.values()) {
+      if ((service.schedulingStrategy === 'DAEMON') !== daemonPass) continue;
+      if (service.status === 'ACTIVE' && where(service)) requestReconcile(ctx, service.serviceName);
     }
   }
 }
