@@ -4,10 +4,12 @@ export interface SimArgs {
   seed?: number;
   stateOut?: string;
   metricsOut?: string;
+  /** Task ids/ARNs or `service:NAME`, explained on stderr after the run. */
+  explain: string[];
 }
 
 export const USAGE =
-  'usage: npm run sim -- DESIGN.json [--until SECONDS] [--seed N] [--state-out FILE] [--metrics-out FILE]';
+  'usage: npm run sim -- DESIGN.json [--until SECONDS] [--seed N] [--state-out FILE] [--metrics-out FILE] [--explain TASK_ID|service:NAME]...';
 
 /** Parse the runner's arguments; a mistake is a message, never a guess. */
 export function parseArgs(
@@ -15,6 +17,7 @@ export function parseArgs(
 ): { ok: true; args: SimArgs } | { ok: false; message: string } {
   const positional: string[] = [];
   const flags: Record<string, string> = {};
+  const explain: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) {
@@ -22,17 +25,18 @@ export function parseArgs(
       continue;
     }
     const [name = '', inline] = arg.slice(2).split('=', 2);
-    if (!['until', 'seed', 'state-out', 'metrics-out'].includes(name)) {
+    if (!['until', 'seed', 'state-out', 'metrics-out', 'explain'].includes(name)) {
       return { ok: false, message: `unknown option --${name}\n${USAGE}` };
     }
     const value = inline ?? argv[++i];
     if (value === undefined) return { ok: false, message: `--${name} needs a value\n${USAGE}` };
-    flags[name] = value;
+    if (name === 'explain') explain.push(value);
+    else flags[name] = value;
   }
   if (positional.length !== 1 || !positional[0]) {
     return { ok: false, message: `expected one design file\n${USAGE}` };
   }
-  const args: SimArgs = { designPath: positional[0] };
+  const args: SimArgs = { designPath: positional[0], explain };
   if (flags.until !== undefined) {
     const n = Number(flags.until);
     if (!Number.isFinite(n) || n < 0)

@@ -1,5 +1,5 @@
 import { parseDesign } from '../design';
-import { createSimulation, type DescribeState, type MetricDatum } from '../engine';
+import { createSimulation, type DescribeState, explanationText, type MetricDatum } from '../engine';
 import type { SimArgs } from './args';
 
 export interface RunOutput {
@@ -17,9 +17,11 @@ export function defaultUntilSeconds(script: readonly { at: number }[]): number {
 /** Run a design headless; the same text and seed give the same bytes. */
 export function runDesign(
   text: string,
-  args: Pick<SimArgs, 'untilSeconds' | 'seed'>,
+  args: Pick<SimArgs, 'untilSeconds' | 'seed'> & { explain?: readonly string[] },
   onEvent: (line: string) => void,
-): { ok: true; state: DescribeState; metrics: MetricDatum[] } | { ok: false; message: string } {
+):
+  | { ok: true; state: DescribeState; metrics: MetricDatum[]; explanations: string[] }
+  | { ok: false; message: string } {
   const parsed = parseDesign(text);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const design = parsed.design;
@@ -33,5 +35,12 @@ export function runDesign(
     metrics.push(...frame.metrics);
     if (t >= untilMs) break;
   }
-  return { ok: true, state: sim.describe(), metrics };
+  const explanations = (args.explain ?? []).map((ref) => {
+    const e = ref.startsWith('service:') ? sim.explainService(ref.slice(8)) : sim.explainTask(ref);
+    if (e) return explanationText(e);
+    return ref.startsWith('service:')
+      ? `${ref}: no task is waiting for a place`
+      : `${ref}: no such task (task ids are in the events and --state-out)`;
+  });
+  return { ok: true, state: sim.describe(), metrics, explanations };
 }

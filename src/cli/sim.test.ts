@@ -58,10 +58,28 @@ describe('headless runner', () => {
     expect(state.actions.map((a) => a.action)).toEqual(['UpdateService', 'TerminateInstance']);
   });
 
+  it('explains a task and a waiting service', () => {
+    const lines: string[] = [];
+    const first = runDesign(sampleText, { untilSeconds: 30 }, (l) => lines.push(l));
+    if (!first.ok) throw new Error(first.message);
+    const taskId = String(first.state.tasks[0]?.taskArn).split('/').at(-1) ?? '';
+    const result = runDesign(
+      sampleText,
+      { untilSeconds: 30, explain: [taskId, 'service:web'] },
+      () => {},
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.explanations[0]).toMatch(
+      new RegExp(`^task ${taskId} \\(service:web\\): placed on i-`),
+    );
+    expect(result.explanations[0]).toContain('spread(attribute:ecs.availability-zone)');
+    expect(result.explanations[1]).toBe('service:web: no task is waiting for a place');
+  });
+
   it('parses its arguments and names a mistake', () => {
     expect(parseArgs(['d.json', '--until', '90', '--seed=3'])).toEqual({
       ok: true,
-      args: { designPath: 'd.json', untilSeconds: 90, seed: 3 },
+      args: { designPath: 'd.json', explain: [], untilSeconds: 90, seed: 3 },
     });
     const bad = parseArgs(['d.json', '--until', 'soon']);
     expect(bad.ok).toBe(false);

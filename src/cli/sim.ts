@@ -29,6 +29,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  for (const text of result.explanations) process.stderr.write(`${text}\n`);
   if (args.stateOut) writeFileSync(args.stateOut, `${JSON.stringify(result.state, null, 2)}\n`);
   if (args.metricsOut)
     writeFileSync(args.metricsOut, `${JSON.stringify(result.metrics, null, 2)}\n`);

@@ -1,2 +1,16 @@
 export * from './api';
+export { explanationText, type PlacementExplanation } from './output/explain';
+export type {
+  InstanceRejection,
+  PlacementTrace,
+  RankedEntry,
+  RejectionCount,
+  StrategyTrace,
+} from './placement';
+export {
+  parseQuery,
+  printQuery,
+  validatePlacementConstraints,
+  validatePlacementStrategies,
+} from './placement';
 export { createSimulation, type Simulation } from './simulation';

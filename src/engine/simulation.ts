@@ -7,6 +7,7 @@ import { onTaskTimer } from './lifecycle/transitions';
 import { describeContainerInstance } from './output/describe-instance';
 import { describeService } from './output/describe-service';
 import { describeTask } from './output/describe-task';
+import { explainService, explainTask, type PlacementExplanation } from './output/explain';
 import { emitMetrics, METRIC_PERIOD_MS } from './output/metrics';
 import { instanceView, serviceView, taskStateCounts, taskView } from './output/views';
 import { HEALTHY_AFTER_RUNNING_MS } from './scheduler/draining';
@@ -28,8 +29,10 @@ export interface Simulation {
   advance(toMs: number): Frame;
   snapshot(): Snapshot;
   describe(): DescribeState;
-  /** The placement trace kept for a task. */
-  explain(taskArn: string): unknown;
+  /** Why a task (ARN or id) is on its instance. */
+  explainTask(taskRef: string): PlacementExplanation | undefined;
+  /** Why a service's task is waiting for a place, while one is. */
+  explainService(serviceName: string): PlacementExplanation | undefined;
 }
 
 function handle(ctx: EngineContext, event: EngineEvent): void {
@@ -170,8 +173,11 @@ export function createSimulation(design: DesignDocument, seed: number = design.s
         actions: [...ctx.actions],
       };
     },
-    explain(taskArn) {
-      return ctx.tasks.get(taskArn)?.placementTrace;
+    explainTask(taskRef) {
+      return explainTask(ctx, taskRef);
+    },
+    explainService(serviceName) {
+      return explainService(ctx, serviceName);
     },
   };
 }

@@ -5,6 +5,7 @@ import type {
   TaskLastStatus,
   TaskStopCode,
 } from '../api';
+import type { PlacementTrace } from '../placement';
 
 /** Engine state is plain data; everything that changes it lives in lifecycle/, scheduler/, commands/. */
 
@@ -52,7 +53,7 @@ export interface TaskState {
   /** Bumped on every change: EventBridge `detail.version`, and stale timers are ignored. */
   version: number;
   /** Placement explanation, kept for every task. */
-  placementTrace?: unknown;
+  placementTrace?: PlacementTrace;
 }
 
 export interface InstanceState {
@@ -104,6 +105,8 @@ export interface ServiceState {
   steady: boolean;
   /** The current placement failure message, shown once until the task is placed. */
   placementFailure?: string;
+  /** Why the last task of this service could not be placed: the "Why not placed?" table. */
+  failedPlacement?: { atMs: number; reason: string; closestMatch?: string; trace: PlacementTrace };
   deploymentId: string;
   source: Record<string, unknown>;
 }

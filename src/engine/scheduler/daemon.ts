@@ -55,6 +55,7 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
   const started: string[] = [];
   const stopped: string[] = [];
   let desired = 0;
+  let failed = false;
   let pool: ReturnType<typeof candidatePool> | undefined;
   for (const instance of ctx.instances.values()) {
     if (instance.clusterName !== service.clusterName || instance.status === 'INACTIVE') continue;
@@ -119,8 +120,14 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
     } else if (result.failure.reason !== 'ATTRIBUTE') {
       // The instance qualifies but is full: the daemon task is owed, and missing.
       desired++;
-      recordPlacementFailure(ctx, service, result.failure, 1);
+      failed = true;
+      recordPlacementFailure(ctx, service, result.failure, 1, result.trace);
     }
+  }
+  if (!failed && service.placementFailure !== undefined) {
+    delete service.placementFailure;
+    delete service.failedPlacement;
+    ctx.out.dirtyServices.add(service.serviceName);
   }
   if (service.desiredCount !== desired) {
     service.desiredCount = desired;

@@ -2,7 +2,7 @@ import type { EngineContext } from '../context';
 import type { ServiceState } from '../model/types';
 import { emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
-import type { PlacementDecision } from '../placement';
+import type { PlacementDecision, PlacementTrace } from '../placement';
 
 type Failure = NonNullable<PlacementDecision['failure']>;
 
@@ -15,7 +15,14 @@ export function recordPlacementFailure(
   service: ServiceState,
   failure: Failure,
   instanceCount: number,
+  trace: PlacementTrace,
 ): void {
+  service.failedPlacement = {
+    atMs: ctx.nowMs,
+    reason: failure.reason,
+    ...(failure.closestMatch === undefined ? {} : { closestMatch: failure.closestMatch }),
+    trace,
+  };
   const head = `service ${service.serviceName} was unable to place a task because no container instance met all of its requirements.`;
   const detail =
     instanceCount === 0

@@ -36,13 +36,14 @@ export function scaleOut(ctx: EngineContext, service: ServiceState, missing: num
     });
     if (!result.ok) {
       // The rest would meet the same wall; the next change in the cluster retries them.
-      recordPlacementFailure(ctx, service, result.failure, pool.candidates.length);
+      recordPlacementFailure(ctx, service, result.failure, pool.candidates.length, result.trace);
       break;
     }
     started.push(result.task.taskId);
   }
   if (started.length === missing && service.placementFailure !== undefined) {
     delete service.placementFailure;
+    delete service.failedPlacement;
   }
   if (started.length > 0) {
     serviceEvent(
