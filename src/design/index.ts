@@ -4,6 +4,8 @@ export * from './instance-types';
 export * from './issues';
 export { type MigrateResult, migrate } from './migrate';
 export { type ParseResult, parseDesign } from './parse';
+export { checkPlacementRules } from './placement-rules';
+export * from './query';
 export { checkReferences } from './references';
 export * from './resolve';
 export { sampleDesign } from './sample';

@@ -1,6 +1,7 @@
 import { DesignDocument } from './document';
 import { type DesignIssue, fromZodIssues, issuesText } from './issues';
 import { migrate } from './migrate';
+import { checkPlacementRules } from './placement-rules';
 import { checkReferences } from './references';
 import { checkScriptReferences } from './script-references';
 import { checkUnknownFields } from './unknown-fields';
@@ -60,7 +61,7 @@ export function parseDesign(input: unknown): ParseResult {
   const parsed = DesignDocument.safeParse(migrated.doc, { reportInput: true });
   if (!parsed.success) return failed(fromZodIssues(parsed.error.issues));
   const design = inInputOrder(parsed.data, migrated.doc) as DesignDocument;
-  const refIssues = checkReferences(design);
+  const refIssues = [...checkReferences(design), ...checkPlacementRules(design)];
   if (refIssues.length > 0) return failed(refIssues);
   const warnings = [...checkUnknownFields(migrated.doc), ...checkScriptReferences(design)];
   return { ok: true, design, warnings };

@@ -1,6 +1,7 @@
 import type { RunTaskInput } from '../../design';
 import type { EngineContext } from '../context';
 import { describeTask } from '../output/describe-task';
+import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { candidatePool } from '../scheduler/candidates';
 import { launchTask } from '../scheduler/launch';
 import { AwsError } from './errors';

@@ -1,6 +1,7 @@
 import type { UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
 import { describeService } from '../output/describe-service';
+import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { requestReconcile } from '../scheduler/request';
 import { AwsError } from './errors';
 import { clusterOf, serviceOf, taskDefinitionOf } from './lookup';

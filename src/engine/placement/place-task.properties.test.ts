@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../design/query';
 import { checkInstance } from './check-instance';
 import { DEFAULT_DYNAMIC_PORT_RANGE, MAX_RESERVED_PORTS } from './limits';
 import { placeTask } from './place-task';
 import { evaluateQuery } from './query/evaluator';
-import { parseQuery } from './query/parser';
 import { instance } from './testing/builders';
 import { placeSequence } from './testing/place-sequence';
 import { seededRng } from './testing/seeded-rng';

@@ -1,6 +1,6 @@
-import type { QueryError, QueryNode } from './ast';
+import type { QueryError, QueryNode } from '../../../design/query';
+import { parseQuery } from '../../../design/query';
 import { compileQuery, type InstancePredicate } from './evaluator';
-import { parseQuery } from './parser';
 
 // Constraint expressions repeat on every placement of a service: parse and
 // compile each distinct string once. Bounded so a long session of edited

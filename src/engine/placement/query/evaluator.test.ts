@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../design/query';
 import { instance } from '../testing/builders';
 import type { CandidateInstance } from '../types';
 import { evaluateQuery } from './evaluator';
 import { explainQuery } from './explain';
-import { parseQuery } from './parser';
 
 function matches(text: string, target: CandidateInstance): boolean {
   const result = parseQuery(text);

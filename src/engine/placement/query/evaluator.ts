@@ -1,6 +1,6 @@
+import type { Comparison, Operator, QueryNode } from '../../../design/query';
+import { compareVersions, compileRegex, parseDate, parseVersion } from '../../../design/query';
 import type { CandidateInstance } from '../types';
-import type { Comparison, Operator, QueryNode } from './ast';
-import { compareVersions, compileRegex, parseDate, parseVersion } from './values';
 
 // Queries compile once into closures: regexes, dates, versions and lists are
 // read from the tree a single time, and each instance costs a few compares.

@@ -1,5 +1,5 @@
+import { type QueryNode, type Subject, subjectText } from '../../../design/query';
 import type { CandidateInstance } from '../types';
-import { type QueryNode, type Subject, subjectText } from './ast';
 
 // Why a query was false for an instance: the instance's value of every
 // subject the query reads, e.g. 'ecs.instance-type is t3.micro'. Built only

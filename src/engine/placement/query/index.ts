@@ -8,9 +8,8 @@ export type {
   QueryNode,
   Subject,
   SubjectKind,
-} from './ast';
+} from '../../../design/query';
+export { parseQuery, printQuery } from '../../../design/query';
 export { type CompiledQuery, compileQueryText } from './cache';
 export { compileQuery, evaluateQuery, type InstancePredicate } from './evaluator';
 export { explainQuery } from './explain';
-export { parseQuery } from './parser';
-export { printQuery } from './printer';
