@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
-import { ScriptAction } from './script';
+import { AccountSetting, ScriptAction } from './script';
 
 export const CURRENT_FORMAT_VERSION = 1;
 
@@ -24,6 +24,8 @@ export const DesignDocument = z.looseObject({
   startTime: z.iso.datetime({ offset: true }).default('2026-01-01T00:00:00Z'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as us-east-1'),
   clusters: z.array(z.looseObject({ clusterName: z.string().min(1) })).min(1, 'needs a cluster'),
+  /** PutAccountSettingDefault input, e.g. `{ "name": "awsvpcTrunking", "value": "enabled" }`. */
+  accountSettings: z.array(AccountSetting).optional(),
   containerInstances: z.array(ContainerInstance).default([]),
   taskDefinitions: z.array(RegisterTaskDefinitionInput).default([]),
   services: z.array(CreateServiceInput).default([]),

@@ -50,7 +50,7 @@ describe('placement rules at the gate', () => {
         type: 'memberOf',
         expression: 'runningTasksCount < 5',
       })),
-    }) as Record<string, unknown> & { taskDefinitions: Record<string, unknown>[] };
+    }) as unknown as Record<string, unknown> & { taskDefinitions: Record<string, unknown>[] };
     doc.taskDefinitions[0] = {
       ...doc.taskDefinitions[0],
       placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],

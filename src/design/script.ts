@@ -93,6 +93,24 @@ export const AttributesInput = z.looseObject({
 });
 export type AttributesInput = z.infer<typeof AttributesInput>;
 
+/** PutAccountSetting / PutAccountSettingDefault input. */
+export const AccountSetting = z.looseObject({
+  name: z.enum([
+    'serviceLongArnFormat',
+    'taskLongArnFormat',
+    'containerInstanceLongArnFormat',
+    'awsvpcTrunking',
+    'containerInsights',
+    'fargateFIPSMode',
+    'tagResourceAuthorization',
+    'fargateTaskRetirementWaitPeriod',
+    'guardDutyActivate',
+    'defaultLogDriverMode',
+  ]),
+  value: z.string().min(1),
+});
+export type AccountSetting = z.infer<typeof AccountSetting>;
+
 const at = z.number().min(0, 'must be 0 or more seconds');
 
 export const ScriptAction = z.discriminatedUnion('action', [
@@ -111,6 +129,7 @@ export const ScriptAction = z.discriminatedUnion('action', [
     input: RegisterContainerInstanceInput,
   }),
   z.looseObject({ at, action: z.literal('PutAttributes'), input: AttributesInput }),
+  z.looseObject({ at, action: z.literal('PutAccountSetting'), input: AccountSetting }),
   z.looseObject({ at, action: z.literal('DeleteAttributes'), input: AttributesInput }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
@@ -126,4 +145,5 @@ export type Command =
   | { action: 'UpdateContainerInstancesState'; input: UpdateContainerInstancesStateInput }
   | { action: 'RegisterContainerInstance'; input: RegisterContainerInstanceInput }
   | { action: 'PutAttributes'; input: AttributesInput }
+  | { action: 'PutAccountSetting'; input: AccountSetting }
   | { action: 'DeleteAttributes'; input: AttributesInput };

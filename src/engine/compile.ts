@@ -9,6 +9,7 @@ import { ACCOUNT_ID, arns, stableHex } from './ids';
 import { createRng, EventQueue } from './kernel';
 import { compileInstance } from './model/instance';
 import { compileTaskDefinition } from './model/task-definition';
+import { applyTrunking } from './model/trunking';
 import type { ServiceState, TaskDefinitionModel, WorkloadTiming } from './model/types';
 
 /** Model: a workload the design does not describe pulls its image in 10 s and starts in 3 s. */
@@ -54,6 +55,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instances: new Map(),
     instanceArnByEc2Id: new Map(),
     services: new Map(),
+    accountSettings: new Map((design.accountSettings ?? []).map((a) => [a.name, a.value])),
     serviceEvents: [],
     actions: [],
     queue: new EventQueue<EngineEvent>(),
@@ -68,6 +70,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
   };
   for (const ci of design.containerInstances) {
     const instance = compileInstance(scope, design, ci, 0);
+    applyTrunking(instance, ctx.accountSettings.get('awsvpcTrunking') === 'enabled');
     ctx.instances.set(instance.containerInstanceArn, instance);
     ctx.instanceArnByEc2Id.set(instance.ec2InstanceId, instance.containerInstanceArn);
     ctx.out.dirtyInstances.add(instance.containerInstanceArn);

@@ -47,6 +47,8 @@ export interface EngineContext {
   instances: Map<string, InstanceState>;
   instanceArnByEc2Id: Map<string, string>;
   services: Map<string, ServiceState>;
+  /** Account settings in force now (PutAccountSetting), by name. */
+  accountSettings: Map<string, string>;
   serviceEvents: ServiceEvent[];
   actions: ActionResult[];
   queue: EventQueue<EngineEvent>;

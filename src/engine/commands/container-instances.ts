@@ -1,4 +1,5 @@
 import type {
+  AccountSetting,
   ContainerInstance,
   RegisterContainerInstanceInput,
   UpdateContainerInstancesStateInput,
@@ -6,6 +7,7 @@ import type {
 import type { EngineContext } from '../context';
 import { lastArnPart } from '../ids';
 import { compileInstance } from '../model/instance';
+import { applyTrunking } from '../model/trunking';
 import type { InstanceState } from '../model/types';
 import { describeContainerInstance } from '../output/describe-instance';
 import { emitInstanceStateChange } from '../output/events';
@@ -107,6 +109,7 @@ export function registerContainerInstance(
   if (input.totalResources !== undefined) ci.registeredResources = input.totalResources;
   if (input.versionInfo !== undefined) ci.versionInfo = input.versionInfo;
   const instance = compileInstance(ctx, ctx.design, ci, ctx.nowMs);
+  applyTrunking(instance, ctx.accountSettings.get('awsvpcTrunking') === 'enabled');
   if (instance.availabilityZone === 'unknown') {
     throw new AwsError('InvalidParameterException', 'The instance has no availability zone.');
   }
@@ -123,4 +126,20 @@ export function registerContainerInstance(
   emitInstanceStateChange(ctx, instance);
   requestWaitingReconciles(ctx, clusterName);
   return { containerInstance: describeContainerInstance(ctx, instance) };
+}
+
+/** PutAccountSetting: in force for what happens from now on. */
+export function putAccountSetting(
+  ctx: EngineContext,
+  input: AccountSetting,
+): Record<string, unknown> {
+  ctx.accountSettings.set(input.name, input.value);
+  return {
+    setting: {
+      name: input.name,
+      value: input.value,
+      principalArn: `arn:aws:iam::${ctx.account}:root`,
+      type: 'user',
+    },
+  };
 }

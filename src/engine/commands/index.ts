@@ -2,7 +2,11 @@ import type { Command } from '../../design';
 import type { ActionResult } from '../api';
 import type { EngineContext } from '../context';
 import { deleteAttributes, putAttributes } from './attributes';
-import { registerContainerInstance, updateContainerInstancesState } from './container-instances';
+import {
+  putAccountSetting,
+  registerContainerInstance,
+  updateContainerInstancesState,
+} from './container-instances';
 import { AwsError } from './errors';
 import { runTask } from './run-task';
 import { stopTask } from './stop-task';
@@ -23,6 +27,8 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return updateContainerInstancesState(ctx, command.input);
     case 'RegisterContainerInstance':
       return registerContainerInstance(ctx, command.input);
+    case 'PutAccountSetting':
+      return putAccountSetting(ctx, command.input);
     case 'PutAttributes':
       return putAttributes(ctx, command.input);
     case 'DeleteAttributes':
