@@ -129,8 +129,8 @@ export const ScriptAction = z.discriminatedUnion('action', [
     input: RegisterContainerInstanceInput,
   }),
   z.looseObject({ at, action: z.literal('PutAttributes'), input: AttributesInput }),
-  z.looseObject({ at, action: z.literal('PutAccountSetting'), input: AccountSetting }),
   z.looseObject({ at, action: z.literal('DeleteAttributes'), input: AttributesInput }),
+  z.looseObject({ at, action: z.literal('PutAccountSetting'), input: AccountSetting }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
