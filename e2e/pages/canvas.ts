@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The React Flow canvas: zone lanes, instance and service nodes, task chips. */
+export class Canvas {
+  readonly root: Locator;
+
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('canvas');
+  }
+
+  lane(az: string): Locator {
+    return this.page.getByTestId(`canvas.lane.${az}`);
+  }
+
+  get servicesBand(): Locator {
+    return this.page.getByTestId('canvas.services');
+  }
+
+  get instances(): Locator {
+    return this.root.locator('[data-testid^="instance.i-"]');
+  }
+
+  instance(id: string): Locator {
+    return this.page.getByTestId(`instance.${id}`);
+  }
+
+  service(name: string): Locator {
+    return this.page.getByTestId(`service.${name}`);
+  }
+
+  /** Chips on instances, optionally only those in one lastStatus. */
+  taskChips(status?: string): Locator {
+    const chips = this.root.getByTestId('task-chip');
+    return status ? chips.and(this.page.locator(`[data-status="${status}"]`)) : chips;
+  }
+
+  /**
+   * Drag `source` and let go over `target` at an offset inside it, as a person
+   * would. Lanes ignore the pointer (the pane beneath pans), so the drop aims at
+   * the canvas at the lane's place on screen.
+   */
+  async dropFrom(source: Locator, target: Locator, offset = { x: 120, y: 30 }): Promise<void> {
+    const box = await target.boundingBox();
+    const canvas = await this.root.boundingBox();
+    if (!box || !canvas) throw new Error('canvas or drop target is not on screen');
+    await source.dragTo(this.root, {
+      targetPosition: { x: box.x - canvas.x + offset.x, y: box.y - canvas.y + offset.y },
+    });
+  }
+
+  /** Move a node already on the canvas by dragging it with the mouse, in small steps as React Flow needs. */
+  async moveNode(node: Locator, target: Locator, offset = { x: 140, y: 80 }): Promise<void> {
+    const from = await node.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('node or target is not on screen');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + 12);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + offset.x, to.y + offset.y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+}

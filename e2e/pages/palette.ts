@@ -1,0 +1,49 @@
+import type { Locator, Page } from '@playwright/test';
+import type { Canvas } from './canvas';
+
+export interface ServiceForm {
+  family?: string;
+  image?: string;
+  cpu?: number;
+  memoryMiB?: number;
+  desiredCount?: number;
+}
+
+/** The palette: pick an instance type or fill the service form, then drag onto the canvas. */
+export class Palette {
+  readonly instanceCard: Locator;
+  readonly serviceCard: Locator;
+
+  constructor(
+    private readonly page: Page,
+    private readonly canvas: Canvas,
+  ) {
+    this.instanceCard = page.getByTestId('palette.instance');
+    this.serviceCard = page.getByTestId('palette.service');
+  }
+
+  async dragInstanceInto(az: string, instanceType?: string): Promise<void> {
+    if (instanceType)
+      await this.page.getByTestId('palette.instanceType').selectOption(instanceType);
+    await this.canvas.dropFrom(this.instanceCard, this.canvas.lane(az));
+  }
+
+  async fillService(form: ServiceForm): Promise<void> {
+    const fields: [keyof ServiceForm, string][] = [
+      ['family', 'palette.service.family'],
+      ['image', 'palette.service.image'],
+      ['cpu', 'palette.service.cpu'],
+      ['memoryMiB', 'palette.service.memory'],
+      ['desiredCount', 'palette.service.desiredCount'],
+    ];
+    for (const [key, testId] of fields) {
+      const value = form[key];
+      if (value !== undefined) await this.page.getByTestId(testId).fill(String(value));
+    }
+  }
+
+  async dragServiceOntoCanvas(form: ServiceForm = {}): Promise<void> {
+    await this.fillService(form);
+    await this.canvas.dropFrom(this.serviceCard, this.canvas.servicesBand, { x: 160, y: 70 });
+  }
+}

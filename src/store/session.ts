@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import type { NewService } from './edits/services';
+
+/** What is selected: typed by resource, named the way the design names it. */
+export type Selection = { kind: 'instance'; id: string } | { kind: 'service'; name: string } | null;
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+
+/** This tab's UI state: never saved, never undone. */
+export interface SessionState {
+  selection: Selection;
+  notice: Notice | null;
+  importOpen: boolean;
+  /** Bumped when a whole new design arrives, so the canvas fits it into view. */
+  fitRequest: number;
+  paletteInstanceType: string;
+  newService: NewService;
+}
+
+export const DEFAULT_NEW_SERVICE: NewService = {
+  family: 'web',
+  image: 'public.ecr.aws/nginx/nginx:1.27',
+  cpu: 256,
+  memoryMiB: 512,
+  desiredCount: 2,
+};
+
+export const useSessionStore = create<SessionState>()(() => ({
+  selection: null,
+  notice: null,
+  importOpen: false,
+  fitRequest: 0,
+  paletteInstanceType: 'm5.large',
+  newService: DEFAULT_NEW_SERVICE,
+}));
+
+const set = useSessionStore.setState;
+let noticeId = 0;
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'instance' && b.kind === 'instance') return a.id === b.id;
+  if (a.kind === 'service' && b.kind === 'service') return a.name === b.name;
+  return false;
+}
+
+/** A no-op when nothing changes: React Flow reports selection often, and the canvas re-derives on it. */
+export function select(selection: Selection): void {
+  if (!sameSelection(useSessionStore.getState().selection, selection)) set({ selection });
+}
+
+export function showNotice(text: string, tone: Notice['tone'] = 'info'): void {
+  noticeId += 1;
+  set({ notice: { id: noticeId, text, tone } });
+}
+
+export function dismissNotice(id?: number): void {
+  const current = useSessionStore.getState().notice;
+  if (current && (id === undefined || current.id === id)) set({ notice: null });
+}
+
+export function setImportOpen(importOpen: boolean): void {
+  set({ importOpen });
+}
+
+export function requestFit(): void {
+  set((s) => ({ fitRequest: s.fitRequest + 1 }));
+}
+
+export function setPaletteInstanceType(paletteInstanceType: string): void {
+  set({ paletteInstanceType });
+}
+
+export function setNewService(patch: Partial<NewService>): void {
+  set((s) => ({ newService: { ...s.newService, ...patch } }));
+}

@@ -1,0 +1,38 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '../canvas/Canvas';
+import { CanvasBar } from '../canvas/CanvasBar';
+import { Dock } from '../dock/Dock';
+import { Inspector } from '../inspector/Inspector';
+import { Palette } from '../palette/Palette';
+import { ImportDialog } from './ImportDialog';
+import { LoadIssueBanner } from './LoadIssueBanner';
+import { NoticeToast } from './NoticeToast';
+import { TopBar } from './TopBar';
+import { useShortcuts } from './use-shortcuts';
+
+/** Palette left, canvas centre, inspector right, dock below. */
+export function App() {
+  useShortcuts();
+  return (
+    // One provider for palette and canvas: a palette click places nodes using the canvas's view.
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar />
+        <LoadIssueBanner />
+        <main className="workspace">
+          <Palette />
+          <div className="stage">
+            <CanvasBar />
+            <div className="stage-canvas">
+              <Canvas />
+              <NoticeToast />
+            </div>
+          </div>
+          <Inspector />
+        </main>
+        <Dock />
+        <ImportDialog />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,88 @@
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { useDesignStore } from '../../store/design';
+import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
+import { setImportOpen } from '../../store/session';
+import { downloadText, fileNameFor } from './download';
+
+function exportDesign(): void {
+  const design = useDesignStore.getState().design;
+  downloadText(fileNameFor(design.name), `${JSON.stringify(design, null, 2)}\n`);
+}
+
+/** Brand, the design's name, and the document actions that are always one click away. */
+export const TopBar = memo(function TopBar() {
+  const name = useDesignStore((s) => s.design.name);
+  const canUndo = useStore(useDesignStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useDesignStore.temporal, (s) => s.futureStates.length > 0);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width={26} height={26} />
+        <span>Berth</span>
+      </div>
+      <div className="design-name" data-testid="toolbar.designName" title={name}>
+        {name}
+      </div>
+      <nav className="toolbar" aria-label="Design">
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.new"
+          onClick={newDesign}
+          title="Start an empty design"
+        >
+          New
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.sample"
+          onClick={loadSample}
+          title="Open the sample design"
+        >
+          Sample
+        </button>
+        <span className="toolbar-gap" />
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.undo"
+          onClick={undo}
+          disabled={!canUndo}
+          title="Undo (Ctrl+Z)"
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.redo"
+          onClick={redo}
+          disabled={!canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          ↷ Redo
+        </button>
+        <span className="toolbar-gap" />
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.import"
+          onClick={() => setImportOpen(true)}
+        >
+          Import
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.export"
+          onClick={exportDesign}
+          title="Download the design as JSON"
+        >
+          Export
+        </button>
+      </nav>
+    </header>
+  );
+});

@@ -1,0 +1,31 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { BandNode, LaneNode } from './flow-nodes';
+
+/** An Availability Zone: a column instances live in, and a drop target for new ones. */
+export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneNode>) {
+  return (
+    <div className="lane" data-testid={`canvas.lane.${data.az}`}>
+      <header className="lane-header">
+        <span className="lane-title">{data.az}</span>
+        <span className="lane-meta">
+          {data.count} {data.count === 1 ? 'instance' : 'instances'}
+        </span>
+      </header>
+      {data.count === 0 && <div className="lane-hint">Drop an EC2 instance here</div>}
+    </div>
+  );
+});
+
+/** The strip above the lanes where services sit: they span zones. */
+export const BandNodeView = memo(function BandNodeView({ data }: NodeProps<BandNode>) {
+  return (
+    <div className="band" data-testid="canvas.services">
+      <header className="lane-header">
+        <span className="lane-title">Services</span>
+        <span className="lane-meta">spread across zones</span>
+      </header>
+      {data.count === 0 && <div className="lane-hint">Drop a service here</div>}
+    </div>
+  );
+});

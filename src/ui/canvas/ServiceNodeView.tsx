@@ -1,0 +1,63 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRunStore } from '../../store/run';
+import type { ServiceNode } from './flow-nodes';
+
+function Count({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  testId: string;
+}) {
+  return (
+    <div className="count" data-testid={testId}>
+      <span className="count-value">{value}</span>
+      <span className="count-label">{label}</span>
+    </div>
+  );
+}
+
+/** A service: its task definition from the design, its counts from the run store. */
+export const ServiceNodeView = memo(function ServiceNodeView({
+  data,
+  selected,
+}: NodeProps<ServiceNode>) {
+  const { summary } = data;
+  const live = useRunStore((s) => s.services[summary.serviceName]);
+  const revision = summary.revision === undefined ? '' : `:${summary.revision}`;
+  return (
+    <div
+      className={`node service-node${selected ? ' selected' : ''}`}
+      data-testid={`service.${summary.serviceName}`}
+    >
+      <header className="node-header">
+        <span className="node-kind service">Service</span>
+        <span className="node-title">{summary.serviceName}</span>
+      </header>
+      <div className="service-image" title={summary.image}>
+        {summary.image}
+      </div>
+      <div className="service-size">
+        {summary.family}
+        {revision} · {summary.cpu} CPU · {summary.memoryMiB} MiB
+      </div>
+      <div className="counts">
+        <Count
+          label="desired"
+          value={live?.desiredCount ?? summary.desiredCount}
+          testId="service.desired"
+        />
+        <Count label="running" value={live?.runningCount ?? '–'} testId="service.running" />
+        <Count label="pending" value={live?.pendingCount ?? '–'} testId="service.pending" />
+      </div>
+      {live?.placementFailure && (
+        <div className="node-warning" title={live.placementFailure}>
+          {live.placementFailure}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,35 @@
+import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { useDesignStore } from '../../store/design';
+import { useSessionStore } from '../../store/session';
+import { type BerthNode, toFlowNodes } from './flow-nodes';
+
+/** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
+function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return next.map((node) => {
+    const old = byId.get(node.id);
+    return old?.measured ? ({ ...node, measured: old.measured } as BerthNode) : node;
+  });
+}
+
+/**
+ * Nodes derived from the design, held locally while React Flow moves them:
+ * drags, measurements and selection stay here and never touch the undoable
+ * store; a drag reaches the design once, when it ends (toolchain pitfall 6).
+ */
+export function useFlowNodes() {
+  const design = useDesignStore((s) => s.design);
+  const selection = useSessionStore((s) => s.selection);
+  const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection));
+
+  useEffect(() => {
+    setNodes((previous) => keepMeasured(toFlowNodes(design, selection), previous));
+  }, [design, selection]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
+
+  return { design, nodes, onNodesChange };
+}

@@ -1,0 +1,44 @@
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { useCallback } from 'react';
+import { useDesignStore } from '../../store/design';
+import { dropInstance, dropService } from '../../store/design-actions';
+import { showNotice, useSessionStore } from '../../store/session';
+import { carriesDragItem, readDragItem } from '../shared/drag-item';
+import type { BerthNode } from './flow-nodes';
+import { SERVICE_WIDTH } from './geometry';
+import { placeInstance } from './placement';
+
+/** HTML5 drop of a palette item onto the canvas: flow coordinates, then a design edit. */
+export function usePaletteDrop() {
+  const flow = useReactFlow<BerthNode>();
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!carriesDragItem(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const item = readDragItem(event.dataTransfer);
+      if (!item) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const design = useDesignStore.getState().design;
+      if (item.kind === 'instance') {
+        // The cursor marks the node's top edge, a little below where the pointer grabbed.
+        const placed = placeInstance(design, flow.getNodes(), { x: point.x, y: point.y - 20 });
+        dropInstance(item.instanceType, placed.az, placed.position);
+        return;
+      }
+      const form = useSessionStore.getState().newService;
+      const issues = dropService(form, { x: point.x - SERVICE_WIDTH / 2, y: point.y - 24 });
+      if (issues[0])
+        showNotice(`Service not added: ${issues[0].path}: ${issues[0].message}`, 'error');
+    },
+    [flow],
+  );
+
+  return { onDragOver, onDrop };
+}

@@ -1,0 +1,39 @@
+/** A field's text, checked: the value to commit, or the message to show in place. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Validator<T> = (text: string) => Checked<T>;
+
+export function integerIn(min: number, max: number, unit = ''): Validator<number> {
+  const suffix = unit ? ` ${unit}` : '';
+  return (text) => {
+    const trimmed = text.trim();
+    if (trimmed === '') return { ok: false, error: 'Required' };
+    const value = Number(trimmed);
+    if (!Number.isInteger(value)) return { ok: false, error: 'Must be a whole number' };
+    if (value < min) return { ok: false, error: `Must be at least ${min}${suffix}` };
+    if (value > max) return { ok: false, error: `Must be at most ${max}${suffix}` };
+    return { ok: true, value };
+  };
+}
+
+/** ECS family and service names: 1-255 letters, digits, hyphens, underscores. */
+export const ecsName: Validator<string> = (text) => {
+  const value = text.trim();
+  if (value === '') return { ok: false, error: 'Required' };
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(value)) {
+    return { ok: false, error: 'Use 1-255 letters, digits, hyphens or underscores' };
+  }
+  return { ok: true, value };
+};
+
+export const imageRef: Validator<string> = (text) => {
+  const value = text.trim();
+  if (value === '') return { ok: false, error: 'Required' };
+  if (/\s/.test(value)) return { ok: false, error: 'An image reference has no spaces' };
+  return { ok: true, value };
+};
+
+// ECS limits a container to 10 vCPU (10,240 units) here and Docker needs 6 MiB at least.
+export const containerCpu = integerIn(0, 10_240, 'units');
+export const containerMemory = integerIn(6, 262_144, 'MiB');
+export const desiredCount = integerIn(0, 1000);

@@ -1,0 +1,19 @@
+import { memo } from 'react';
+import { useSessionStore } from '../../store/session';
+import { DesignOverview } from './DesignOverview';
+import { InstanceInspector } from './InstanceInspector';
+import { ServiceInspector } from './ServiceInspector';
+
+export const Inspector = memo(function Inspector() {
+  const selection = useSessionStore((s) => s.selection);
+  return (
+    <aside className="inspector panel" data-testid="inspector" aria-label="Inspector">
+      <h2 className="panel-title">Inspector</h2>
+      {selection?.kind === 'instance' && <InstanceInspector key={selection.id} id={selection.id} />}
+      {selection?.kind === 'service' && (
+        <ServiceInspector key={selection.name} name={selection.name} />
+      )}
+      {selection === null && <DesignOverview />}
+    </aside>
+  );
+});

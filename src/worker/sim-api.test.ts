@@ -1,0 +1,103 @@
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDesign, sampleDesign } from '../design';
+import { connectSim, type SimClient } from './client';
+import type { SimMessage } from './protocol';
+import { createSimApi } from './sim-api';
+
+function sample() {
+  const parsed = parseDesign(structuredClone(sampleDesign));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.design;
+}
+
+/** The real boundary: comlink over a MessageChannel, the page's client on one end (toolchain note 4). */
+function connect(now: () => number = () => 0): {
+  client: SimClient;
+  messages: SimMessage[];
+  close: () => void;
+} {
+  const channel = new MessageChannel();
+  Comlink.expose(createSimApi({ now, tickMs: 5 }), channel.port2);
+  const client = connectSim(channel.port1);
+  const messages: SimMessage[] = [];
+  void client.subscribe((message) => messages.push(message));
+  return {
+    client,
+    messages,
+    close: () => {
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('the simulation worker API over comlink', () => {
+  let close = () => {};
+  afterEach(() => close());
+
+  it('loads a design and pushes a reset at time 0', async () => {
+    const link = connect();
+    close = link.close;
+    expect(await link.client.load(sample())).toEqual({ ok: true, nowMs: 0 });
+    await waitFor(() => link.messages.length > 0);
+    expect(link.messages[0]).toMatchObject({ kind: 'reset', playing: false, speed: 1 });
+  });
+
+  it('steps virtual time and streams the tasks the service started', async () => {
+    const link = connect();
+    close = link.close;
+    await link.client.load(sample());
+    await link.client.step(60);
+    await waitFor(() => link.messages.some((m) => m.kind === 'frame'));
+    const frame = link.messages.find((m) => m.kind === 'frame');
+    if (frame?.kind !== 'frame') throw new Error('no frame');
+    expect(frame.frame.nowMs).toBe(60_000);
+    expect(frame.frame.taskStateCounts.RUNNING).toBe(3);
+  });
+
+  it('applies UpdateService and answers with the AWS-shaped result', async () => {
+    const link = connect();
+    close = link.close;
+    await link.client.load(sample());
+    const result = await link.client.apply({
+      action: 'UpdateService',
+      input: { cluster: 'demo', service: 'web', desiredCount: 5 },
+    });
+    expect(result.error).toBeUndefined();
+    await link.client.step(60);
+    await waitFor(() =>
+      link.messages.some((m) => m.kind === 'frame' && m.frame.taskStateCounts.RUNNING === 5),
+    );
+  });
+
+  it('plays at speed x wall time, a frame per tick', async () => {
+    let wall = 0;
+    const link = connect(() => wall);
+    close = link.close;
+    await link.client.load(sample());
+    await link.client.setSpeed(10);
+    await link.client.play();
+    await waitFor(() => {
+      wall += 5;
+      return link.messages.filter((m) => m.kind === 'frame').length >= 3;
+    });
+    await link.client.pause();
+    const frames = link.messages.flatMap((m) => (m.kind === 'frame' ? [m] : []));
+    expect(frames[0]?.playing).toBe(true);
+    // Each tick advances 10x the wall time that passed, never more than the cap.
+    expect(frames.at(-1)?.frame.nowMs ?? 0).toBeGreaterThan(0);
+  });
+
+  it('answers a command sent before any design with an error, not a throw', async () => {
+    const link = connect();
+    close = link.close;
+    const result = await link.client.apply({ action: 'StopTask', input: { task: 'abc' } });
+    expect(result.error?.code).toBe('SimulationNotLoaded');
+  });
+});

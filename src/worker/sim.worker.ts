@@ -1,0 +1,5 @@
+import * as Comlink from 'comlink';
+import { createSimApi } from './sim-api';
+
+// The worker owns exactly one simulation; the page drives it through this object.
+Comlink.expose(createSimApi(), self);
