@@ -65,6 +65,14 @@ export interface InstanceView {
   remainingMemoryMiB: number;
   runningTasksCount: number;
   pendingTasksCount: number;
+  /** Static host ports held (agent defaults and tasks'), TCP then UDP: the 100-port limit counts these. */
+  reservedTcpPorts: number[];
+  reservedUdpPorts: number[];
+  /** Host ports handed out from the ephemeral range; outside the 100 limit. */
+  dynamicPortCount: number;
+  /** awsvpc task slots: used of the limit (ENIs - 1, or the trunk limit). */
+  eniUsed: number;
+  eniLimit: number;
   attributes: Record<string, string>;
 }
 

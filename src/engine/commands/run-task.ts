@@ -22,12 +22,10 @@ export function runTask(ctx: EngineContext, input: RunTaskInput): Record<string,
   }
   const td = taskDefinitionOf(ctx, input.taskDefinition);
   const constraints = input.placementConstraints ?? [];
-  if (constraints.length + td.placementConstraints.length > 10) {
-    throw new AwsError(
-      'InvalidParameterException',
-      'The number of placement constraints must be 10 or less.',
-    );
-  }
+  const invalid =
+    validatePlacementConstraints([...td.placementConstraints, ...constraints]) ??
+    validatePlacementStrategies(input.placementStrategy ?? [], 'runTask');
+  if (invalid) throw new AwsError('InvalidParameterException', invalid);
   const pool = candidatePool(ctx, clusterName);
   const tasks: Record<string, unknown>[] = [];
   const failures: Record<string, unknown>[] = [];

@@ -22,6 +22,20 @@ export function updateService(
       );
     }
   }
+  const invalid =
+    (input.placementConstraints === undefined
+      ? undefined
+      : validatePlacementConstraints([
+          ...service.taskDefinition.placementConstraints,
+          ...input.placementConstraints,
+        ])) ??
+    (input.placementStrategy === undefined
+      ? undefined
+      : validatePlacementStrategies(
+          input.placementStrategy,
+          service.schedulingStrategy === 'DAEMON' ? 'daemon' : 'service',
+        ));
+  if (invalid) throw new AwsError('InvalidParameterException', invalid);
   if (input.desiredCount !== undefined) {
     if (service.schedulingStrategy === 'DAEMON') {
       throw new AwsError(

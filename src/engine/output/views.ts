@@ -59,6 +59,11 @@ export function instanceView(ctx: EngineContext, instance: InstanceState): Insta
     remainingMemoryMiB: instance.remainingMemoryMiB,
     runningTasksCount: running,
     pendingTasksCount: pending,
+    reservedTcpPorts: [...instance.reservedTcpPorts].sort((a, b) => a - b),
+    reservedUdpPorts: [...instance.reservedUdpPorts].sort((a, b) => a - b),
+    dynamicPortCount: instance.dynamicTcpPorts.size + instance.dynamicUdpPorts.size,
+    eniUsed: instance.eniUsed,
+    eniLimit: instance.eniLimit,
     attributes: { ...instance.attributes },
   };
 }

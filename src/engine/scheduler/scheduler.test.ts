@@ -163,3 +163,40 @@ describe('RunTask (§4.7)', () => {
     });
   });
 });
+
+describe('command validation', () => {
+  it('UpdateService refuses a memberOf that does not parse, and changes nothing', () => {
+    const d = design({
+      containerInstances: [instance()],
+      taskDefinitions: [taskDefinition('web')],
+      services: [service('web', 1)],
+    });
+    const run = simulate(d).apply({
+      action: 'UpdateService',
+      input: {
+        cluster: 'test',
+        service: 'web',
+        desiredCount: 3,
+        placementConstraints: [
+          { type: 'memberOf', expression: 'attribute:ecs.instance-type t2.*' },
+        ],
+      },
+    });
+    expect(run.results[0]?.error?.code).toBe('InvalidParameterException');
+    expect(run.results[0]?.error?.message).toContain('expected an operator');
+    expect(run.sim.snapshot().services[0]?.desiredCount).toBe(1);
+  });
+
+  it('RunTask refuses six strategies', () => {
+    const d = design({
+      containerInstances: [instance()],
+      taskDefinitions: [taskDefinition('batch')],
+    });
+    const spread = { type: 'spread' as const, field: 'instanceId' };
+    const run = simulate(d).apply({
+      action: 'RunTask',
+      input: { cluster: 'test', taskDefinition: 'batch', placementStrategy: Array(6).fill(spread) },
+    });
+    expect(run.results[0]?.error?.code).toBe('InvalidParameterException');
+  });
+});
