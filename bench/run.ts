@@ -2,10 +2,11 @@
 // contains the filter and prints one table line each. Timing never fails
 // the run; the numbers are for people to read.
 
+import { placementBenches } from './placement.bench';
 import { runQueueBench } from './queue.bench';
 import type { Bench, BenchResult } from './types';
 
-const benches: readonly Bench[] = [{ id: 'queue', run: runQueueBench }];
+const benches: readonly Bench[] = [{ id: 'queue', run: runQueueBench }, ...placementBenches];
 
 function formatRate(opsPerSec: number): string {
   if (opsPerSec >= 1e6) return `${(opsPerSec / 1e6).toFixed(2)} M/s`;

@@ -4,6 +4,7 @@
 export { applyPlacement } from './apply-placement';
 export { checkInstance } from './check-instance';
 export { closestMatchSentence, containerInstanceId, failureSummary } from './failure';
+export { type BatchResult, explainBatchTask, placeBatch, scanBatch } from './fast';
 export {
   DEFAULT_DYNAMIC_PORT_RANGE,
   DEFAULT_RESERVED_TCP_PORTS,
