@@ -5,7 +5,7 @@ import type {
   TaskLastStatus,
   TaskStopCode,
 } from '../api';
-import type { PlacementTrace } from '../placement';
+import type { CandidateInstance, PlacementRequest, PlacementTrace } from '../placement';
 
 /** Engine state is plain data; everything that changes it lives in lifecycle/, scheduler/, commands/. */
 
@@ -52,8 +52,10 @@ export interface TaskState {
   stoppedAtMs?: number;
   /** Bumped on every change: EventBridge `detail.version`, and stale timers are ignored. */
   version: number;
-  /** Placement explanation, kept for every task. */
+  /** Placement explanation, kept for every task placed alone... */
   placementTrace?: PlacementTrace;
+  /** ...or, for a task placed in a batch, what it takes to rebuild it on demand. */
+  placementBatch?: { batch: PlacementBatch; index: number };
 }
 
 export interface InstanceState {
@@ -116,4 +118,11 @@ export interface ServiceEvent {
   serviceName: string;
   createdAtMs: number;
   message: string;
+}
+
+/** A batch placement, kept (shared by its tasks) so any task's trace can be replayed. */
+export interface PlacementBatch {
+  request: PlacementRequest;
+  instances: readonly CandidateInstance[];
+  rngState: readonly number[];
 }

@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context';
 import { lastArnPart } from '../ids';
 import type { PlacementTrace, StrategyTrace } from '../placement';
+import { batchTaskTrace } from '../scheduler/launch';
 
 /** What "Why here?" / "Why not placed?" shows, for one task or one service's waiting task. */
 export interface PlacementExplanation {
@@ -65,7 +66,12 @@ function instanceNames(ctx: EngineContext): Record<string, string> {
 export function explainTask(ctx: EngineContext, ref: string): PlacementExplanation | undefined {
   const id = lastArnPart(ref);
   for (const task of ctx.tasks.values()) {
-    if (task.taskId !== id || !task.placementTrace) continue;
+    if (task.taskId !== id) continue;
+    if (!task.placementTrace && task.placementBatch) {
+      task.placementTrace = batchTaskTrace(task.placementBatch);
+      delete task.placementBatch;
+    }
+    if (!task.placementTrace) continue;
     const instance = task.containerInstanceArn
       ? ctx.instances.get(task.containerInstanceArn)
       : undefined;

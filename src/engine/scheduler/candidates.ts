@@ -68,3 +68,9 @@ export function refreshCandidate(
   pool.candidates[index] = fresh;
   pool.byArn.set(instanceArn, fresh);
 }
+
+/** Take the instances a batch placement left behind as the pool's view. */
+export function setCandidates(pool: CandidatePool, candidates: CandidateInstance[]): void {
+  pool.candidates = candidates;
+  pool.byArn = new Map(candidates.map((c) => [c.containerInstanceArn, c]));
+}

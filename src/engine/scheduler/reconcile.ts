@@ -8,7 +8,7 @@ import { candidatePool } from './candidates';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
 import { recordPlacementFailure } from './failure';
-import { launchTask } from './launch';
+import { launchBatch } from './launch';
 
 /** Tasks of the service the scheduler still wants running. */
 export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[] {
@@ -22,9 +22,10 @@ export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[
 
 export function scaleOut(ctx: EngineContext, service: ServiceState, missing: number): void {
   const pool = candidatePool(ctx, service.clusterName);
-  const started: string[] = [];
-  for (let i = 0; i < missing; i++) {
-    const result = launchTask(ctx, pool, {
+  const { tasks, failure } = launchBatch(
+    ctx,
+    pool,
+    {
       clusterName: service.clusterName,
       taskDefinition: service.taskDefinition,
       group: `service:${service.serviceName}`,
@@ -33,14 +34,13 @@ export function scaleOut(ctx: EngineContext, service: ServiceState, missing: num
       constraints: service.placementConstraints,
       strategies: service.placementStrategy,
       scheduler: 'service',
-    });
-    if (!result.ok) {
-      // The rest would meet the same wall; the next change in the cluster retries them.
-      recordPlacementFailure(ctx, service, result.failure, pool.candidates.length, result.trace);
-      break;
-    }
-    started.push(result.task.taskId);
-  }
+    },
+    missing,
+  );
+  // What did not fit waits; the next change in the cluster retries it.
+  if (failure)
+    recordPlacementFailure(ctx, service, failure.failure, pool.candidates.length, failure.trace);
+  const started = tasks.map((t) => t.taskId);
   if (started.length === missing && service.placementFailure !== undefined) {
     delete service.placementFailure;
     delete service.failedPlacement;
