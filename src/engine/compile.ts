@@ -55,6 +55,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instances: new Map(),
     instanceArnByEc2Id: new Map(),
     services: new Map(),
+    serviceTasks: new Map(),
     accountSettings: new Map((design.accountSettings ?? []).map((a) => [a.name, a.value])),
     serviceEvents: [],
     actions: [],

@@ -47,6 +47,8 @@ export interface EngineContext {
   instances: Map<string, InstanceState>;
   instanceArnByEc2Id: Map<string, string>;
   services: Map<string, ServiceState>;
+  /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */
+  serviceTasks: Map<string, Set<TaskState>>;
   /** Account settings in force now (PutAccountSetting), by name. */
   accountSettings: Map<string, string>;
   serviceEvents: ServiceEvent[];

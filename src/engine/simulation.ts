@@ -13,6 +13,7 @@ import { instanceView, serviceView, taskStateCounts, taskView } from './output/v
 import { HEALTHY_AFTER_RUNNING_MS } from './scheduler/draining';
 import { reconcileService } from './scheduler/reconcile';
 import {
+  reconcileKey,
   requestAllReconciles,
   requestReconcile,
   requestWaitingReconciles,
@@ -47,17 +48,14 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
         requestReconcile(ctx, task.serviceName);
         // The scheduler counts a task healthy 40 s after it runs (§2.2): look again then.
         if (task.lastStatus === 'RUNNING') {
-          ctx.queue.push(ctx.nowMs + HEALTHY_AFTER_RUNNING_MS, {
-            kind: 'reconcile',
-            serviceName: task.serviceName,
-          });
+          requestReconcile(ctx, task.serviceName, ctx.nowMs + HEALTHY_AFTER_RUNNING_MS);
         }
       }
       if (task.lastStatus === 'STOPPED') requestWaitingReconciles(ctx, task.clusterName);
       return;
     }
     case 'reconcile': {
-      ctx.pendingReconciles.delete(event.serviceName);
+      ctx.pendingReconciles.delete(reconcileKey(event.serviceName, ctx.nowMs));
       const service = ctx.services.get(event.serviceName);
       if (service) reconcileService(ctx, service);
       return;
@@ -80,6 +78,7 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
           ctx.nowMs - task.stoppedAtMs >= STOPPED_TASK_KEPT_MS
         ) {
           ctx.tasks.delete(task.taskArn);
+          if (task.serviceName !== undefined) ctx.serviceTasks.get(task.serviceName)?.delete(task);
           ctx.out.dirtyTasks.delete(task.taskArn);
           ctx.out.removedTasks.add(task.taskArn);
         }

@@ -5,8 +5,7 @@ import type { ServiceState } from '../model/types';
 function counts(ctx: EngineContext, service: ServiceState): { running: number; pending: number } {
   let running = 0;
   let pending = 0;
-  for (const task of ctx.tasks.values()) {
-    if (task.serviceName !== service.serviceName) continue;
+  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
     if (task.lastStatus === 'RUNNING') running++;
     else if (
       task.lastStatus === 'PENDING' ||

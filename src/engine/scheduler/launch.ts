@@ -78,7 +78,12 @@ function createTask(
     version: 0,
     ...explain,
   };
-  if (req.serviceName !== undefined) task.serviceName = req.serviceName;
+  if (req.serviceName !== undefined) {
+    task.serviceName = req.serviceName;
+    let own = ctx.serviceTasks.get(req.serviceName);
+    if (!own) ctx.serviceTasks.set(req.serviceName, (own = new Set()));
+    own.add(task);
+  }
   if (req.startedBy !== undefined) task.startedBy = req.startedBy;
   ctx.tasks.set(task.taskArn, task);
   reserveTask(instance, task);

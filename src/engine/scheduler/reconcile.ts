@@ -10,6 +10,12 @@ import { reconcileDraining } from './draining';
 import { recordPlacementFailure } from './failure';
 import { launchBatch } from './launch';
 
+const NONE: ReadonlySet<TaskState> = new Set();
+
+export function serviceTasks(ctx: EngineContext, serviceName: string): ReadonlySet<TaskState> {
+  return ctx.serviceTasks.get(serviceName) ?? NONE;
+}
+
 /** Tasks of the service the scheduler still wants running. */
 export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[] {
   const out: TaskState[] = [];
@@ -115,8 +121,8 @@ export function scaleIn(
 function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: number): void {
   let live = 0;
   let settled = true;
-  for (const task of ctx.tasks.values()) {
-    if (task.serviceName !== service.serviceName || task.lastStatus === 'STOPPED') continue;
+  for (const task of serviceTasks(ctx, service.serviceName)) {
+    if (task.lastStatus === 'STOPPED') continue;
     const host = task.containerInstanceArn
       ? ctx.instances.get(task.containerInstanceArn)
       : undefined;

@@ -1,11 +1,16 @@
 import type { EngineContext } from '../context';
 import type { ServiceState } from '../model/types';
 
-/** Run the service scheduler for this service now; several requests in one instant cost one pass. */
-export function requestReconcile(ctx: EngineContext, serviceName: string): void {
-  if (ctx.pendingReconciles.has(serviceName)) return;
-  ctx.pendingReconciles.add(serviceName);
-  ctx.queue.push(ctx.nowMs, { kind: 'reconcile', serviceName });
+/** Run the service scheduler for this service at `atMs` (now); requests for one instant cost one pass. */
+export function requestReconcile(ctx: EngineContext, serviceName: string, atMs = ctx.nowMs): void {
+  const key = reconcileKey(serviceName, atMs);
+  if (ctx.pendingReconciles.has(key)) return;
+  ctx.pendingReconciles.add(key);
+  ctx.queue.push(atMs, { kind: 'reconcile', serviceName });
+}
+
+export function reconcileKey(serviceName: string, atMs: number): string {
+  return `${atMs}/${serviceName}`;
 }
 
 /** Capacity was freed or added in a cluster: services still waiting for a place try again. */
