@@ -51,3 +51,56 @@ test('screen of a refused autosave', async ({ page }) => {
   await expect(page.getByTestId('load-issue')).toBeVisible();
   await page.screenshot({ path: at('08-load-issue') });
 });
+
+for (const [width, height] of [
+  [1600, 960],
+  [1280, 720],
+] as const) {
+  const size = `${width}x${height}`;
+  test.describe(`placement screens at ${size}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('why not placed, then fixed', async ({ app, page }) => {
+      await app.openDesign('unplaceable');
+      await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+      for (let i = 0; i < 3; i++) await page.getByTestId('dock.step10').click();
+      await expect(app.canvas.unplacedBadge('batch')).toBeVisible();
+      await page.screenshot({ path: at(`10-unplaced-${size}`) });
+      await app.canvas.unplacedBadge('batch').click();
+      await expect(app.why.summary).toBeVisible();
+      await page.screenshot({ path: at(`11-why-not-placed-${size}`) });
+      await app.why.instanceRow('i-0a1b2c3d4e5f60003').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: at(`11b-why-not-placed-rows-${size}`) });
+      await page.getByTestId('inspector').evaluate((el) => el.scrollTo(0, 0));
+      if (width === 1600) await page.screenshot({ path: 'docs/screenshot-why.png' });
+      await page.getByTestId('inspector').evaluate((el) => el.scrollTo(0, 10_000));
+      await page.screenshot({ path: at(`12-service-placement-${size}`) });
+      await app.inspector.typeConstraint(0, 'attribute:tier == (batch');
+      await page.getByTestId('inspector.constraints').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: at(`13-query-error-${size}`) });
+      await app.inspector.typeConstraint(0, 'attribute:tier == batch');
+      await app.canvas.selectInstance('i-0a1b2c3d4e5f60002');
+      await app.inspector.addAttribute('tier', 'batch');
+      await page.getByTestId('dock.step10').click();
+      await page.screenshot({ path: at(`14-instance-attributes-${size}`) });
+    });
+
+    test('why here, and draining', async ({ app, page }) => {
+      await app.openDesign('steady');
+      await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+      for (let i = 0; i < 3; i++) await page.getByTestId('dock.step10').click();
+      await app.canvas.chipsOn('i-0a1b2c3d4e5f60002').first().click();
+      await expect(app.why.placed).toBeVisible();
+      await page.screenshot({ path: at(`15-why-here-${size}`) });
+      await app.why.strategies.last().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: at(`15b-why-here-strategies-${size}`) });
+      await app.why.close();
+      await app.canvas.selectInstance('i-0a1b2c3d4e5f60001');
+      await app.inspector.setStatus('DRAINING');
+      for (let i = 0; i < 4; i++) await page.getByTestId('dock.step10').click();
+      await page.screenshot({ path: at(`16-draining-${size}`) });
+      await app.toolbar('share').click();
+      await page.screenshot({ path: at(`17-share-${size}`) });
+    });
+  });
+}

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { Canvas } from './canvas';
 import { Dock } from './dock';
 import { ImportDialog } from './import-dialog';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
+import { WhyPanel } from './why-panel';
 
 /** The whole app, as a person sees it: toolbar, palette, canvas, inspector, dock. */
 export class BerthApp {
@@ -12,6 +15,7 @@ export class BerthApp {
   readonly inspector: Inspector;
   readonly dock: Dock;
   readonly importDialog: ImportDialog;
+  readonly why: WhyPanel;
   readonly designName: Locator;
 
   constructor(readonly page: Page) {
@@ -20,6 +24,7 @@ export class BerthApp {
     this.inspector = new Inspector(page);
     this.dock = new Dock(page);
     this.importDialog = new ImportDialog(page);
+    this.why = new WhyPanel(page);
     this.designName = page.getByTestId('toolbar.designName');
   }
 
@@ -28,7 +33,26 @@ export class BerthApp {
     await this.canvas.root.waitFor();
   }
 
-  toolbar(action: 'new' | 'sample' | 'undo' | 'redo' | 'import' | 'export'): Locator {
+  /** A share link to a design file in e2e/designs, as the Share button would make it. */
+  static linkTo(design: string): string {
+    return BerthApp.linkFor(BerthApp.designText(design));
+  }
+
+  static designText(design: string): string {
+    return readFileSync(new URL(`../designs/${design}.json`, import.meta.url), 'utf8');
+  }
+
+  static linkFor(json: string): string {
+    return `/#design=${LZString.compressToEncodedURIComponent(json)}`;
+  }
+
+  /** Open a fixture design the way a person opens a shared link. */
+  async openDesign(design: string): Promise<void> {
+    await this.page.goto(BerthApp.linkTo(design));
+    await this.canvas.root.waitFor();
+  }
+
+  toolbar(action: 'new' | 'sample' | 'undo' | 'redo' | 'import' | 'export' | 'share'): Locator {
     return this.page.getByTestId(`toolbar.${action}`);
   }
 

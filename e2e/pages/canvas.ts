@@ -28,6 +28,22 @@ export class Canvas {
     return this.page.getByTestId(`service.${name}`);
   }
 
+  /** Select an instance by its header, clear of the task chips that open "Why here?". */
+  async selectInstance(id: string): Promise<void> {
+    await this.instance(id).locator('.node-title').click();
+  }
+
+  /** Chips on one instance, optionally only those in one lastStatus. */
+  chipsOn(id: string, status?: string): Locator {
+    const chips = this.instance(id).getByTestId('task-chip');
+    return status ? chips.and(this.page.locator(`[data-status="${status}"]`)) : chips;
+  }
+
+  /** The "N tasks not placed" badge of a service, which opens "Why not placed?". */
+  unplacedBadge(service: string): Locator {
+    return this.service(service).getByTestId('service.unplaced');
+  }
+
   /** Chips on instances, optionally only those in one lastStatus. */
   taskChips(status?: string): Locator {
     const chips = this.root.getByTestId('task-chip');

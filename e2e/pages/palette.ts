@@ -7,6 +7,9 @@ export interface ServiceForm {
   cpu?: number;
   memoryMiB?: number;
   desiredCount?: number;
+  networkMode?: 'bridge' | 'host' | 'awsvpc';
+  hostPort?: number;
+  scheduling?: 'REPLICA' | 'DAEMON';
 }
 
 /** The palette: pick an instance type or fill the service form, then drag onto the canvas. */
@@ -29,12 +32,18 @@ export class Palette {
   }
 
   async fillService(form: ServiceForm): Promise<void> {
+    // Scheduling first: DAEMON hides the desired count.
+    if (form.scheduling)
+      await this.page.getByTestId('palette.service.scheduling').selectOption(form.scheduling);
+    if (form.networkMode)
+      await this.page.getByTestId('palette.service.networkMode').selectOption(form.networkMode);
     const fields: [keyof ServiceForm, string][] = [
       ['family', 'palette.service.family'],
       ['image', 'palette.service.image'],
       ['cpu', 'palette.service.cpu'],
       ['memoryMiB', 'palette.service.memory'],
       ['desiredCount', 'palette.service.desiredCount'],
+      ['hostPort', 'palette.service.hostPort'],
     ];
     for (const [key, testId] of fields) {
       const value = form[key];

@@ -5,12 +5,18 @@ import {
   dropService,
   editService,
   importDesign,
+  loadSample,
   moveNodes,
   newDesign,
+  openSharedLink,
   redo,
+  setAttributes,
+  setStatus,
   undo,
 } from './design-actions';
+import { sampleDocument } from './design-storage';
 import { useSessionStore } from './session';
+import { shareHash } from './share-link';
 
 const design = () => useDesignStore.getState().design;
 const history = () => useDesignStore.temporal.getState().pastStates.length;
@@ -66,5 +72,32 @@ describe('design actions', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.path).toBe('clusters');
     expect(design()).toBe(before);
+  });
+
+  it('drains an instance and edits its custom attributes through the gate', () => {
+    const id = dropInstance('m5.large', 'us-east-1a');
+    expect(setStatus(id, 'DRAINING')).toEqual([]);
+    expect(design().containerInstances[0]?.status).toBe('DRAINING');
+    expect(setAttributes(id, [{ name: 'tier', value: 'gpu' }])).toEqual([]);
+    expect(design().containerInstances[0]?.attributes).toEqual([{ name: 'tier', value: 'gpu' }]);
+    const refused = setAttributes(id, [{ name: 'bad name!', value: 'x' }]);
+    expect(refused[0]?.path).toBe('containerInstances[0].attributes[0].name');
+  });
+
+  it('opens a share link as one undoable step, and refuses a bad one with its text kept', () => {
+    const before = design();
+    openSharedLink(shareHash(sampleDocument()));
+    expect(design().name).toBe('Sample: web on three instances');
+    undo();
+    expect(design()).toBe(before);
+
+    const broken = { ...sampleDocument(), seed: -1 };
+    openSharedLink(shareHash(broken));
+    expect(design()).toBe(before);
+    const issue = useDesignStore.getState().loadIssue;
+    expect(issue?.issues[0]?.path).toBe('seed');
+    expect(issue?.text).toContain('"seed":-1');
+    useDesignStore.setState({ loadIssue: null });
+    loadSample();
   });
 });

@@ -3,6 +3,12 @@ import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
 import { emptyDesign } from './edits/empty';
 import {
+  type CustomAttribute,
+  type InstanceStatus,
+  setCustomAttributes,
+  setInstanceStatus,
+} from './edits/instance-state';
+import {
   addInstance,
   type InstancePatch,
   type Position,
@@ -16,7 +22,9 @@ import {
   type ServicePatch,
   updateService,
 } from './edits/services';
-import { requestFit, type Selection, select } from './session';
+import { closeExplain, closeExplainOf } from './explain';
+import { requestFit, type Selection, select, showNotice } from './session';
+import { sharedText } from './share-link';
 import { pause } from './sim-control';
 
 const current = () => useDesignStore.getState().design;
@@ -38,6 +46,7 @@ function tryCommit(candidate: DesignDocument): DesignIssue[] {
 /** A whole new document: the run starts paused at 0:00, as a fresh page would. */
 function replace(design: DesignDocument): void {
   pause();
+  closeExplain();
   commit(design);
   select(null);
   requestFit();
@@ -76,6 +85,16 @@ export function editInstance(id: string, patch: InstancePatch): DesignIssue[] {
   return tryCommit(updateInstance(current(), id, patch));
 }
 
+/** Recorded in the design, and sent live as UpdateContainerInstancesState. */
+export function setStatus(id: string, status: InstanceStatus): DesignIssue[] {
+  return tryCommit(setInstanceStatus(current(), id, status));
+}
+
+/** Recorded in the design, and sent live as PutAttributes / DeleteAttributes. */
+export function setAttributes(id: string, attributes: readonly CustomAttribute[]): DesignIssue[] {
+  return tryCommit(setCustomAttributes(current(), id, attributes));
+}
+
 export function editService(name: string, patch: ServicePatch): DesignIssue[] {
   return tryCommit(updateService(current(), name, patch));
 }
@@ -87,6 +106,7 @@ export function removeResources(selections: readonly Selection[]): void {
     if (s?.kind === 'service') design = removeService(design, s.name);
   }
   if (design !== current()) commit(design);
+  closeExplainOf(selections.flatMap((s) => (s?.kind === 'service' ? [s.name] : [])));
   select(null);
 }
 
@@ -99,6 +119,38 @@ export function moveNodes(
   for (const [id, az] of Object.entries(zones))
     design = updateInstance(design, id, { availabilityZone: az });
   commit(design);
+}
+
+/**
+ * Open the design a share link carries, through the same gate as an import. It
+ * replaces the current design as one undoable step, so Undo brings that back; a
+ * link the gate refuses leaves the design as it is and says why.
+ */
+export function openSharedLink(hash: string): void {
+  const shared = sharedText(hash);
+  if (shared.kind === 'none') return;
+  if (shared.kind === 'unreadable') {
+    useDesignStore.setState({
+      loadIssue: {
+        message: 'This share link could not be read (is it complete?). Your design is unchanged.',
+        issues: [],
+      },
+    });
+    return;
+  }
+  const parsed = parseDesign(shared.text);
+  if (!parsed.ok) {
+    useDesignStore.setState({
+      loadIssue: {
+        message: 'The design in this share link cannot be opened. Your design is unchanged.',
+        issues: parsed.issues,
+        text: shared.text,
+      },
+    });
+    return;
+  }
+  replace(parsed.design);
+  showNotice(`Opened the shared design “${parsed.design.name}”. Undo brings back yours.`);
 }
 
 export function undo(): void {

@@ -8,6 +8,8 @@ export const REJECTED_KEY = 'berth.design.rejected';
 export interface LoadIssue {
   message: string;
   issues: DesignIssue[];
+  /** The refused text, when it came from somewhere other than the autosave (a share link). */
+  text?: string;
 }
 
 export interface LoadedDesign {

@@ -36,6 +36,11 @@ function instance(id: string, over: Partial<InstanceView> = {}): InstanceView {
     remainingMemoryMiB: 7987,
     runningTasksCount: 0,
     pendingTasksCount: 0,
+    reservedTcpPorts: [22, 2375, 2376, 51678, 51679],
+    reservedUdpPorts: [],
+    dynamicPortCount: 0,
+    eniUsed: 0,
+    eniLimit: 2,
     attributes: { 'ecs.instance-type': 'm5.large' },
     ...over,
   };

@@ -1,8 +1,12 @@
 import { create } from 'zustand';
 import type { NewService } from './edits/services';
 
-/** What is selected: typed by resource, named the way the design names it. */
-export type Selection = { kind: 'instance'; id: string } | { kind: 'service'; name: string } | null;
+/** What is selected: typed by resource, named the way the design (or, for a task, the run) names it. */
+export type Selection =
+  | { kind: 'instance'; id: string }
+  | { kind: 'service'; name: string }
+  | { kind: 'task'; arn: string }
+  | null;
 
 export interface Notice {
   id: number;
@@ -27,6 +31,9 @@ export const DEFAULT_NEW_SERVICE: NewService = {
   cpu: 256,
   memoryMiB: 512,
   desiredCount: 2,
+  networkMode: 'bridge',
+  hostPort: 0,
+  schedulingStrategy: 'REPLICA',
 };
 
 export const useSessionStore = create<SessionState>()(() => ({
@@ -45,6 +52,7 @@ function sameSelection(a: Selection, b: Selection): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === 'instance' && b.kind === 'instance') return a.id === b.id;
   if (a.kind === 'service' && b.kind === 'service') return a.name === b.name;
+  if (a.kind === 'task' && b.kind === 'task') return a.arn === b.arn;
   return false;
 }
 

@@ -1,6 +1,8 @@
 import type { DesignDocument } from '../design';
+import type { PlacementExplanation } from '../engine';
 import { getSimClient, type SimClient } from '../worker/client';
 import { useDesignStore } from './design';
+import type { ExplainTarget } from './explain-marks';
 import { receive, setPlaying, setRunError, setSpeedShown, useRunStore } from './run';
 import { showNotice } from './session';
 import { simChange } from './sim-sync';
@@ -72,4 +74,12 @@ export function setSpeed(speed: number): void {
 /** Start the same design again from virtual time 0. */
 export function restart(): void {
   void load(useDesignStore.getState().design, false);
+}
+
+/** Ask the running simulation why a task is where it is, or why a service's task waits. */
+export function fetchExplanation(target: ExplainTarget): Promise<PlacementExplanation | null> {
+  if (!client) return Promise.resolve(null);
+  return target.kind === 'task'
+    ? client.explainTask(target.arn)
+    : client.explainService(target.name);
 }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { Command, DesignDocument } from '../design';
-import type { ActionResult } from '../engine';
+import type { ActionResult, PlacementExplanation } from '../engine';
 import type { LoadResult, SimApi, SimMessage } from './protocol';
 
 /** The page's handle on the worker: the SimApi, with the callback proxying done here. */
@@ -11,6 +11,8 @@ export interface SimClient {
   step(seconds: number): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   apply(command: Command): Promise<ActionResult>;
+  explainTask(taskRef: string): Promise<PlacementExplanation | null>;
+  explainService(serviceName: string): Promise<PlacementExplanation | null>;
   subscribe(callback: (message: SimMessage) => void): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export function connectSim(endpoint: Comlink.Endpoint): SimClient {
     step: (seconds) => remote.step(seconds),
     setSpeed: (speed) => remote.setSpeed(speed),
     apply: (command) => remote.apply(command),
+    explainTask: (taskRef) => remote.explainTask(taskRef),
+    explainService: (serviceName) => remote.explainService(serviceName),
     subscribe: (callback) => remote.subscribe(Comlink.proxy(callback)),
   };
 }

@@ -1,5 +1,5 @@
 import type { Command, DesignDocument } from '../design';
-import type { ActionResult, Frame, Snapshot } from '../engine';
+import type { ActionResult, Frame, PlacementExplanation, Snapshot } from '../engine';
 
 /**
  * What crosses the worker boundary. Types only: the main thread imports this
@@ -27,6 +27,10 @@ export interface SimApi {
   setSpeed(speed: number): void;
   /** Apply an AWS operation (or a fault) now, and push the frame it causes. */
   apply(command: Command): ActionResult;
+  /** Why a task (ARN or id) is on its instance; null when the task is not known. */
+  explainTask(taskRef: string): PlacementExplanation | null;
+  /** Why a service's next task waits for a place; null while nothing waits. */
+  explainService(serviceName: string): PlacementExplanation | null;
   /** One listener; a later call replaces it. Across comlink pass `Comlink.proxy(fn)`. */
   subscribe(callback: (message: SimMessage) => void): void;
 }

@@ -101,3 +101,48 @@ describe('the simulation worker API over comlink', () => {
     expect(result.error?.code).toBe('SimulationNotLoaded');
   });
 });
+
+describe('explanations over comlink', () => {
+  let close = () => {};
+  afterEach(() => close());
+
+  it('explains why a running task is on its instance, as plain data', async () => {
+    const link = connect();
+    close = link.close;
+    await link.client.load(sample());
+    await link.client.step(60);
+    await waitFor(() => link.messages.some((m) => m.kind === 'frame'));
+    const frame = link.messages.find((m) => m.kind === 'frame');
+    if (frame?.kind !== 'frame') throw new Error('no frame');
+    const task = frame.frame.tasks[0];
+    if (!task) throw new Error('no task');
+    const explanation = await link.client.explainTask(task.taskArn);
+    expect(explanation?.ec2InstanceId).toBe(task.ec2InstanceId);
+    expect(explanation?.trace.strategies[0]?.strategy).toBe(
+      'spread(attribute:ecs.availability-zone)',
+    );
+    expect(await link.client.explainTask('no-such-task')).toBeNull();
+  });
+
+  it('explains a service whose task waits, and answers null once nothing waits', async () => {
+    const link = connect();
+    close = link.close;
+    const design = sample();
+    const unplaceable = {
+      ...design,
+      script: [],
+      services: design.services.map((s) => ({
+        ...s,
+        placementConstraints: [{ type: 'memberOf' as const, expression: 'attribute:tier == gpu' }],
+      })),
+    };
+    await link.client.load(unplaceable);
+    await link.client.step(10);
+    const explanation = await link.client.explainService('web');
+    expect(explanation?.failure?.summary).toBe('0/3 instances: 3 memberOf(attribute:tier == gpu)');
+    expect(explanation?.trace.rejected).toHaveLength(3);
+    await link.client.load(sample());
+    await link.client.step(10);
+    expect(await link.client.explainService('web')).toBeNull();
+  });
+});

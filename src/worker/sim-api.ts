@@ -1,5 +1,10 @@
 import type { Command, DesignDocument } from '../design';
-import { type ActionResult, createSimulation, type Simulation } from '../engine';
+import {
+  type ActionResult,
+  createSimulation,
+  type PlacementExplanation,
+  type Simulation,
+} from '../engine';
 import type { LoadResult, SimApi, SimMessage } from './protocol';
 
 export interface SimApiOptions {
@@ -111,6 +116,13 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       }
       advanceBy(0);
       return result;
+    },
+    // A throw here reaches the page as a rejected promise: the panel says so.
+    explainTask(taskRef: string): PlacementExplanation | null {
+      return sim?.explainTask(taskRef) ?? null;
+    },
+    explainService(serviceName: string): PlacementExplanation | null {
+      return sim?.explainService(serviceName) ?? null;
     },
     subscribe(callback) {
       listener = callback;

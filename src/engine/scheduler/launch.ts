@@ -80,8 +80,8 @@ function createTask(
   };
   if (req.serviceName !== undefined) {
     task.serviceName = req.serviceName;
-    let own = ctx.serviceTasks.get(req.serviceName);
-    if (!own) ctx.serviceTasks.set(req.serviceName, (own = new Set()));
+    const own = ctx.serviceTasks.get(req.serviceName) ?? new Set<TaskState>();
+    ctx.serviceTasks.set(req.serviceName, own);
     own.add(task);
   }
   if (req.startedBy !== undefined) task.startedBy = req.startedBy;

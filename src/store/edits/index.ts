@@ -1,6 +1,15 @@
 export { emptyDesign } from './empty';
 export { freshInstanceId, uniqueName } from './ids';
 export {
+  type CustomAttribute,
+  customAttributesOf,
+  type InstanceStatus,
+  isBuiltInAttribute,
+  setCustomAttributes,
+  setInstanceStatus,
+  statusOf,
+} from './instance-state';
+export {
   addInstance,
   type InstancePatch,
   instanceKey,
@@ -12,7 +21,10 @@ export { type ServiceSummary, summarizeService } from './service-summary';
 export {
   addService,
   type NewService,
+  portMappingFor,
   removeService,
+  type SchedulingStrategy,
+  type ServiceNetworkMode,
   type ServicePatch,
   serviceKey,
   updateService,

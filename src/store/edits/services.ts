@@ -1,6 +1,9 @@
 import {
   type CreateServiceInput,
   type DesignDocument,
+  type PlacementConstraint,
+  type PlacementStrategy,
+  type PortMapping,
   parseTaskDefinitionRef,
   type RegisterTaskDefinitionInput,
 } from '../../design';
@@ -10,6 +13,9 @@ import { summarizeService } from './service-summary';
 
 export const serviceKey = (name: string) => `service:${name}`;
 
+export type ServiceNetworkMode = 'bridge' | 'host' | 'awsvpc';
+export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
+
 /** What the palette's service form asks for. */
 export interface NewService {
   family: string;
@@ -17,6 +23,25 @@ export interface NewService {
   cpu: number;
   memoryMiB: number;
   desiredCount: number;
+  /** bridge when absent, as ECS on Linux. */
+  networkMode?: ServiceNetworkMode;
+  /** 0: a dynamic host port (bridge only); otherwise this port, static. */
+  hostPort?: number;
+  schedulingStrategy?: SchedulingStrategy;
+}
+
+/** The container listens on 80 unless a static port is asked for in a mode where both must match. */
+const CONTAINER_PORT = 80;
+
+/**
+ * One port mapping per network mode (ecs-behavior §5): bridge maps 80 to the
+ * host port (0 = dynamic); host and awsvpc need hostPort == containerPort, so
+ * a port of 0 there means the container's own 80.
+ */
+export function portMappingFor(mode: ServiceNetworkMode, hostPort: number): PortMapping {
+  if (mode === 'bridge') return { containerPort: CONTAINER_PORT, hostPort, protocol: 'tcp' };
+  const port = hostPort > 0 ? hostPort : CONTAINER_PORT;
+  return { containerPort: port, hostPort: port, protocol: 'tcp' };
 }
 
 /** The ECS console's default for EC2 services: spread over zones, then instances. */
@@ -37,9 +62,11 @@ export function addService(
     ...design.taskDefinitions.map((t) => t.family),
   ]);
   const name = uniqueName(form.family, taken);
+  const networkMode = form.networkMode ?? 'bridge';
+  const daemon = form.schedulingStrategy === 'DAEMON';
   const taskDefinition: RegisterTaskDefinitionInput = {
     family: name,
-    networkMode: 'bridge',
+    networkMode,
     requiresCompatibilities: ['EC2'],
     containerDefinitions: [
       {
@@ -48,20 +75,30 @@ export function addService(
         cpu: form.cpu,
         memory: form.memoryMiB,
         essential: true,
-        // hostPort 0: dynamic host ports, so several tasks fit on one instance.
-        portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }],
+        // hostPort 0 (bridge): dynamic host ports, so several tasks fit on one instance.
+        portMappings: [portMappingFor(networkMode, form.hostPort ?? 0)],
       },
     ],
   };
-  const service: CreateServiceInput = {
-    cluster: design.clusters[0]?.clusterName ?? 'default',
-    serviceName: name,
-    taskDefinition: name,
-    desiredCount: form.desiredCount,
-    launchType: 'EC2',
-    placementStrategy: AZ_BALANCED_SPREAD,
-    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 },
-  };
+  // DAEMON: one task per instance, no desired count, no strategies (ecs-behavior §7.1).
+  const service: CreateServiceInput = daemon
+    ? {
+        cluster: design.clusters[0]?.clusterName ?? 'default',
+        serviceName: name,
+        taskDefinition: name,
+        launchType: 'EC2',
+        schedulingStrategy: 'DAEMON',
+        deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 },
+      }
+    : {
+        cluster: design.clusters[0]?.clusterName ?? 'default',
+        serviceName: name,
+        taskDefinition: name,
+        desiredCount: form.desiredCount,
+        launchType: 'EC2',
+        placementStrategy: AZ_BALANCED_SPREAD,
+        deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 },
+      };
   const workload = { family: name, imagePullSeconds: 6, startSeconds: 3, stopSeconds: 2 };
   const layout = position ? { ...design.layout, [serviceKey(name)]: position } : design.layout;
   return {
@@ -81,6 +118,29 @@ export interface ServicePatch {
   image?: string;
   cpu?: number;
   memoryMiB?: number;
+  /** An empty list removes the field: no constraints, or the scheduler's default strategies. */
+  placementConstraints?: PlacementConstraint[];
+  placementStrategy?: PlacementStrategy[];
+}
+
+function patchServiceFields(service: CreateServiceInput, patch: ServicePatch): CreateServiceInput {
+  let next = service;
+  if (patch.desiredCount !== undefined) next = { ...next, desiredCount: patch.desiredCount };
+  if (patch.placementConstraints !== undefined) {
+    const { placementConstraints: _old, ...rest } = next;
+    next =
+      patch.placementConstraints.length > 0
+        ? { ...rest, placementConstraints: patch.placementConstraints }
+        : rest;
+  }
+  if (patch.placementStrategy !== undefined) {
+    const { placementStrategy: _old, ...rest } = next;
+    next =
+      patch.placementStrategy.length > 0
+        ? { ...rest, placementStrategy: patch.placementStrategy }
+        : rest;
+  }
+  return next;
 }
 
 function patchTaskDefinition(
@@ -112,11 +172,7 @@ export function updateService(
   const service = design.services.find((s) => s.serviceName === name);
   if (!service) return design;
   const { taskDefinitionIndex } = summarizeService(design, service);
-  const services = design.services.map((s) =>
-    s === service && patch.desiredCount !== undefined
-      ? { ...s, desiredCount: patch.desiredCount }
-      : s,
-  );
+  const services = design.services.map((s) => (s === service ? patchServiceFields(s, patch) : s));
   const touchesTask =
     patch.image !== undefined || patch.cpu !== undefined || patch.memoryMiB !== undefined;
   const taskDefinitions =

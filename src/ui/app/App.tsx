@@ -1,3 +1,7 @@
+// Styles of the placement views; the shell's own are imported in main.tsx.
+import '../styles/placement-canvas.css';
+import '../styles/why.css';
+import '../styles/editors.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasBar } from '../canvas/CanvasBar';
@@ -8,11 +12,13 @@ import { ImportDialog } from './ImportDialog';
 import { LoadIssueBanner } from './LoadIssueBanner';
 import { NoticeToast } from './NoticeToast';
 import { TopBar } from './TopBar';
+import { useSharedLink } from './use-shared-link';
 import { useShortcuts } from './use-shortcuts';
 
 /** Palette left, canvas centre, inspector right, dock below. */
 export function App() {
   useShortcuts();
+  useSharedLink();
   return (
     // One provider for palette and canvas: a palette click places nodes using the canvas's view.
     <ReactFlowProvider>

@@ -9,7 +9,7 @@ import { downloadText } from './download';
 export const LoadIssueBanner = memo(function LoadIssueBanner() {
   const issue = useDesignStore((s) => s.loadIssue);
   if (!issue) return null;
-  const saved = rejectedText(designStorage);
+  const saved = issue.text ?? rejectedText(designStorage);
   return (
     <div className="banner error" role="alert" data-testid="load-issue">
       <div className="banner-text">
@@ -26,9 +26,14 @@ export const LoadIssueBanner = memo(function LoadIssueBanner() {
         <button
           type="button"
           className="button"
-          onClick={() => downloadText('berth-saved-design.json', saved)}
+          onClick={() =>
+            downloadText(
+              issue.text === undefined ? 'berth-saved-design.json' : 'berth-shared-design.json',
+              saved,
+            )
+          }
         >
-          Download saved text
+          {issue.text === undefined ? 'Download saved text' : 'Download the link’s text'}
         </button>
       )}
       <button

@@ -4,6 +4,7 @@ import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
 import { setImportOpen } from '../../store/session';
 import { downloadText, fileNameFor } from './download';
+import { ShareButton } from './ShareButton';
 
 function exportDesign(): void {
   const design = useDesignStore.getState().design;
@@ -82,6 +83,7 @@ export const TopBar = memo(function TopBar() {
         >
           Export
         </button>
+        <ShareButton />
       </nav>
     </header>
   );

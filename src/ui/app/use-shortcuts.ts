@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { redo, undo } from '../../store/design-actions';
+import { closeExplain } from '../../store/explain';
 import { useRunStore } from '../../store/run';
 import { togglePlay } from '../../store/sim-control';
 
@@ -9,7 +10,7 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Space play/pause. */
+/** Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Space play/pause, Escape closes a "Why". */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -23,6 +24,8 @@ export function useShortcuts(): void {
       } else if (mod && key === 'y') {
         event.preventDefault();
         redo();
+      } else if (key === 'escape' && !document.querySelector('[aria-modal="true"]')) {
+        closeExplain();
       } else if (key === ' ' && !mod && !(event.target instanceof HTMLButtonElement)) {
         const run = useRunStore.getState();
         if (run.status !== 'ready') return;

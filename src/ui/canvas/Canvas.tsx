@@ -50,9 +50,14 @@ export function Canvas() {
     [design, nodes],
   );
 
+  // React Flow reports an empty selection when a task (not a node) gets selected: keep the task.
   const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode>>(({ nodes: picked }) => {
-    select(selectionOf(picked[0]));
+    const next = selectionOf(picked[0]);
+    if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
+    select(next);
   }, []);
+
+  const onPaneClick = useCallback(() => select(null), []);
 
   const onNodesDelete = useCallback(
     (deleted: BerthNode[]) => removeResources(deleted.map(selectionOf)),
@@ -74,6 +79,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
+        onPaneClick={onPaneClick}
         onNodesDelete={onNodesDelete}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView

@@ -1,11 +1,23 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import type { CustomAttribute } from '../../store/edits';
+import { useExplainStore } from '../../store/explain';
 import { useRunStore } from '../../store/run';
+import { AttributeTags } from './AttributeTags';
 import type { InstanceNode } from './flow-nodes';
+import { InstanceMeters } from './InstanceMeters';
+import { PlacementRibbon } from './PlacementRibbon';
 import { ResourceBar } from './ResourceBar';
 import { TaskChip } from './TaskChip';
 
 const NO_TASKS: readonly string[] = [];
+
+/** Custom attributes of a live instance: PutAttributes from a script shows up here too. */
+function liveCustom(attributes: Readonly<Record<string, string>>): CustomAttribute[] {
+  return Object.entries(attributes)
+    .filter(([name]) => !name.startsWith('ecs.'))
+    .map(([name, value]) => (value === '' ? { name } : { name, value }));
+}
 
 /** An EC2 container instance: design facts from props, live numbers from the run store. */
 export const InstanceNodeView = memo(function InstanceNodeView({
@@ -15,41 +27,63 @@ export const InstanceNodeView = memo(function InstanceNodeView({
   const id = data.ec2InstanceId;
   const live = useRunStore((s) => s.instances[id]);
   const taskArns = useRunStore((s) => s.instanceTasks[id]) ?? NO_TASKS;
+  const mark = useExplainStore((s) => s.marks[id]);
+  const liveAttributes = live?.attributes;
+  const attributes = useMemo(
+    () => (liveAttributes ? liveCustom(liveAttributes) : data.customAttributes),
+    [liveAttributes, data.customAttributes],
+  );
   const cpuTotal = live?.registeredCpu ?? data.registeredCpu;
   const memTotal = live?.registeredMemoryMiB ?? data.registeredMemoryMiB;
-  const status = live?.status ?? 'NOT RUNNING';
+  const status = live?.status ?? (data.status === 'DRAINING' ? 'DRAINING' : 'NOT RUNNING');
+  const classes = ['node', 'instance-node'];
+  if (selected) classes.push('selected');
+  if (mark) classes.push(`mark-${mark.kind}`);
   return (
     <div
-      className={`node instance-node${selected ? ' selected' : ''}`}
+      className={classes.join(' ')}
       data-testid={`instance.${id}`}
       data-status={status}
+      data-placement={mark?.kind}
     >
-      <header className="node-header">
-        <span className="node-kind">EC2</span>
-        <span className="node-title">{data.instanceType}</span>
-        <span className={`pill status-${status.toLowerCase().replace(' ', '-')}`}>{status}</span>
-      </header>
-      <div className="node-id">{id}</div>
-      <ResourceBar
-        label="CPU"
-        used={live ? live.registeredCpu - live.remainingCpu : 0}
-        total={cpuTotal}
-        unit="units"
-        testId="instance.cpu"
-      />
-      <ResourceBar
-        label="Mem"
-        used={live ? live.registeredMemoryMiB - live.remainingMemoryMiB : 0}
-        total={memTotal}
-        unit="MiB"
-        testId="instance.memory"
-      />
-      <div className="chips" data-testid="instance.tasks">
-        {taskArns.length === 0 ? (
-          <span className="chips-empty">No tasks</span>
-        ) : (
-          taskArns.map((arn) => <TaskChip key={arn} arn={arn} />)
-        )}
+      {mark && <PlacementRibbon mark={mark} />}
+      <div className="node-body">
+        <header className="node-header">
+          <span className="node-kind">EC2</span>
+          <span className="node-title">{data.instanceType}</span>
+          <span
+            className={`pill status-${status.toLowerCase().replace(' ', '-')}`}
+            data-testid="instance.status"
+          >
+            {status}
+          </span>
+        </header>
+        <div className="node-id">{id}</div>
+        <ResourceBar
+          label="CPU"
+          used={live ? live.registeredCpu - live.remainingCpu : 0}
+          total={cpuTotal}
+          unit="units"
+          testId="instance.cpu"
+        />
+        <ResourceBar
+          label="Mem"
+          used={live ? live.registeredMemoryMiB - live.remainingMemoryMiB : 0}
+          total={memTotal}
+          unit="MiB"
+          testId="instance.memory"
+        />
+        <InstanceMeters live={live} showEni={data.showEni} />
+        <AttributeTags attributes={attributes} />
+        <div className="chips" data-testid="instance.tasks">
+          {taskArns.length === 0 ? (
+            <span className="chips-empty">
+              {status === 'DRAINING' ? 'Draining: takes no new tasks' : 'No tasks'}
+            </span>
+          ) : (
+            taskArns.map((arn) => <TaskChip key={arn} arn={arn} />)
+          )}
+        </div>
       </div>
     </div>
   );

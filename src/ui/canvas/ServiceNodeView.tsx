@@ -2,6 +2,8 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useRunStore } from '../../store/run';
 import type { ServiceNode } from './flow-nodes';
+import { networkText } from './service-text';
+import { UnplacedBadge } from './UnplacedBadge';
 
 function Count({
   label,
@@ -28,6 +30,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({
   const { summary } = data;
   const live = useRunStore((s) => s.services[summary.serviceName]);
   const revision = summary.revision === undefined ? '' : `:${summary.revision}`;
+  const daemon = summary.schedulingStrategy === 'DAEMON';
   return (
     <div
       className={`node service-node${selected ? ' selected' : ''}`}
@@ -36,13 +39,16 @@ export const ServiceNodeView = memo(function ServiceNodeView({
       <header className="node-header">
         <span className="node-kind service">Service</span>
         <span className="node-title">{summary.serviceName}</span>
+        {daemon && <span className="pill daemon">DAEMON</span>}
       </header>
       <div className="service-image" title={summary.image}>
         {summary.image}
       </div>
-      <div className="service-size">
+      <div className="service-size" data-testid="service.size" title={networkText(summary)}>
         {summary.family}
         {revision} · {summary.cpu} CPU · {summary.memoryMiB} MiB
+        {/* bridge is the Linux default; the modes that change placement say so. */}
+        {summary.networkMode === 'bridge' ? '' : ` · ${summary.networkMode}`}
       </div>
       <div className="counts">
         <Count
@@ -53,11 +59,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({
         <Count label="running" value={live?.runningCount ?? '–'} testId="service.running" />
         <Count label="pending" value={live?.pendingCount ?? '–'} testId="service.pending" />
       </div>
-      {live?.placementFailure && (
-        <div className="node-warning" title={live.placementFailure}>
-          {live.placementFailure}
-        </div>
-      )}
+      <UnplacedBadge name={summary.serviceName} />
     </div>
   );
 });

@@ -6,9 +6,13 @@ import {
   registeredResourcesOf,
 } from '../../design';
 import {
+  type CustomAttribute,
+  customAttributesOf,
+  type InstanceStatus,
   instanceKey,
   type ServiceSummary,
   serviceKey,
+  statusOf,
   summarizeService,
   zonesOf,
 } from '../../store/edits';
@@ -38,6 +42,11 @@ export type InstanceNode = Node<
     az: string;
     registeredCpu: number;
     registeredMemoryMiB: number;
+    /** As the design records it; the live status wins once the run has the instance. */
+    status: InstanceStatus;
+    customAttributes: readonly CustomAttribute[];
+    /** Some task definition uses awsvpc, so ENI slots matter. */
+    showEni: boolean;
   },
   'instance'
 >;
@@ -51,6 +60,7 @@ function instanceNodes(
   zones: readonly string[],
   selection: Selection,
 ): InstanceNode[] {
+  const showEni = design.taskDefinitions.some((t) => t.networkMode === 'awsvpc');
   const placedY = new Map<string, number[]>(zones.map((az) => [az, []]));
   const placed = design.containerInstances.map((ci) => ({
     ci,
@@ -80,6 +90,9 @@ function instanceNodes(
         az,
         registeredCpu: resources?.cpu ?? 0,
         registeredMemoryMiB: resources?.memoryMiB ?? 0,
+        status: statusOf(ci),
+        customAttributes: customAttributesOf(ci),
+        showEni,
       },
     };
   });

@@ -9,8 +9,8 @@ export const LANE_HEADER = 52;
 export const LANE_MIN_HEIGHT = 320;
 export const INSTANCE_WIDTH = 280;
 export const INSTANCE_INSET = (LANE_WIDTH - INSTANCE_WIDTH) / 2;
-/** Vertical room one instance node takes in a lane, gap included. */
-export const INSTANCE_SLOT = 200;
+/** Vertical room one instance node takes in a lane, gap included (room for a placement ribbon and tags). */
+export const INSTANCE_SLOT = 232;
 export const SERVICE_WIDTH = 250;
 export const SERVICE_GAP = 24;
 export const BAND_HEIGHT = 200;

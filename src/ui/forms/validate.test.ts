@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { containerMemory, desiredCount, ecsName, imageRef } from './validate';
+import {
+  attributeName,
+  attributeValue,
+  containerMemory,
+  desiredCount,
+  ecsName,
+  imageRef,
+} from './validate';
 
 describe('field validators', () => {
   it.each([
@@ -18,4 +25,24 @@ describe('field validators', () => {
     expect(ecsName(' web-api ')).toEqual({ ok: true, value: 'web-api' });
     expect(imageRef('nginx latest').ok).toBe(false);
   });
+
+  it.each([
+    ['tier', true],
+    ['team/owner.v2_x-y', true],
+    ['', false],
+    ['has space', false],
+    ['colon:name', false],
+    ['ecs.instance-type', false],
+    ['a'.repeat(129), false],
+  ])('attribute name %j valid: %s', (text, ok) => expect(attributeName(text).ok).toBe(ok));
+
+  it.each([
+    ['', true],
+    ['gpu', true],
+    ['blue team', true],
+    ['a@b/c\\d:e', true],
+    [' lead', false],
+    ['trail ', false],
+    ['semi;colon', false],
+  ])('attribute value %j valid: %s', (text, ok) => expect(attributeValue(text).ok).toBe(ok));
 });

@@ -37,3 +37,31 @@ export const imageRef: Validator<string> = (text) => {
 export const containerCpu = integerIn(0, 10_240, 'units');
 export const containerMemory = integerIn(6, 262_144, 'MiB');
 export const desiredCount = integerIn(0, 1000);
+
+/** 0 asks for a dynamic host port (bridge); any other is a static port on the instance. */
+export const hostPort = integerIn(0, 65_535);
+
+/** Custom attribute names (ecs-behavior §4.5): 1-128 of letters, digits and - _ / . */
+export const attributeName: Validator<string> = (text) => {
+  const value = text.trim();
+  if (value === '') return { ok: false, error: 'Required' };
+  if (value.length > 128) return { ok: false, error: 'At most 128 characters' };
+  if (!/^[A-Za-z0-9\-_/.]+$/.test(value))
+    return { ok: false, error: 'Use letters, digits, - _ / or .' };
+  if (value.startsWith('ecs.'))
+    return { ok: false, error: 'ecs.* attributes are built in; pick another name' };
+  return { ok: true, value };
+};
+
+/**
+ * Custom attribute values (§4.5): empty for none, else 1-128 of letters, digits,
+ * - _ . @ / \ : and spaces, not starting or ending with a space.
+ */
+export const attributeValue: Validator<string> = (text) => {
+  if (text === '') return { ok: true, value: '' };
+  if (text.length > 128) return { ok: false, error: 'At most 128 characters' };
+  if (text.trim() !== text) return { ok: false, error: 'No leading or trailing spaces' };
+  if (!/^[A-Za-z0-9\-_.@/\\: ]+$/.test(text))
+    return { ok: false, error: 'Use letters, digits, spaces or - _ . @ / \\ :' };
+  return { ok: true, value: text };
+};

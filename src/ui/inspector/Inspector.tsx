@@ -3,6 +3,7 @@ import { useSessionStore } from '../../store/session';
 import { DesignOverview } from './DesignOverview';
 import { InstanceInspector } from './InstanceInspector';
 import { ServiceInspector } from './ServiceInspector';
+import { TaskInspector } from './TaskInspector';
 
 export const Inspector = memo(function Inspector() {
   const selection = useSessionStore((s) => s.selection);
@@ -13,6 +14,7 @@ export const Inspector = memo(function Inspector() {
       {selection?.kind === 'service' && (
         <ServiceInspector key={selection.name} name={selection.name} />
       )}
+      {selection?.kind === 'task' && <TaskInspector key={selection.arn} arn={selection.arn} />}
       {selection === null && <DesignOverview />}
     </aside>
   );

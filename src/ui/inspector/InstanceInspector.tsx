@@ -2,13 +2,19 @@ import { memo, useMemo, useState } from 'react';
 import { availabilityZoneOf, INSTANCE_TYPE_NAMES, instanceTypeOf } from '../../design';
 import { useDesignStore } from '../../store/design';
 import { editInstance, removeResources } from '../../store/design-actions';
-import { zonesOf } from '../../store/edits';
-import { useRunStore } from '../../store/run';
+import { customAttributesOf, statusOf, zonesOf } from '../../store/edits';
+import { AttributesEditor } from './AttributesEditor';
+import { BuiltInAttributes } from './BuiltInAttributes';
 import { DesignOverview } from './DesignOverview';
+import { InstanceFacts } from './InstanceFacts';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
+import { StatusToggle } from './StatusToggle';
 
-/** Instance type and zone of one container instance; both restart the run. */
+/**
+ * One container instance. Status and custom attributes reach the running
+ * simulation live; type and zone are the machine itself and restart it.
+ */
 export const InstanceInspector = memo(function InstanceInspector({ id }: { id: string }) {
   const design = useDesignStore((s) => s.design);
   const ci = useMemo(
@@ -16,7 +22,7 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
     [design, id],
   );
   const zones = useMemo(() => zonesOf(design), [design]);
-  const live = useRunStore((s) => s.instances[id]);
+  const attributes = useMemo(() => (ci ? customAttributesOf(ci) : []), [ci]);
   const [error, setError] = useState<string | undefined>();
   if (!ci) return <DesignOverview />;
   const type = instanceTypeOf(ci) ?? '';
@@ -31,33 +37,38 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
         <span className="node-kind">EC2</span>
         <h2>{id}</h2>
       </header>
-      <div className="field">
-        <label htmlFor="inspector-type">Instance type</label>
-        <select
-          id="inspector-type"
-          data-testid="inspector.instanceType"
-          value={type}
-          onChange={(e) => setError(firstIssue(editInstance(id, { instanceType: e.target.value })))}
-        >
-          {types.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="inspector-az">Availability Zone</label>
-        <select
-          id="inspector-az"
-          data-testid="inspector.availabilityZone"
-          value={az}
-          onChange={(e) =>
-            setError(firstIssue(editInstance(id, { availabilityZone: e.target.value })))
-          }
-        >
-          {zones.map((zone) => (
-            <option key={zone}>{zone}</option>
-          ))}
-        </select>
+      <StatusToggle id={id} status={statusOf(ci)} />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="inspector-type">Instance type</label>
+          <select
+            id="inspector-type"
+            data-testid="inspector.instanceType"
+            value={type}
+            onChange={(e) =>
+              setError(firstIssue(editInstance(id, { instanceType: e.target.value })))
+            }
+          >
+            {types.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="inspector-az">Availability Zone</label>
+          <select
+            id="inspector-az"
+            data-testid="inspector.availabilityZone"
+            value={az}
+            onChange={(e) =>
+              setError(firstIssue(editInstance(id, { availabilityZone: e.target.value })))
+            }
+          >
+            {zones.map((zone) => (
+              <option key={zone}>{zone}</option>
+            ))}
+          </select>
+        </div>
       </div>
       {error && (
         <p className="field-error" role="alert">
@@ -65,20 +76,11 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
         </p>
       )}
       <p className="inspector-note">Changing the type or zone restarts the simulation at 0:00.</p>
-      {live && (
-        <dl className="facts">
-          <dt>Status</dt>
-          <dd>{live.status}</dd>
-          <dt>Tasks</dt>
-          <dd>
-            {live.runningTasksCount} running · {live.pendingTasksCount} pending
-          </dd>
-          <dt>Remaining</dt>
-          <dd>
-            {live.remainingCpu} CPU · {live.remainingMemoryMiB} MiB
-          </dd>
-        </dl>
-      )}
+      <h3 className="inspector-section">Custom attributes</h3>
+      <AttributesEditor id={id} attributes={attributes} />
+      <p className="field-hint">Applied live with PutAttributes and DeleteAttributes.</p>
+      <InstanceFacts id={id} />
+      <BuiltInAttributes ci={ci} />
       <button
         type="button"
         className="button danger"

@@ -1,15 +1,26 @@
 import { memo, useMemo } from 'react';
+import type { PlacementConstraint, PlacementStrategy } from '../../design';
 import { useDesignStore } from '../../store/design';
 import { editService, removeResources } from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
 import { useRunStore } from '../../store/run';
+import { networkText } from '../canvas/service-text';
 import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
+import { WhyFor } from '../why/WhyFor';
 import { DesignOverview } from './DesignOverview';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
+import { ConstraintsEditor } from './placement/ConstraintsEditor';
+import { StrategiesEditor } from './placement/StrategiesEditor';
 
-/** A service's count (live) and its task definition's container (restarts the run). */
+const NO_CONSTRAINTS: readonly PlacementConstraint[] = [];
+const NO_STRATEGIES: readonly PlacementStrategy[] = [];
+
+/**
+ * A service: count and placement go to the run live (UpdateService); its task
+ * definition's container restarts it.
+ */
 export const ServiceInspector = memo(function ServiceInspector({ name }: { name: string }) {
   const design = useDesignStore((s) => s.design);
   const service = useMemo(
@@ -20,26 +31,55 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
   const live = useRunStore((s) => s.services[name]);
   if (!service || !summary) return <DesignOverview />;
   const taskDefinition = design.taskDefinitions[summary.taskDefinitionIndex];
+  const daemon = summary.schedulingStrategy === 'DAEMON';
 
   return (
     <div className="inspector-body" data-testid="inspector.service">
       <header className="inspector-head">
         <span className="node-kind service">Service</span>
         <h2>{name}</h2>
+        {daemon && <span className="pill daemon">DAEMON</span>}
       </header>
-      <Field
-        label="Desired count"
-        inputMode="numeric"
-        value={summary.desiredCount}
-        validate={desiredCount}
-        onCommit={(count) => firstIssue(editService(name, { desiredCount: count }))}
-        testId="inspector.desiredCount"
-        hint={
-          live
-            ? `Now: desired ${live.desiredCount} · running ${live.runningCount} · pending ${live.pendingCount}`
-            : undefined
-        }
+      <WhyFor
+        kind="service"
+        name={name}
+        group={`service:${name}`}
+        waiting={live?.placementFailure !== undefined}
       />
+      {daemon ? (
+        <p className="inspector-note">
+          DAEMON: one task on every ACTIVE instance that meets the constraints
+          {live ? ` (now ${live.runningCount} running, ${live.pendingCount} pending)` : ''}.
+        </p>
+      ) : (
+        <Field
+          label="Desired count"
+          inputMode="numeric"
+          value={summary.desiredCount}
+          validate={desiredCount}
+          onCommit={(count) => firstIssue(editService(name, { desiredCount: count }))}
+          testId="inspector.desiredCount"
+          hint={
+            live
+              ? `Now: desired ${live.desiredCount} · running ${live.runningCount} · pending ${live.pendingCount}`
+              : undefined
+          }
+        />
+      )}
+      <h3 className="inspector-section">Placement constraints</h3>
+      <ConstraintsEditor
+        name={name}
+        constraints={service.placementConstraints ?? NO_CONSTRAINTS}
+        fromTaskDefinition={taskDefinition?.placementConstraints?.length ?? 0}
+      />
+      <h3 className="inspector-section">Placement strategy</h3>
+      {daemon ? (
+        <p className="why-muted">A DAEMON service takes no strategy: one task per instance.</p>
+      ) : (
+        <StrategiesEditor name={name} strategies={service.placementStrategy ?? NO_STRATEGIES} />
+      )}
+      <p className="field-hint">Count and placement go to the run live as UpdateService.</p>
+      <h3 className="inspector-section">Task definition</h3>
       <Field
         label="Container image"
         value={summary.image}
@@ -67,13 +107,12 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
           testId="inspector.memory"
         />
       </div>
+      <p className="field-hint">Network: {networkText(summary)}</p>
       <p className="inspector-note">
-        Desired count goes to the running simulation as <code>UpdateService</code>. Image, CPU and
-        memory edit task definition {summary.family}
+        Image, CPU and memory edit task definition {summary.family}
         {summary.revision === undefined ? '' : `:${summary.revision}`} and restart the simulation at
         0:00.
       </p>
-      {live?.placementFailure && <p className="field-error">{live.placementFailure}</p>}
       <button
         type="button"
         className="button danger"

@@ -1,13 +1,33 @@
 import { memo } from 'react';
 import { dropService } from '../../store/design-actions';
+import type { SchedulingStrategy, ServiceNetworkMode } from '../../store/edits';
 import { setNewService, showNotice, useSessionStore } from '../../store/session';
 import { Field } from '../forms/Field';
-import { containerCpu, containerMemory, desiredCount, ecsName, imageRef } from '../forms/validate';
+import {
+  containerCpu,
+  containerMemory,
+  desiredCount,
+  ecsName,
+  hostPort,
+  imageRef,
+} from '../forms/validate';
 import { writeDragItem } from '../shared/drag-item';
+
+/** What the port means for placement in each mode (ecs-behavior §3.3, §5). */
+function portHint(mode: ServiceNetworkMode, port: number): string {
+  if (mode === 'awsvpc') return 'awsvpc: each task takes an ENI slot; the port is on its own ENI.';
+  const shown = port === 0 ? 80 : port;
+  if (mode === 'host') return `host: port ${shown} on the instance, one task per instance.`;
+  return port === 0
+    ? 'bridge, host port 0: a dynamic port, many tasks per instance.'
+    : `bridge, static host port ${port}: one task per instance.`;
+}
 
 /** The new service's task definition and count, then drag the card onto the canvas. */
 export const ServiceItem = memo(function ServiceItem() {
   const form = useSessionStore((s) => s.newService);
+  const daemon = form.schedulingStrategy === 'DAEMON';
+  const mode = form.networkMode ?? 'bridge';
 
   const addByClick = () => {
     const issues = dropService(form);
@@ -34,7 +54,7 @@ export const ServiceItem = memo(function ServiceItem() {
         commitOn="change"
         testId="palette.service.image"
       />
-      <div className="field-row three">
+      <div className="field-row">
         <Field
           label="CPU units"
           inputMode="numeric"
@@ -53,16 +73,61 @@ export const ServiceItem = memo(function ServiceItem() {
           commitOn="change"
           testId="palette.service.memory"
         />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="palette-scheduling">Scheduling</label>
+          <select
+            id="palette-scheduling"
+            data-testid="palette.service.scheduling"
+            value={form.schedulingStrategy ?? 'REPLICA'}
+            onChange={(e) =>
+              setNewService({ schedulingStrategy: e.target.value as SchedulingStrategy })
+            }
+          >
+            <option value="REPLICA">REPLICA</option>
+            <option value="DAEMON">DAEMON</option>
+          </select>
+        </div>
+        {daemon ? (
+          <p className="field-hint palette-daemon">One task on every instance.</p>
+        ) : (
+          <Field
+            label="Desired"
+            inputMode="numeric"
+            value={form.desiredCount}
+            validate={desiredCount}
+            onCommit={(count) => setNewService({ desiredCount: count })}
+            commitOn="change"
+            testId="palette.service.desiredCount"
+          />
+        )}
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="palette-network">Network mode</label>
+          <select
+            id="palette-network"
+            data-testid="palette.service.networkMode"
+            value={mode}
+            onChange={(e) => setNewService({ networkMode: e.target.value as ServiceNetworkMode })}
+          >
+            <option value="bridge">bridge</option>
+            <option value="host">host</option>
+            <option value="awsvpc">awsvpc</option>
+          </select>
+        </div>
         <Field
-          label="Desired"
+          label="Host port"
           inputMode="numeric"
-          value={form.desiredCount}
-          validate={desiredCount}
-          onCommit={(count) => setNewService({ desiredCount: count })}
+          value={form.hostPort ?? 0}
+          validate={hostPort}
+          onCommit={(port) => setNewService({ hostPort: port })}
           commitOn="change"
-          testId="palette.service.desiredCount"
+          testId="palette.service.hostPort"
         />
       </div>
+      <p className="field-hint palette-hint">{portHint(mode, form.hostPort ?? 0)}</p>
       <button
         type="button"
         className="palette-item service"
@@ -76,7 +141,8 @@ export const ServiceItem = memo(function ServiceItem() {
         <span className="palette-text">
           <strong>{form.family}</strong>
           <small>
-            ×{form.desiredCount} · {form.cpu} CPU · {form.memoryMiB} MiB
+            {daemon ? 'daemon' : `×${form.desiredCount}`} · {form.cpu} CPU · {form.memoryMiB} MiB ·{' '}
+            {mode}
           </small>
         </span>
         <span className="palette-grip" aria-hidden="true">

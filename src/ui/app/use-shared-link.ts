@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { openSharedLink } from '../../store/design-actions';
+
+/** Take the design out of the address, so a reload shows the autosave rather than the link again. */
+function openFromAddress(): void {
+  if (!location.hash.startsWith('#design=')) return;
+  const hash = location.hash;
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  openSharedLink(hash);
+}
+
+/** Open a share link on page load, and when one is pasted into this tab's address bar. */
+export function useSharedLink(): void {
+  useEffect(() => {
+    openFromAddress();
+    window.addEventListener('hashchange', openFromAddress);
+    return () => window.removeEventListener('hashchange', openFromAddress);
+  }, []);
+}
