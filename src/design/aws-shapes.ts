@@ -127,10 +127,15 @@ export const CreateServiceInput = z.looseObject({
 export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
 
 export const Attribute = z.looseObject({
-  name: z
+  name: z.string().regex(/^[A-Za-z0-9\-_/.]{1,128}$/, 'must be 1-128 letters, digits or - _ / .'),
+  // ecs-behavior §4.5: letters, digits, - _ . @ / \ : and spaces, none at either end.
+  value: z
     .string()
-    .regex(/^[A-Za-z0-9\-_/.:]{1,128}$/, 'must be 1-128 letters, digits or - _ / . :'),
-  value: z.string().max(128).optional(),
+    .regex(
+      /^(?! )[A-Za-z0-9\-_.@/\\: ]{1,128}(?<! )$/,
+      'must be 1-128 letters, digits, spaces or - _ . @ / \\ :, with no space at either end',
+    )
+    .optional(),
   targetType: z.string().optional(),
   targetId: z.string().optional(),
 });

@@ -66,6 +66,14 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
           }
         });
         break;
+      case 'DeregisterContainerInstance':
+        if (
+          a.input.containerInstance.startsWith('i-') &&
+          !instances.has(a.input.containerInstance)
+        ) {
+          push('containerInstance', `${a.input.containerInstance} is not in containerInstances`);
+        }
+        break;
       case 'RegisterContainerInstance':
         if (a.input.ec2InstanceId !== undefined) instances.add(a.input.ec2InstanceId);
         break;

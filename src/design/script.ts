@@ -74,6 +74,14 @@ export const RegisterContainerInstanceInput = z
   });
 export type RegisterContainerInstanceInput = z.infer<typeof RegisterContainerInstanceInput>;
 
+export const DeregisterContainerInstanceInput = z.looseObject({
+  cluster: clusterRef,
+  /** A container instance ARN or id, as the API takes it; an EC2 instance id works too. */
+  containerInstance: z.string().min(1),
+  force: z.boolean().optional(),
+});
+export type DeregisterContainerInstanceInput = z.infer<typeof DeregisterContainerInstanceInput>;
+
 /** PutAttributes / DeleteAttributes input: custom attributes on container instances. */
 export const AttributesInput = z.looseObject({
   cluster: clusterRef,
@@ -128,6 +136,11 @@ export const ScriptAction = z.discriminatedUnion('action', [
     action: z.literal('RegisterContainerInstance'),
     input: RegisterContainerInstanceInput,
   }),
+  z.looseObject({
+    at,
+    action: z.literal('DeregisterContainerInstance'),
+    input: DeregisterContainerInstanceInput,
+  }),
   z.looseObject({ at, action: z.literal('PutAttributes'), input: AttributesInput }),
   z.looseObject({ at, action: z.literal('DeleteAttributes'), input: AttributesInput }),
   z.looseObject({ at, action: z.literal('PutAccountSetting'), input: AccountSetting }),
@@ -144,6 +157,7 @@ export type Command =
   | { action: 'TerminateInstance'; input: TerminateInstanceInput }
   | { action: 'UpdateContainerInstancesState'; input: UpdateContainerInstancesStateInput }
   | { action: 'RegisterContainerInstance'; input: RegisterContainerInstanceInput }
+  | { action: 'DeregisterContainerInstance'; input: DeregisterContainerInstanceInput }
   | { action: 'PutAttributes'; input: AttributesInput }
   | { action: 'PutAccountSetting'; input: AccountSetting }
   | { action: 'DeleteAttributes'; input: AttributesInput };

@@ -41,6 +41,13 @@ export interface TaskView {
   desiredStatus: TaskDesiredStatus;
   cpu: number;
   memoryMiB: number;
+  /** Host ports the task holds on its instance (bridge and host network modes). */
+  hostPorts: {
+    containerPort: number;
+    hostPort: number;
+    protocol: 'tcp' | 'udp';
+    dynamic: boolean;
+  }[];
   startedBy?: string;
   stopCode?: TaskStopCode;
   stoppedReason?: string;

@@ -16,6 +16,7 @@ function task(id: string, over: Partial<TaskView> = {}): TaskView {
     desiredStatus: 'RUNNING',
     cpu: 256,
     memoryMiB: 512,
+    hostPorts: [],
     createdAtMs: 0,
     ...over,
   };

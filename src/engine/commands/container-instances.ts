@@ -1,6 +1,7 @@
 import type {
   AccountSetting,
   ContainerInstance,
+  DeregisterContainerInstanceInput,
   RegisterContainerInstanceInput,
   UpdateContainerInstancesStateInput,
 } from '../../design';
@@ -142,4 +143,42 @@ export function putAccountSetting(
       type: 'user',
     },
   };
+}
+
+/**
+ * DeregisterContainerInstance. Model: an instance with live tasks refuses unless
+ * `force`; forced, its tasks are orphaned: ECS no longer tracks them (they leave
+ * DescribeTasks) and services start copies elsewhere, as the API reference says.
+ */
+export function deregisterContainerInstance(
+  ctx: EngineContext,
+  input: DeregisterContainerInstanceInput,
+): Record<string, unknown> {
+  const clusterName = clusterOf(ctx, input.cluster);
+  const instance = findInstance(ctx, clusterName, input.containerInstance);
+  if (!instance) {
+    throw new AwsError(
+      'InvalidParameterException',
+      'The referenced container instance was not found.',
+    );
+  }
+  const live = [...instance.taskArns]
+    .map((arn) => ctx.tasks.get(arn))
+    .filter((t) => t !== undefined);
+  if (live.length > 0 && input.force !== true) {
+    throw new AwsError('InvalidParameterException', 'Found running tasks on the instance.');
+  }
+  for (const task of live) {
+    ctx.tasks.delete(task.taskArn);
+    if (task.serviceName !== undefined) ctx.serviceTasks.get(task.serviceName)?.delete(task);
+    ctx.out.dirtyTasks.delete(task.taskArn);
+    ctx.out.removedTasks.add(task.taskArn);
+  }
+  instance.taskArns.clear();
+  instance.status = 'INACTIVE';
+  instance.version++;
+  ctx.out.dirtyInstances.add(instance.containerInstanceArn);
+  emitInstanceStateChange(ctx, instance);
+  requestWaitingReconciles(ctx, clusterName);
+  return { containerInstance: describeContainerInstance(ctx, instance) };
 }

@@ -3,6 +3,7 @@ import type { ActionResult } from '../api';
 import type { EngineContext } from '../context';
 import { deleteAttributes, putAttributes } from './attributes';
 import {
+  deregisterContainerInstance,
   putAccountSetting,
   registerContainerInstance,
   updateContainerInstancesState,
@@ -27,6 +28,8 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return updateContainerInstancesState(ctx, command.input);
     case 'RegisterContainerInstance':
       return registerContainerInstance(ctx, command.input);
+    case 'DeregisterContainerInstance':
+      return deregisterContainerInstance(ctx, command.input);
     case 'PutAccountSetting':
       return putAccountSetting(ctx, command.input);
     case 'PutAttributes':

@@ -108,7 +108,13 @@ export interface ServiceState {
   /** The current placement failure message, shown once until the task is placed. */
   placementFailure?: string;
   /** Why the last task of this service could not be placed: the "Why not placed?" table. */
-  failedPlacement?: { atMs: number; reason: string; closestMatch?: string; trace: PlacementTrace };
+  failedPlacement?: {
+    atMs: number;
+    reason: string;
+    closestMatch?: string;
+    closestMatchArn?: string;
+    trace: PlacementTrace;
+  };
   deploymentId: string;
   source: Record<string, unknown>;
 }

@@ -9,7 +9,13 @@ export interface PlacementExplanation {
   /** The chosen instance, absent when nothing fit. */
   ec2InstanceId?: string;
   availabilityZone?: string;
-  failure?: { reason: string; closestMatch?: string; summary: string };
+  failure?: {
+    reason: string;
+    closestMatch?: string;
+    /** The closest matching instance, as its EC2 id: what the canvas names it. */
+    closestMatchEc2InstanceId?: string;
+    summary: string;
+  };
   trace: PlacementTrace;
   /** containerInstanceArn -> ec2InstanceId, so rows read as the canvas does. */
   instanceNames: Record<string, string>;
@@ -102,6 +108,8 @@ export function explainService(
     summary: service.placementFailure,
   };
   if (failed.closestMatch !== undefined) failure.closestMatch = failed.closestMatch;
+  const closest = failed.closestMatchArn ? ctx.instances.get(failed.closestMatchArn) : undefined;
+  if (closest) failure.closestMatchEc2InstanceId = closest.ec2InstanceId;
   return {
     subject: `service ${serviceName}`,
     failure,

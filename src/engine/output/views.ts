@@ -19,6 +19,7 @@ export function taskView(ctx: EngineContext, task: TaskState): TaskView {
     desiredStatus: task.desiredStatus,
     cpu: task.taskDefinition.cpu,
     memoryMiB: task.taskDefinition.memoryMiB,
+    hostPorts: task.hostPorts.map((p) => ({ ...p })),
     createdAtMs: task.createdAtMs,
   };
   if (task.serviceName !== undefined) view.serviceName = task.serviceName;

@@ -21,6 +21,7 @@ describe('placement failure (§4.6)', () => {
     );
     expect(decision.containerInstanceArn).toBeUndefined();
     expect(decision.failure).toEqual({
+      closestMatchArn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/default/t3-0',
       reason: 'ATTRIBUTE',
       closestMatch:
         'The closest matching container-instance t3-0 is missing an attribute required by your task.',
@@ -99,6 +100,7 @@ describe('placement failure (§4.6)', () => {
     expect(decision.failure).toEqual({
       reason: 'RESOURCE:PORTS',
       closestMatch: 'The closest matching container-instance p encountered error "RESOURCE:PORTS".',
+      closestMatchArn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/default/p',
       summary: '0/1 instances: 1 reserved ports limit',
     });
   });

@@ -55,7 +55,8 @@ export function placementFailure(
   const summary = failureSummary(instanceCount, counts);
   if (!closest) return { reason: 'MISSING', summary };
   const sentence = closestMatchSentence(closest);
+  const arn = closest.containerInstanceArn;
   return sentence === undefined
     ? { reason: closest.reason, summary }
-    : { reason: closest.reason, closestMatch: sentence, summary };
+    : { reason: closest.reason, closestMatch: sentence, closestMatchArn: arn, summary };
 }

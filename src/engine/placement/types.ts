@@ -110,6 +110,8 @@ export interface PlacementFailure {
   reason: FailureReason;
   /** ECS sentence, e.g. 'The closest matching container-instance <id> has insufficient memory available.' */
   closestMatch?: string;
+  /** The instance that sentence names; absent when no instance came close. */
+  closestMatchArn?: string;
   /** '0/6 instances: 4 insufficient memory, 2 memberOf(attribute:ecs.instance-type =~ m5.*)' */
   summary: string;
 }

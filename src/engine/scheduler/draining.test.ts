@@ -198,3 +198,43 @@ describe('DAEMON services (§7.1)', () => {
     expect(after).toHaveLength(2);
   });
 });
+
+describe('DeregisterContainerInstance', () => {
+  const twoInstances = () =>
+    design({
+      containerInstances: [
+        instance({ id: A, az: 'us-east-1a' }),
+        instance({ id: B, az: 'us-east-1b' }),
+      ],
+      taskDefinitions: [taskDefinition('web')],
+      services: [service('web', 4)],
+    });
+
+  it('refuses an instance with tasks unless forced', () => {
+    const run = simulate(twoInstances()).until(minutes(1));
+    run.apply({
+      action: 'DeregisterContainerInstance',
+      input: { cluster: 'test', containerInstance: A },
+    });
+    expect(run.results[0]?.error).toEqual({
+      code: 'InvalidParameterException',
+      message: 'Found running tasks on the instance.',
+    });
+  });
+
+  it('forced: the tasks are orphaned and the service starts copies elsewhere', () => {
+    const run = simulate(twoInstances()).until(minutes(1));
+    run.apply({
+      action: 'DeregisterContainerInstance',
+      input: { cluster: 'test', containerInstance: A, force: true },
+    });
+    run.until(minutes(2));
+    const live = run.tasks().filter((t) => t.lastStatus !== 'STOPPED');
+    expect(live).toHaveLength(4);
+    expect(live.every((t) => t.ec2InstanceId === B)).toBe(true);
+    expect(run.frames.some((f) => f.removedTaskArns.length === 2)).toBe(true);
+    expect(run.sim.snapshot().instances.find((i) => i.ec2InstanceId === A)?.status).toBe(
+      'INACTIVE',
+    );
+  });
+});

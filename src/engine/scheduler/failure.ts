@@ -21,6 +21,7 @@ export function recordPlacementFailure(
     atMs: ctx.nowMs,
     reason: failure.reason,
     ...(failure.closestMatch === undefined ? {} : { closestMatch: failure.closestMatch }),
+    ...(failure.closestMatchArn === undefined ? {} : { closestMatchArn: failure.closestMatchArn }),
     trace,
   };
   const head = `service ${service.serviceName} was unable to place a task because no container instance met all of its requirements.`;
