@@ -16,13 +16,13 @@ export type PlacementMark =
 
 export type PlacementMarks = Readonly<Record<string, PlacementMark>>;
 
-const lastPart = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
-
 /** The container instance ARN the "closest matching container-instance <id>" sentence names. */
 export function closestMatchArn(explanation: PlacementExplanation): string | undefined {
-  const id = /container-instance (\S+)/.exec(explanation.failure?.closestMatch ?? '')?.[1];
-  if (id === undefined) return undefined;
-  return Object.keys(explanation.instanceNames).find((arn) => lastPart(arn) === id);
+  const ec2Id = explanation.failure?.closestMatchEc2InstanceId;
+  if (ec2Id === undefined) return undefined;
+  return Object.keys(explanation.instanceNames).find(
+    (arn) => explanation.instanceNames[arn] === ec2Id,
+  );
 }
 
 /** The first strategy step at which a candidate scored worse than the best, else the tie-break. */

@@ -120,7 +120,7 @@ describe('simChange', () => {
     });
   });
 
-  it('registers an instance added while running, and restarts when one is removed', () => {
+  it('registers an instance added while running, and terminates one removed', () => {
     const { design: grown, ec2InstanceId } = addInstance(sample, 'c5.large', 'us-east-1b', {
       x: 0,
       y: 0,
@@ -139,7 +139,10 @@ describe('simChange', () => {
         },
       ],
     });
-    expect(simChange(grown, removeInstance(grown, ec2InstanceId)).kind).toBe('reload');
+    expect(simChange(grown, removeInstance(grown, ec2InstanceId))).toEqual({
+      kind: 'commands',
+      commands: [{ action: 'TerminateInstance', input: { ec2InstanceId } }],
+    });
   });
 
   it('restarts when a built-in attribute changes', () => {

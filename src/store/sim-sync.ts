@@ -124,7 +124,8 @@ function registerCommand(ci: ContainerInstance): Command {
 /**
  * Compare two designs: canvas-only changes leave the run alone; desired count,
  * placement, instance status and custom attributes become commands, and so does
- * a new plain instance (RegisterContainerInstance); anything else restarts at
+ * a new plain instance (RegisterContainerInstance) and a removed one
+ * (TerminateInstance); anything else restarts at
  * time 0. Works the same for edits, undo, redo and imports.
  */
 export function simChange(previous: DesignDocument, next: DesignDocument): SimChange {
@@ -133,16 +134,26 @@ export function simChange(previous: DesignDocument, next: DesignDocument): SimCh
   const added = next.containerInstances.filter((ci) => !known.has(ci.ec2InstanceId));
   if (added.some((ci) => Object.keys(ci).some((key) => !REGISTERABLE.has(key))))
     return { kind: 'reload' };
-  const kept =
-    added.length === 0
-      ? next
+  const stillThere = new Set(next.containerInstances.map((ci) => ci.ec2InstanceId));
+  const removed = previous.containerInstances.filter((ci) => !stillThere.has(ci.ec2InstanceId));
+  // Compare what both designs share: instances that came or went become commands.
+  const shared = (d: DesignDocument): DesignDocument =>
+    added.length === 0 && removed.length === 0
+      ? d
       : {
-          ...next,
-          containerInstances: next.containerInstances.filter((ci) => known.has(ci.ec2InstanceId)),
+          ...d,
+          containerInstances: d.containerInstances.filter(
+            (ci) => known.has(ci.ec2InstanceId) && stillThere.has(ci.ec2InstanceId),
+          ),
         };
-  if (structure(previous) !== structure(kept)) return { kind: 'reload' };
+  if (structure(shared(previous)) !== structure(shared(next))) return { kind: 'reload' };
 
-  const commands: Command[] = [];
+  // An instance taken off the canvas goes away as a terminated EC2 instance would:
+  // its tasks stop and the services start them elsewhere.
+  const commands: Command[] = removed.map((ci) => ({
+    action: 'TerminateInstance',
+    input: { ec2InstanceId: ci.ec2InstanceId },
+  }));
   const before = new Map(previous.containerInstances.map((ci) => [ci.ec2InstanceId, ci]));
   for (const ci of next.containerInstances) {
     const old = before.get(ci.ec2InstanceId);

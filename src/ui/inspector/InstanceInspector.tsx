@@ -89,6 +89,9 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
       >
         Remove instance
       </button>
+      <p className="field-hint">
+        A running simulation sees it terminated: its tasks stop and move.
+      </p>
       <JsonView value={ci} />
     </div>
   );
