@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from './event-queue';
+import { createRng } from './rng';
 
 // Not `a.timeMs - b.timeMs`: Infinity - Infinity is NaN.
 function byTimeThenSeq(a: { timeMs: number; seq: number }, b: { timeMs: number; seq: number }) {
@@ -48,6 +49,54 @@ class ReferenceQueue {
     }
     return out;
   }
+}
+
+// Entries kept sorted by (time, insertion order) through a binary search:
+// fast enough for long runs, and still simple enough to trust.
+class SortedReference {
+  private times: number[] = [];
+  private payloads: number[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.times.length - this.head;
+  }
+
+  push(timeMs: number, payload: number): void {
+    // After every entry at an earlier or equal time: a tie goes last.
+    let lo = this.head;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.times[mid]! <= timeMs) lo = mid + 1;
+      else hi = mid;
+    }
+    this.times.splice(lo, 0, timeMs);
+    this.payloads.splice(lo, 0, payload);
+  }
+
+  pop(): { timeMs: number; payload: number } | undefined {
+    if (this.size === 0) return undefined;
+    const entry = { timeMs: this.times[this.head]!, payload: this.payloads[this.head]! };
+    this.head++;
+    if (this.head >= 1024) {
+      this.times.splice(0, this.head);
+      this.payloads.splice(0, this.head);
+      this.head = 0;
+    }
+    return entry;
+  }
+
+  drain(): number[] {
+    const out: number[] = [];
+    for (let e = this.pop(); e !== undefined; e = this.pop()) out.push(e.payload);
+    return out;
+  }
+}
+
+// expect() on every step of a long run is slow; only call it on a mismatch.
+function expectSame<T>(actual: T, expected: T): void {
+  if (!Object.is(actual, expected)) expect(actual).toBe(expected);
 }
 
 function drain<T>(queue: EventQueue<T>): { timeMs: number; payload: T | undefined }[] {
@@ -176,7 +225,7 @@ describe('EventQueue', () => {
     );
   });
 
-  it('keeps the order when a pop is followed by pushes, pops and peeks in any mix', () => {
+  it('keeps the order when pops, pushes and peeks come in any mix', () => {
     const queue = new EventQueue<string>(2);
     for (let i = 0; i < 40; i++) queue.push(10 + (i % 5), `a${i}`);
     expect(queue.pop()).toBe('a0');
@@ -195,7 +244,7 @@ describe('EventQueue', () => {
     expect(rest).toHaveLength(38);
   });
 
-  it('pops a burst at one instant in insertion order from a deep heap', () => {
+  it('pops a large burst at one instant in insertion order', () => {
     const queue = new EventQueue<number>();
     const expected: number[] = [];
     for (let i = 0; i < 3000; i++) queue.push(i % 2 === 0 ? 1000 + i : 500, i);
@@ -204,44 +253,143 @@ describe('EventQueue', () => {
     expect(drain(queue).map((e) => e.payload)).toEqual(expected);
   });
 
-  it('matches a reference in a hold model with many equal times', () => {
-    const queue = new EventQueue<number>(4);
-    const reference = new ReferenceQueue();
-    let state = 12345;
-    // Small integer delays: most pops and pushes tie with other entries.
-    const nextDelay = () => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state % 7;
+  it('keeps near events in order around a far timer', () => {
+    const queue = new EventQueue<number>();
+    const reference = new SortedReference();
+    const rng = createRng(3);
+    const push = (timeMs: number, payload: number) => {
+      queue.push(timeMs, payload);
+      reference.push(timeMs, payload);
     };
-    for (let i = 0; i < 500; i++) {
-      const t = nextDelay();
-      queue.push(t, i);
-      reference.push(t, i);
-    }
-    for (let i = 0; i < 20_000; i++) {
-      const timeMs = queue.peekTimeMs();
+    push(1e12, -1);
+    // Near events clustered in a sliver of the far timer's range, so they
+    // share one bucket of the first rung and get split again and again.
+    for (let i = 0; i < 5000; i++) push(rng.nextFloat() * 1000, i);
+    for (let i = 0; i < 5000; i++) {
       const expected = reference.pop()!;
-      expect(timeMs).toBe(expected.timeMs);
-      const payload = queue.pop()!;
-      if (payload !== expected.payload) expect(payload).toBe(expected.payload);
-      const delay = nextDelay();
-      queue.push(timeMs + delay, payload);
-      reference.push(timeMs + delay, payload);
+      expectSame(queue.peekTimeMs(), expected.timeMs);
+      expectSame(queue.pop(), expected.payload);
+      if (i % 3 === 0) push(expected.timeMs + rng.nextFloat(), 5000 + i);
     }
     expect(drain(queue).map((e) => e.payload)).toEqual(reference.drain());
   });
 
+  it('orders times across the whole double range', () => {
+    const times = [
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      1e300,
+      -1e300,
+      Number.MIN_VALUE,
+      -Number.MIN_VALUE,
+      2 * Number.MIN_VALUE,
+      0,
+      -0,
+      1,
+      1 + Number.EPSILON,
+      1 + 2 * Number.EPSILON,
+      1e12,
+      1e12 + 1e-4,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ];
+    const queue = new EventQueue<number>();
+    const reference = new ReferenceQueue();
+    // Many copies, so buckets overflow and rungs get built on these ranges.
+    for (let round = 0; round < 40; round++) {
+      for (let k = 0; k < times.length; k++) {
+        const payload = round * times.length + k;
+        queue.push(times[(k * 7 + round) % times.length]!, payload);
+        reference.push(times[(k * 7 + round) % times.length]!, payload);
+      }
+      // Interleave pops so that rungs are built, used up and rebuilt.
+      if (round % 4 === 3) {
+        for (let k = 0; k < 20; k++) expectSame(queue.pop(), reference.pop()?.payload);
+      }
+    }
+    const rest = drain(queue);
+    expect(rest.map((e) => e.payload)).toEqual(reference.drain());
+    expect(rest.map((e) => e.timeMs)).toEqual(reference.poppedTimes);
+  });
+
+  it('clears in the middle of a run and starts afresh', () => {
+    const queue = new EventQueue<number>();
+    const rng = createRng(9);
+    for (let i = 0; i < 2000; i++) queue.push(rng.nextFloat() * 100, i);
+    for (let i = 0; i < 700; i++) queue.pop();
+    queue.push(Number.POSITIVE_INFINITY, -1);
+    queue.clear();
+    expect(queue.size).toBe(0);
+    expect(queue.peek()).toBeUndefined();
+    expect(queue.peekTimeMs()).toBe(Number.POSITIVE_INFINITY);
+    const reference = new SortedReference();
+    for (let i = 0; i < 2000; i++) {
+      const timeMs = rng.nextFloat() * 50 - 25;
+      queue.push(timeMs, i);
+      reference.push(timeMs, i);
+    }
+    expect(drain(queue).map((e) => e.payload)).toEqual(reference.drain());
+  });
+
+  // The classic hold model (pop the earliest, schedule it again a random
+  // delay later) under time distributions that stress a bucketed queue:
+  // ties, bursts at one instant, far timers, heavy tails, extreme ranges.
+  const distributions: Record<string, (u: () => number) => number> = {
+    exponential: (u) => -Math.log(1 - u()),
+    'integer ties': (u) => Math.floor(-Math.log(1 - u()) * 3),
+    'bursts at one instant': (u) => (u() < 0.3 ? 0 : -Math.log(1 - u()) * 1000),
+    'far timers': (u) => (u() < 0.02 ? 1e9 : -Math.log(1 - u())),
+    'heavy tail': (u) => 1 / (1 - u()) ** 2 - 1,
+    clusters: (u) => Math.floor(u() * 4) * 1000 + u() * 1e-6,
+    'extreme ranges': (u) => {
+      const x = u();
+      if (x < 0.05) return Number.POSITIVE_INFINITY;
+      if (x < 0.1) return 1e300 * u();
+      if (x < 0.15) return 1e-300 * u();
+      return -Math.log(1 - u());
+    },
+  };
+  for (const [name, draw] of Object.entries(distributions)) {
+    for (const pending of [50, 2000]) {
+      it(`matches a reference in a hold model: ${name}, ${pending} pending`, () => {
+        const rng = createRng(pending);
+        const u = () => rng.nextFloat();
+        const queue = new EventQueue<number>(8);
+        const reference = new SortedReference();
+        for (let i = 0; i < pending; i++) {
+          const timeMs = draw(u) * (u() < 0.5 ? 1 : -1);
+          queue.push(timeMs, i);
+          reference.push(timeMs, i);
+        }
+        for (let i = 0; i < 20_000; i++) {
+          const expected = reference.pop()!;
+          expectSame(queue.size, reference.size + 1);
+          expectSame(queue.peekTimeMs(), expected.timeMs);
+          expectSame(queue.pop(), expected.payload);
+          // Infinite times stay infinite: draw those afresh.
+          const next = Number.isFinite(expected.timeMs)
+            ? expected.timeMs + draw(u)
+            : draw(u) * (u() < 0.5 ? 1 : -1);
+          queue.push(next, expected.payload);
+          reference.push(next, expected.payload);
+        }
+        expect(drain(queue).map((e) => e.payload)).toEqual(reference.drain());
+      });
+    }
+  }
+
   it('matches a stable sort under any mix of operations, with many equal times', () => {
     type Op =
       | { kind: 'push'; timeMs: number }
+      | { kind: 'pushMany'; timeMs: number; count: number; stepMs: number }
+      | { kind: 'hold'; delayMs: number }
       | { kind: 'pop' }
       | { kind: 'peek' }
-      | { kind: 'clear' }
-      | { kind: 'pushMany'; timeMs: number; count: number };
+      | { kind: 'clear' };
     const time = fc.oneof(
       { weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) },
       { weight: 2, arbitrary: fc.integer({ min: -50, max: 50 }) },
-      { weight: 1, arbitrary: fc.double({ min: -1e12, max: 1e12, noNaN: true }) },
+      { weight: 2, arbitrary: fc.double({ min: -1e12, max: 1e12, noNaN: true }) },
       {
         weight: 1,
         arbitrary: fc.constantFrom(0, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
@@ -250,11 +398,20 @@ describe('EventQueue', () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 8, arbitrary: fc.record({ kind: fc.constant('push' as const), timeMs: time }) },
       {
-        weight: 1,
+        // A run of equal or closely spaced times: a bucket that overflows.
+        weight: 2,
         arbitrary: fc.record({
           kind: fc.constant('pushMany' as const),
           timeMs: time,
-          count: fc.integer({ min: 1, max: 60 }),
+          count: fc.integer({ min: 1, max: 80 }),
+          stepMs: fc.constantFrom(0, 1e-9, 0.5, 3),
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('hold' as const),
+          delayMs: fc.oneof(fc.constantFrom(0, 1e-9), fc.double({ min: 0, max: 100, noNaN: true })),
         }),
       },
       { weight: 6, arbitrary: fc.constant({ kind: 'pop' as const }) },
@@ -269,16 +426,24 @@ describe('EventQueue', () => {
           const queue = new EventQueue<number>(capacity);
           const reference = new ReferenceQueue();
           let next = 0;
+          const push = (timeMs: number) => {
+            queue.push(timeMs, next);
+            reference.push(timeMs, next);
+            next++;
+          };
           for (const o of ops) {
-            if (o.kind === 'push' || o.kind === 'pushMany') {
-              const count = o.kind === 'push' ? 1 : o.count;
-              for (let k = 0; k < count; k++) {
-                queue.push(o.timeMs, next);
-                reference.push(o.timeMs, next);
-                next++;
+            if (o.kind === 'push') {
+              push(o.timeMs);
+            } else if (o.kind === 'pushMany') {
+              for (let k = 0; k < o.count; k++) push(o.timeMs + k * o.stepMs);
+            } else if (o.kind === 'hold') {
+              const head = reference.peek();
+              if (head !== undefined) {
+                // No peek first: a pop straight after a pop must still be right.
+                expect(queue.pop()).toBe(reference.pop()?.payload);
+                push(head.timeMs + o.delayMs);
               }
             } else if (o.kind === 'pop') {
-              // No peek first: a pop straight after a pop must still be right.
               expect(queue.pop()).toBe(reference.pop()?.payload);
             } else if (o.kind === 'peek') {
               const head = reference.peek();
@@ -290,9 +455,9 @@ describe('EventQueue', () => {
             }
             expect(queue.size).toBe(reference.size);
           }
-          expect(drain(queue)).toEqual(
-            reference.drain().map((payload, k) => ({ timeMs: reference.poppedTimes[k], payload })),
-          );
+          const rest = drain(queue);
+          expect(rest.map((e) => e.payload)).toEqual(reference.drain());
+          expect(rest.map((e) => e.timeMs)).toEqual(reference.poppedTimes);
         },
       ),
       { numRuns: 200 },
