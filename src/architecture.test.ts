@@ -4,15 +4,25 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Imports point ui -> store -> worker -> engine -> design, never back; main-thread code
- * (ui, store) takes engine and worker modules as types only. cli and scenarios sit on the engine.
+ * (ui, store) takes engine and worker modules as types only. cli, bench and scenarios sit on the engine.
  */
-type Layer = 'design' | 'engine' | 'worker' | 'store' | 'ui' | 'cli' | 'scenarios' | 'root';
+type Layer =
+  | 'design'
+  | 'engine'
+  | 'worker'
+  | 'store'
+  | 'ui'
+  | 'cli'
+  | 'bench'
+  | 'scenarios'
+  | 'root';
 const RANK: Record<Layer, number> = {
   design: 0,
   engine: 1,
   scenarios: 1.5,
   worker: 2,
   cli: 2,
+  bench: 2,
   store: 3,
   ui: 4,
   root: 5,
@@ -30,7 +40,7 @@ function files(dir: string): string[] {
 function layerOf(path: string): Layer {
   const top = relative(SRC, path).split(/[\\/]/)[0] ?? '';
   return (
-    (['design', 'engine', 'worker', 'store', 'ui', 'cli', 'scenarios'] as const).find(
+    (['design', 'engine', 'worker', 'store', 'ui', 'cli', 'bench', 'scenarios'] as const).find(
       (l) => l === top,
     ) ?? 'root'
   );

@@ -5,9 +5,9 @@
 // from the state the batch placer reached there, and extrapolated.
 
 import { isDeepStrictEqual } from 'node:util';
-import { createRng, type Rng, restoreRng } from '../src/engine/kernel';
-import type { CandidateInstance, PlacementRequest } from '../src/engine/placement';
-import { type BatchResult, placeBatch, scanBatch } from '../src/engine/placement';
+import { createRng, type Rng, restoreRng } from '../engine/kernel';
+import type { CandidateInstance, PlacementRequest } from '../engine/placement';
+import { type BatchResult, placeBatch, scanBatch } from '../engine/placement';
 
 const WINDOW = 1_000;
 const WINDOWS = 5;

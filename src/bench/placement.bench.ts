@@ -6,14 +6,14 @@
 // PLACEMENT_FULL_SCAN=1 scans every task, however long it takes.
 
 import { pathToFileURL } from 'node:url';
-import { createRng, type Rng } from '../src/engine/kernel';
+import { createRng, type Rng } from '../engine/kernel';
 import {
   type CandidateInstance,
   DEFAULT_RESERVED_TCP_PORTS,
   type PlacementConstraint,
   type PlacementRequest,
   placeBatch,
-} from '../src/engine/placement';
+} from '../engine/placement';
 import { median } from './measure';
 import { measureScan, type Workload } from './placement-scan';
 import type { Bench, BenchResult } from './types';

@@ -4,7 +4,7 @@
 // the same operations in the same order. Timed loops do not dereference
 // payloads: that cost belongs to the event handler, not the queue.
 
-import { createRng, EventQueue } from '../src/engine/kernel';
+import { createRng, EventQueue } from '../engine/kernel';
 import { compareMedians } from './measure';
 import { ObjectHeap } from './object-heap';
 import type { BenchResult } from './types';
