@@ -102,6 +102,13 @@ export function allAttributesOf(ci: ContainerInstance): Record<string, string> {
   if (type) out['ecs.instance-type'] = type;
   const az = availabilityZoneOf(ci);
   if (az) out['ecs.availability-zone'] = az;
+  // Model: every EC2 instance reports an AMI, a VPC and a subnet (ecs-behavior §4.5);
+  // Berth makes stable ids for them: one VPC per region, one subnet per zone, one
+  // ECS-optimized AMI per region and architecture. The design's own values win.
+  const region = az?.replace(/[a-z]$/, '') ?? '';
+  out['ecs.ami-id'] = `ami-${fnvHex(`ami/${region}/${out['ecs.cpu-architecture']}`)}`;
+  out['ecs.vpc-id'] = `vpc-${fnvHex(`vpc/${region}`)}`;
+  if (az) out['ecs.subnet-id'] = `subnet-${fnvHex(`subnet/${az}`)}`;
   for (const a of ci.attributes ?? []) out[a.name] = a.value ?? '';
   return out;
 }
@@ -116,4 +123,17 @@ export function clusterNameOf(design: Pick<DesignDocument, 'clusters'>, ref?: st
   if (!ref.startsWith('arn:')) return ref;
   const at = ref.indexOf(':cluster/');
   return at < 0 ? ref : ref.slice(at + ':cluster/'.length);
+}
+
+/** 17 hex characters from a name, the length of EC2 resource ids. */
+function fnvHex(text: string): string {
+  let out = '';
+  let seed = 0x811c9dc5;
+  while (out.length < 17) {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+    seed = (h ^ 0x9e3779b9) >>> 0;
+  }
+  return out.slice(0, 17);
 }

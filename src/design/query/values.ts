@@ -1,3 +1,5 @@
+import { translateJavaRegex } from './java-regex';
+
 // Typed readings of argument strings: agent versions, registration dates,
 // task counts, booleans and Java-style regexes.
 
@@ -66,15 +68,16 @@ export function isBoolean(text: string): boolean {
 }
 
 /**
- * Java's `String.matches` tests the whole value, so the pattern is anchored.
- * Model: JavaScript regex syntax stands in for java.util.regex; the common
- * subset (classes, quantifiers, alternation, groups) behaves the same (ecs-behavior §4.5).
+ * Java's `String.matches` tests the whole value, so the pattern is anchored. Java's
+ * own forms are translated first (java-regex.ts); the common subset is the same.
  */
 export function compileRegex(pattern: string): RegExp | string {
+  const java = translateJavaRegex(pattern);
+  if (!java.ok) return java.message;
   try {
     // Checked bare first so the error message quotes the pattern as written.
-    new RegExp(pattern);
-    return new RegExp(`^(?:${pattern})$`);
+    new RegExp(java.source, java.flags);
+    return new RegExp(`^(?:${java.source})$`, java.flags);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }

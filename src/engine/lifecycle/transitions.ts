@@ -33,6 +33,18 @@ function usesEni(task: TaskState): boolean {
   return task.taskDefinition.networkMode === 'awsvpc';
 }
 
+/** ECS_CONTAINER_STOP_TIMEOUT's default, used for containers that set no stopTimeout (§1.2). */
+export const AGENT_STOP_TIMEOUT_MS = 30_000;
+
+/** The task is gone when its slowest container is: the longest stopTimeout of its containers. */
+function stopTimeoutMs(task: TaskState): number {
+  return Math.max(
+    ...task.taskDefinition.input.containerDefinitions.map((c) =>
+      c.stopTimeout === undefined ? AGENT_STOP_TIMEOUT_MS : c.stopTimeout * 1000,
+    ),
+  );
+}
+
 /** A placed task starts here: PROVISIONING (awsvpc) or PENDING. */
 export function startTask(ctx: EngineContext, task: TaskState): void {
   if (usesEni(task)) {
@@ -121,9 +133,9 @@ export function stopTask(
     task.lastStatus = 'STOPPING';
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
-    // Model: the container exits after stopSeconds of its workload, capped by the 30 s
-    // stop timeout after which the agent sends SIGKILL (§1.2).
-    after(ctx, task, Math.min(ctx.timing(task.taskDefinition).stopMs, 30_000), next);
+    // Model: the container exits after stopSeconds of its workload, or is killed when
+    // its stop timeout runs out (§1.2).
+    after(ctx, task, Math.min(ctx.timing(task.taskDefinition).stopMs, stopTimeoutMs(task)), next);
     return;
   }
   touch(ctx, task);

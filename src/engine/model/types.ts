@@ -107,6 +107,8 @@ export interface ServiceState {
   steady: boolean;
   /** The current placement failure message, shown once until the task is placed. */
   placementFailure?: string;
+  /** The console sentence last shown for it, and when: repeats are hidden (§16). */
+  placementFailureShown?: { message: string; atMs: number };
   /** Why the last task of this service could not be placed: the "Why not placed?" table. */
   failedPlacement?: {
     atMs: number;

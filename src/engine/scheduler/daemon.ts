@@ -5,7 +5,7 @@ import { emitServiceAction } from '../output/events';
 import { serviceEvent, taskList } from '../output/service-events';
 import { checkInstance, type PlacementRequest } from '../placement';
 import { candidatePool } from './candidates';
-import { recordPlacementFailure } from './failure';
+import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchTask } from './launch';
 
 function daemonRequest(service: ServiceState): PlacementRequest {
@@ -124,14 +124,12 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
       recordPlacementFailure(ctx, service, result.failure, 1, result.trace);
     }
   }
-  if (!failed && service.placementFailure !== undefined) {
-    delete service.placementFailure;
-    delete service.failedPlacement;
-    ctx.out.dirtyServices.add(service.serviceName);
-  }
+  if (!failed) clearPlacementFailure(ctx, service);
   if (service.desiredCount !== desired) {
     service.desiredCount = desired;
     ctx.out.dirtyServices.add(service.serviceName);
+    // A scheduler-computed change, unlike a user's UpdateService (ecs-behavior §16).
+    emitServiceAction(ctx, service, 'SERVICE_DESIRED_COUNT_UPDATED');
   }
   if (started.length > 0) {
     serviceEvent(

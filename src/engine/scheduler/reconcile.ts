@@ -7,7 +7,7 @@ import { chooseTaskToStop } from '../placement';
 import { candidatePool } from './candidates';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
-import { recordPlacementFailure } from './failure';
+import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchBatch } from './launch';
 
 const NONE: ReadonlySet<TaskState> = new Set();
@@ -44,13 +44,12 @@ export function scaleOut(ctx: EngineContext, service: ServiceState, missing: num
     missing,
   );
   // What did not fit waits; the next change in the cluster retries it.
-  if (failure)
+  if (failure) {
     recordPlacementFailure(ctx, service, failure.failure, pool.candidates.length, failure.trace);
-  const started = tasks.map((t) => t.taskId);
-  if (started.length === missing && service.placementFailure !== undefined) {
-    delete service.placementFailure;
-    delete service.failedPlacement;
+  } else {
+    clearPlacementFailure(ctx, service);
   }
+  const started = tasks.map((t) => t.taskId);
   if (started.length > 0) {
     serviceEvent(
       ctx,
@@ -156,6 +155,8 @@ export function reconcileService(ctx: EngineContext, service: ServiceState): voi
     return;
   }
   const live = liveTasks(ctx, service);
+  // Nothing left to place (say desiredCount came down to what fits): resolved.
+  if (live.length >= service.desiredCount) clearPlacementFailure(ctx, service);
   if (live.length < service.desiredCount)
     scaleOut(ctx, service, service.desiredCount - live.length);
   else if (live.length > service.desiredCount)
