@@ -3,28 +3,10 @@ import { stopTask } from '../lifecycle/transitions';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { emitServiceAction } from '../output/events';
 import { serviceEvent, taskList } from '../output/service-events';
-import { checkInstance, type PlacementRequest } from '../placement';
+import { checkInstance } from '../placement';
 import { candidatePool } from './candidates';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
-import { launchTask } from './launch';
-
-function daemonRequest(service: ServiceState): PlacementRequest {
-  const td = service.taskDefinition;
-  return {
-    task: {
-      family: td.family,
-      cpu: td.cpu,
-      memoryMiB: td.memoryMiB,
-      networkMode: td.networkMode,
-      portMappings: td.portMappings,
-      group: `service:${service.serviceName}`,
-      requiredAttributes: td.requiredAttributes,
-    },
-    constraints: [...td.placementConstraints, ...service.placementConstraints],
-    strategies: [],
-    scheduler: 'daemon',
-  };
-}
+import { launchTask, placementRequest, serviceLaunchRequest } from './launch';
 
 function liveOn(ctx: EngineContext, instance: InstanceState): TaskState[] {
   const out: TaskState[] = [];
@@ -51,7 +33,8 @@ function isDaemonTask(ctx: EngineContext, task: TaskState): boolean {
  * SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED. Returns the desired count.
  */
 export function reconcileDaemon(ctx: EngineContext, service: ServiceState): number {
-  const request = daemonRequest(service);
+  const launch = serviceLaunchRequest(service);
+  const request = placementRequest(launch);
   const started: string[] = [];
   const stopped: string[] = [];
   let desired = 0;
@@ -102,16 +85,7 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
     const result = launchTask(
       ctx,
       { candidates: [candidate], byArn: new Map([[candidate.containerInstanceArn, candidate]]) },
-      {
-        clusterName: service.clusterName,
-        taskDefinition: service.taskDefinition,
-        group: request.task.group,
-        serviceName: service.serviceName,
-        startedBy: service.deploymentId,
-        constraints: service.placementConstraints,
-        strategies: [],
-        scheduler: 'daemon',
-      },
+      launch,
     );
     if (result.ok) {
       desired++;

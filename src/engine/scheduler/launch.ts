@@ -4,7 +4,7 @@ import { arns, hexId } from '../ids';
 import { restoreRng } from '../kernel';
 import { reserveTask } from '../lifecycle/resources';
 import { startTask } from '../lifecycle/transitions';
-import type { PlacementBatch, TaskDefinitionModel, TaskState } from '../model/types';
+import type { PlacementBatch, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
 import {
   type AssignedPort,
   explainBatchTask,
@@ -34,6 +34,21 @@ export type PlacementFailed = {
 };
 
 export type LaunchResult = { ok: true; task: TaskState } | PlacementFailed;
+
+/** What the service scheduler asks for when it places a task of this service. */
+export function serviceLaunchRequest(service: ServiceState): LaunchRequest {
+  const daemon = service.schedulingStrategy === 'DAEMON';
+  return {
+    clusterName: service.clusterName,
+    taskDefinition: service.taskDefinition,
+    group: `service:${service.serviceName}`,
+    serviceName: service.serviceName,
+    startedBy: service.deploymentId,
+    constraints: service.placementConstraints,
+    strategies: daemon ? [] : service.placementStrategy,
+    scheduler: daemon ? 'daemon' : 'service',
+  };
+}
 
 export function placementRequest(req: LaunchRequest): PlacementRequest {
   const td = req.taskDefinition;

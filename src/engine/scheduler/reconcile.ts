@@ -8,7 +8,7 @@ import { candidatePool } from './candidates';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
-import { launchBatch } from './launch';
+import { launchBatch, placementRequest, serviceLaunchRequest } from './launch';
 
 const NONE: ReadonlySet<TaskState> = new Set();
 
@@ -19,30 +19,15 @@ export function serviceTasks(ctx: EngineContext, serviceName: string): ReadonlyS
 /** Tasks of the service the scheduler still wants running. */
 export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[] {
   const out: TaskState[] = [];
-  for (const task of ctx.tasks.values()) {
-    if (task.serviceName === service.serviceName && task.desiredStatus !== 'STOPPED')
-      out.push(task);
+  for (const task of serviceTasks(ctx, service.serviceName)) {
+    if (task.desiredStatus !== 'STOPPED') out.push(task);
   }
   return out;
 }
 
 export function scaleOut(ctx: EngineContext, service: ServiceState, missing: number): void {
   const pool = candidatePool(ctx, service.clusterName);
-  const { tasks, failure } = launchBatch(
-    ctx,
-    pool,
-    {
-      clusterName: service.clusterName,
-      taskDefinition: service.taskDefinition,
-      group: `service:${service.serviceName}`,
-      serviceName: service.serviceName,
-      startedBy: service.deploymentId,
-      constraints: service.placementConstraints,
-      strategies: service.placementStrategy,
-      scheduler: 'service',
-    },
-    missing,
-  );
+  const { tasks, failure } = launchBatch(ctx, pool, serviceLaunchRequest(service), missing);
   // What did not fit waits; the next change in the cluster retries it.
   if (failure) {
     recordPlacementFailure(ctx, service, failure.failure, pool.candidates.length, failure.trace);
@@ -75,20 +60,7 @@ export function scaleIn(
         containerInstanceArn: t.containerInstanceArn ?? '',
       })),
       pool.candidates,
-      {
-        task: {
-          family: service.taskDefinition.family,
-          cpu: service.taskDefinition.cpu,
-          memoryMiB: service.taskDefinition.memoryMiB,
-          networkMode: service.taskDefinition.networkMode,
-          portMappings: service.taskDefinition.portMappings,
-          group: `service:${service.serviceName}`,
-          requiredAttributes: service.taskDefinition.requiredAttributes,
-        },
-        constraints: service.placementConstraints,
-        strategies: service.placementStrategy,
-        scheduler: 'service',
-      },
+      placementRequest(serviceLaunchRequest(service)),
       ctx.rng.scheduler,
     );
     const task = remaining.find((t) => t.taskArn === choice.taskArn);
