@@ -2,7 +2,7 @@ import type { EngineContext } from '../context';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
-import { liveTasks, scaleIn, scaleOut } from './reconcile';
+import { liveTasks, scaleIn, scaleOut } from './scale';
 
 /** §2.2: with no load balancer and no health check, a task counts as healthy after 40 s RUNNING. */
 export const HEALTHY_AFTER_RUNNING_MS = 40_000;

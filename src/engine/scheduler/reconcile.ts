@@ -1,93 +1,11 @@
 import type { EngineContext } from '../context';
-import { stopTask } from '../lifecycle/transitions';
-import type { ServiceState, TaskState } from '../model/types';
+import type { ServiceState } from '../model/types';
 import { emitServiceAction } from '../output/events';
-import { serviceEvent, taskList } from '../output/service-events';
-import { chooseTaskToStop } from '../placement';
-import { candidatePool } from './candidates';
+import { serviceEvent } from '../output/service-events';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
-import { clearPlacementFailure, recordPlacementFailure } from './failure';
-import { launchBatch, placementRequest, serviceLaunchRequest } from './launch';
-
-const NONE: ReadonlySet<TaskState> = new Set();
-
-export function serviceTasks(ctx: EngineContext, serviceName: string): ReadonlySet<TaskState> {
-  return ctx.serviceTasks.get(serviceName) ?? NONE;
-}
-
-/** Tasks of the service the scheduler still wants running. */
-export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[] {
-  const out: TaskState[] = [];
-  for (const task of serviceTasks(ctx, service.serviceName)) {
-    if (task.desiredStatus !== 'STOPPED') out.push(task);
-  }
-  return out;
-}
-
-export function scaleOut(ctx: EngineContext, service: ServiceState, missing: number): void {
-  const pool = candidatePool(ctx, service.clusterName);
-  const { tasks, failure } = launchBatch(ctx, pool, serviceLaunchRequest(service), missing);
-  // What did not fit waits; the next change in the cluster retries it.
-  if (failure) {
-    recordPlacementFailure(ctx, service, failure.failure, pool.candidates.length, failure.trace);
-  } else {
-    clearPlacementFailure(ctx, service);
-  }
-  const started = tasks.map((t) => t.taskId);
-  if (started.length > 0) {
-    serviceEvent(
-      ctx,
-      service,
-      `(service ${service.serviceName}) has started ${started.length} tasks: ${taskList(started)}.`,
-    );
-  }
-}
-
-export function scaleIn(
-  ctx: EngineContext,
-  service: ServiceState,
-  live: TaskState[],
-  extra: number,
-): void {
-  const pool = candidatePool(ctx, service.clusterName);
-  let remaining = live.filter((t) => t.containerInstanceArn !== undefined);
-  const stopped: string[] = [];
-  for (let i = 0; i < extra && remaining.length > 0; i++) {
-    const choice = chooseTaskToStop(
-      remaining.map((t) => ({
-        taskArn: t.taskArn,
-        containerInstanceArn: t.containerInstanceArn ?? '',
-      })),
-      pool.candidates,
-      placementRequest(serviceLaunchRequest(service)),
-      ctx.rng.scheduler,
-    );
-    const task = remaining.find((t) => t.taskArn === choice.taskArn);
-    if (!task) break;
-    stopTask(
-      ctx,
-      task,
-      'ServiceSchedulerInitiated',
-      `Scaling activity initiated by (deployment ${service.deploymentId})`,
-    );
-    remaining = remaining.filter((t) => t !== task);
-    stopped.push(task.taskId);
-    // The stopping task still holds its place until STOPPED, but no longer counts for spread.
-    const candidate = pool.byArn.get(task.containerInstanceArn ?? '');
-    if (candidate) {
-      const counts = candidate.taskGroupCounts as Record<string, number>;
-      counts[task.group] = Math.max(0, (counts[task.group] ?? 1) - 1);
-    }
-  }
-  if (stopped.length > 0) {
-    serviceEvent(
-      ctx,
-      service,
-      `(service ${service.serviceName}) has stopped ${stopped.length} running tasks: ${taskList(stopped)}.`,
-    );
-  }
-}
+import { clearPlacementFailure } from './failure';
+import { liveTasks, scaleIn, scaleOut, serviceTasks } from './scale';
 
 function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: number): void {
   let live = 0;
