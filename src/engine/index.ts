@@ -7,10 +7,5 @@ export type {
   RejectionCount,
   StrategyTrace,
 } from './placement';
-export {
-  parseQuery,
-  printQuery,
-  validatePlacementConstraints,
-  validatePlacementStrategies,
-} from './placement';
+export { validatePlacementConstraints, validatePlacementStrategies } from './placement';
 export { createSimulation, type Simulation } from './simulation';

@@ -1,7 +1,8 @@
+import type { QueryNode } from '../../../design/query';
 import type { Filter } from '../filters/filter';
 import { taskNeeds } from '../filters/needs';
 import { buildFilters } from '../filters/pipeline';
-import { compileQueryText, type QueryNode } from '../query';
+import { compileQueryText } from '../query';
 import { binpackScorer } from '../strategies/binpack';
 import { effectiveStrategies } from '../strategies/defaults';
 import { spreadScorer } from '../strategies/spread';
