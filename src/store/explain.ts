@@ -8,8 +8,11 @@ import { fetchExplanation } from './sim-control';
 export type ExplainStatus = 'loading' | 'ready' | 'error';
 
 /**
- * The open "Why here?" / "Why not placed?" panel: pinned until closed, so the
- * canvas keeps its marks while a person selects and fixes an instance.
+ * The open "Why here?" / "Why not placed?" panel. "Why not placed?" stays
+ * pinned until closed, so the canvas keeps its marks while a person selects
+ * and fixes an instance; "Why here?" belongs to its task and closes as soon as
+ * the selection moves off it (a dimmed canvas with nothing selected to explain
+ * it reads as a bug).
  */
 export interface ExplainState {
   target: ExplainTarget | null;
@@ -112,6 +115,15 @@ function scheduleRefresh(): void {
     void refresh();
   }, wait);
 }
+
+// "Why here?" explains the selected task only: selecting anything else closes it.
+useSessionStore.subscribe((session, previous) => {
+  if (session.selection === previous.selection) return;
+  const { target } = useExplainStore.getState();
+  if (target?.kind !== 'task') return;
+  const sel = session.selection;
+  if (sel?.kind !== 'task' || sel.arn !== target.arn) closeExplain();
+});
 
 // A restart forgets every task, so a task's panel closes; a service's panel asks again.
 // While a service waits, frames that touch it or any instance may change the reasons.

@@ -8,7 +8,8 @@ function shortTask(arn: string): string {
 
 /**
  * While a "Why" panel is open the canvas marks every instance; this bar says
- * what the marks explain, stays when the selection moves on, and closes them.
+ * what the marks explain and closes them. "Why not placed?" stays while the
+ * selection moves on (to fix an instance); "Why here?" closes with its task.
  */
 export const ExplainBar = memo(function ExplainBar() {
   const target = useExplainStore((s) => s.target);
