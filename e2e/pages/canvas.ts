@@ -64,14 +64,37 @@ export class Canvas {
     });
   }
 
-  /** Move a node already on the canvas by dragging it with the mouse, in small steps as React Flow needs. */
+  /**
+   * Move a node already on the canvas by dragging its header (nodes move only
+   * by their header), in small steps as React Flow needs.
+   */
   async moveNode(node: Locator, target: Locator, offset = { x: 140, y: 80 }): Promise<void> {
-    const from = await node.boundingBox();
+    const from = await node.locator('.node-handle').boundingBox();
     const to = await target.boundingBox();
     if (!from || !to) throw new Error('node or target is not on screen');
-    await this.page.mouse.move(from.x + from.width / 2, from.y + 12);
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(to.x + offset.x, to.y + offset.y, { steps: 10 });
     await this.page.mouse.up();
+  }
+
+  /** Press on a node's body (below its header) and drag by `by` pixels. */
+  async dragBody(node: Locator, by: { x: number; y: number }): Promise<void> {
+    const body = await node.getByTestId('instance.memory').boundingBox();
+    const box = body ?? (await node.boundingBox());
+    if (!box) throw new Error('node is not on screen');
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + by.x, start.y + by.y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** The canvas pan and zoom, as React Flow's viewport transform. */
+  async viewport(): Promise<{ x: number; y: number; zoom: number }> {
+    return this.root.locator('.react-flow__viewport').evaluate((el) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
   }
 }

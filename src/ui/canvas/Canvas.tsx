@@ -10,6 +10,7 @@ import { useCallback, useEffect } from 'react';
 import { moveNodes, removeResources } from '../../store/design-actions';
 import { type Selection, select, useSessionStore } from '../../store/session';
 import type { BerthNode } from './flow-nodes';
+import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
 import { BandNodeView, LaneNodeView } from './LaneNodeView';
 import { draggedLayout } from './placement';
@@ -82,6 +83,8 @@ export function Canvas() {
         onPaneClick={onPaneClick}
         onNodesDelete={onNodesDelete}
         deleteKeyCode={['Delete', 'Backspace']}
+        nodeDragThreshold={NODE_DRAG_THRESHOLD}
+        nodeClickDistance={NODE_DRAG_THRESHOLD}
         fitView
         fitViewOptions={{ padding: 0.08 }}
         minZoom={0.2}

@@ -5,10 +5,12 @@ import { useExplainStore } from '../../store/explain';
 import { useRunStore } from '../../store/run';
 import { AttributeTags } from './AttributeTags';
 import type { InstanceNode } from './flow-nodes';
+import { NODE_HANDLE } from './geometry';
 import { InstanceMeters } from './InstanceMeters';
 import { PlacementRibbon } from './PlacementRibbon';
 import { ResourceBar } from './ResourceBar';
 import { TaskChip } from './TaskChip';
+import { useBodyPan } from './use-body-pan';
 
 const NO_TASKS: readonly string[] = [];
 
@@ -28,6 +30,7 @@ export const InstanceNodeView = memo(function InstanceNodeView({
   const live = useRunStore((s) => s.instances[id]);
   const taskArns = useRunStore((s) => s.instanceTasks[id]) ?? NO_TASKS;
   const mark = useExplainStore((s) => s.marks[id]);
+  const onPointerDown = useBodyPan();
   const liveAttributes = live?.attributes;
   const attributes = useMemo(
     () => (liveAttributes ? liveCustom(liveAttributes) : data.customAttributes),
@@ -45,10 +48,11 @@ export const InstanceNodeView = memo(function InstanceNodeView({
       data-testid={`instance.${id}`}
       data-status={status}
       data-placement={mark?.kind}
+      onPointerDown={onPointerDown}
     >
       {mark && <PlacementRibbon mark={mark} />}
       <div className="node-body">
-        <header className="node-header">
+        <header className={`node-header ${NODE_HANDLE}`}>
           <span className="node-kind">EC2</span>
           <span className="node-title">{data.instanceType}</span>
           <span

@@ -2,8 +2,10 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useRunStore } from '../../store/run';
 import type { ServiceNode } from './flow-nodes';
+import { NODE_HANDLE } from './geometry';
 import { networkText } from './service-text';
 import { UnplacedBadge } from './UnplacedBadge';
+import { useBodyPan } from './use-body-pan';
 
 function Count({
   label,
@@ -31,12 +33,14 @@ export const ServiceNodeView = memo(function ServiceNodeView({
   const live = useRunStore((s) => s.services[summary.serviceName]);
   const revision = summary.revision === undefined ? '' : `:${summary.revision}`;
   const daemon = summary.schedulingStrategy === 'DAEMON';
+  const onPointerDown = useBodyPan();
   return (
     <div
       className={`node service-node${selected ? ' selected' : ''}`}
       data-testid={`service.${summary.serviceName}`}
+      onPointerDown={onPointerDown}
     >
-      <header className="node-header">
+      <header className={`node-header ${NODE_HANDLE}`}>
         <span className="node-kind service">Service</span>
         <span className="node-title">{summary.serviceName}</span>
         {daemon && <span className="pill daemon">DAEMON</span>}

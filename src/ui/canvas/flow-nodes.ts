@@ -28,6 +28,7 @@ import {
   laneContentTop,
   lanesWidth,
   laneX,
+  NODE_HANDLE,
   SERVICE_GAP,
   SERVICE_WIDTH,
 } from './geometry';
@@ -82,6 +83,7 @@ function instanceNodes(
       id: instanceKey(ci.ec2InstanceId),
       type: 'instance',
       position,
+      dragHandle: `.${NODE_HANDLE}`,
       zIndex: 2,
       selected: selection?.kind === 'instance' && selection.id === ci.ec2InstanceId,
       data: {
@@ -102,6 +104,7 @@ function serviceNodes(design: DesignDocument, selection: Selection): ServiceNode
   return design.services.map((service, i) => ({
     id: serviceKey(service.serviceName),
     type: 'service',
+    dragHandle: `.${NODE_HANDLE}`,
     position: design.layout[serviceKey(service.serviceName)] ?? {
       x: 16 + i * (SERVICE_WIDTH + SERVICE_GAP),
       y: 44,

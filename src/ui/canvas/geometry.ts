@@ -14,6 +14,10 @@ export const INSTANCE_SLOT = 232;
 export const SERVICE_WIDTH = 250;
 export const SERVICE_GAP = 24;
 export const BAND_HEIGHT = 200;
+/** The class of a node's header: the only place a node is dragged from (a body press pans). */
+export const NODE_HANDLE = 'node-handle';
+/** Pixels a press must travel before it moves a node: a click with a shaky hand stays a click. */
+export const NODE_DRAG_THRESHOLD = 6;
 
 export function laneX(index: number): number {
   return index * (LANE_WIDTH + LANE_GAP);
