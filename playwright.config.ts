@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './src/bench/browser';
 
-/**
- * Debian's Chromium when present (CHROMIUM_PATH, else /usr/bin/chromium); on a
- * machine with Playwright's own browsers, fall back to those. Never `channel`.
- */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-const executablePath = chromiumPath();
+// CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own
+// browsers; `npm run test:e2e` first makes sure one is there
+// (scripts/ensure-browser.ts). Never `channel`.
+const executablePath = chromiumExecutablePath();
 const PORT = 4173;
 
 export default defineConfig({
@@ -38,16 +31,7 @@ export default defineConfig({
         viewport: { width: 1600, height: 960 },
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },
