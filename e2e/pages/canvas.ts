@@ -39,6 +39,22 @@ export class Canvas {
     return status ? chips.and(this.page.locator(`[data-status="${status}"]`)) : chips;
   }
 
+  /** Chips of one service's tasks, wherever they run. */
+  serviceChips(service: string): Locator {
+    return this.root.locator(`[data-testid="task-chip"][data-service="${service}"]`);
+  }
+
+  /** The legend entry that says which stripe colour is which service. */
+  serviceLegend(service: string): Locator {
+    return this.page.getByTestId(`legend.service.${service}`);
+  }
+
+  /** The colour a chip's service stripe is painted in, as the browser computed it. */
+  async stripeColor(chip: Locator): Promise<string> {
+    const shadow = await chip.evaluate((el) => getComputedStyle(el).boxShadow);
+    return shadow.match(/rgba?\([^)]*\)/)?.[0] ?? 'none';
+  }
+
   /** The "N tasks not placed" badge of a service, which opens "Why not placed?". */
   unplacedBadge(service: string): Locator {
     return this.service(service).getByTestId('service.unplaced');

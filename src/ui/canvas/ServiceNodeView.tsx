@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useRunStore } from '../../store/run';
+import { useServiceColor } from '../shared/use-service-color';
 import type { ServiceNode } from './flow-nodes';
 import { NODE_HANDLE } from './geometry';
 import { networkText } from './service-text';
@@ -34,10 +35,14 @@ export const ServiceNodeView = memo(function ServiceNodeView({
   const revision = summary.revision === undefined ? '' : `:${summary.revision}`;
   const daemon = summary.schedulingStrategy === 'DAEMON';
   const onPointerDown = useBodyPan();
+  const color = useServiceColor(summary.serviceName);
   return (
     <div
       className={`node service-node${selected ? ' selected' : ''}`}
       data-testid={`service.${summary.serviceName}`}
+      data-service-color={color}
+      // Its tasks' stripe colour, along the top: the node is its own legend.
+      style={{ borderTopColor: color }}
       onPointerDown={onPointerDown}
     >
       <header className={`node-header ${NODE_HANDLE}`}>
