@@ -8,16 +8,35 @@ export class Canvas {
     this.root = page.getByTestId('canvas');
   }
 
-  lane(az: string): Locator {
-    return this.page.getByTestId(`canvas.lane.${az}`);
+  /** A zone's lane; with two or more clusters, name the cluster whose frame holds it. */
+  lane(az: string, cluster?: string): Locator {
+    const lane = this.page.getByTestId(`canvas.lane.${az}`);
+    return cluster ? lane.and(this.page.locator(`[data-cluster="${cluster}"]`)) : lane;
   }
 
   get servicesBand(): Locator {
     return this.page.getByTestId('canvas.services');
   }
 
+  servicesBandOf(cluster: string): Locator {
+    return this.servicesBand.and(this.page.locator(`[data-cluster="${cluster}"]`));
+  }
+
+  /** A cluster's labelled frame, around its band and lanes. */
+  cluster(name: string): Locator {
+    return this.page.getByTestId(`canvas.cluster.${name}`);
+  }
+
+  get clusters(): Locator {
+    return this.root.locator('[data-testid^="canvas.cluster."]');
+  }
+
   get instances(): Locator {
     return this.root.locator('[data-testid^="instance.i-"]');
+  }
+
+  get serviceNodes(): Locator {
+    return this.root.locator('[data-testid^="service."][data-service-color]');
   }
 
   instance(id: string): Locator {
@@ -71,11 +90,17 @@ export class Canvas {
    * would. Lanes ignore the pointer (the pane beneath pans), so the drop aims at
    * the canvas at the lane's place on screen.
    */
-  async dropFrom(source: Locator, target: Locator, offset = { x: 120, y: 30 }): Promise<void> {
+  async dropFrom(
+    source: Locator,
+    target: Locator,
+    offset = { x: 120, y: 30 },
+    options: { force?: boolean } = {},
+  ): Promise<void> {
     const box = await target.boundingBox();
     const canvas = await this.root.boundingBox();
     if (!box || !canvas) throw new Error('canvas or drop target is not on screen');
     await source.dragTo(this.root, {
+      ...options,
       targetPosition: { x: box.x - canvas.x + offset.x, y: box.y - canvas.y + offset.y },
     });
   }

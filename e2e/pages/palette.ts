@@ -25,10 +25,16 @@ export class Palette {
     this.serviceCard = page.getByTestId('palette.service');
   }
 
-  async dragInstanceInto(az: string, instanceType?: string): Promise<void> {
+  /** Drop an instance into a zone lane (of `cluster`'s frame, when the design has several). */
+  async dragInstanceInto(az: string, instanceType?: string, cluster?: string): Promise<void> {
     if (instanceType)
       await this.page.getByTestId('palette.instanceType').selectOption(instanceType);
-    await this.canvas.dropFrom(this.instanceCard, this.canvas.lane(az));
+    await this.canvas.dropFrom(this.instanceCard, this.canvas.lane(az, cluster));
+  }
+
+  /** Why the service card cannot be added now, when a field shows an error. */
+  get serviceBlocked(): Locator {
+    return this.page.getByTestId('palette.service.blocked');
   }
 
   async fillService(form: ServiceForm): Promise<void> {

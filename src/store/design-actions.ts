@@ -67,15 +67,25 @@ export function importDesign(text: string): ParseResult {
   return parsed;
 }
 
-export function dropInstance(instanceType: string, az: string, position?: Position): string {
-  const result = addInstance(current(), instanceType, az, position);
+/** `cluster`: the frame it was dropped in; the first cluster when absent. */
+export function dropInstance(
+  instanceType: string,
+  az: string,
+  position?: Position,
+  cluster?: string,
+): string {
+  const result = addInstance(current(), instanceType, az, position, cluster);
   commit(result.design);
   select({ kind: 'instance', id: result.ec2InstanceId });
   return result.ec2InstanceId;
 }
 
-export function dropService(form: NewService, position?: Position): DesignIssue[] {
-  const result = addService(current(), form, position);
+export function dropService(
+  form: NewService,
+  position?: Position,
+  cluster?: string,
+): DesignIssue[] {
+  const result = addService(current(), form, position, cluster);
   const issues = tryCommit(result.design);
   if (issues.length === 0) select({ kind: 'service', name: result.serviceName });
   return issues;

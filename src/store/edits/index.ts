@@ -29,4 +29,4 @@ export {
   serviceKey,
   updateService,
 } from './services';
-export { zonesOf } from './zones';
+export { zonesOf, zonesOfCluster } from './zones';

@@ -18,10 +18,11 @@ export function addInstance(
   instanceType: string,
   availabilityZone: string,
   position?: Position,
+  cluster = design.clusters[0]?.clusterName ?? 'default',
 ): { design: DesignDocument; ec2InstanceId: string } {
   const ec2InstanceId = freshInstanceId(design);
   const instance: ContainerInstance = {
-    cluster: design.clusters[0]?.clusterName ?? 'default',
+    cluster,
     ec2InstanceId,
     instanceType,
     availabilityZone,

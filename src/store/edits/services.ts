@@ -55,6 +55,7 @@ export function addService(
   design: DesignDocument,
   form: NewService,
   position?: Position,
+  cluster = design.clusters[0]?.clusterName ?? 'default',
 ): { design: DesignDocument; serviceName: string } {
   // Reusing a family would register a new revision under an existing service: pick a free one.
   const taken = new Set([
@@ -83,7 +84,7 @@ export function addService(
   // DAEMON: one task per instance, no desired count, no strategies (ecs-behavior §7.1).
   const service: CreateServiceInput = daemon
     ? {
-        cluster: design.clusters[0]?.clusterName ?? 'default',
+        cluster,
         serviceName: name,
         taskDefinition: name,
         launchType: 'EC2',
@@ -91,7 +92,7 @@ export function addService(
         deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 },
       }
     : {
-        cluster: design.clusters[0]?.clusterName ?? 'default',
+        cluster,
         serviceName: name,
         taskDefinition: name,
         desiredCount: form.desiredCount,

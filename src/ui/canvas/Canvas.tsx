@@ -9,6 +9,7 @@ import {
 import { useCallback, useEffect } from 'react';
 import { moveNodes, removeResources } from '../../store/design-actions';
 import { type Selection, select, useSessionStore } from '../../store/session';
+import { ClusterFrameView } from './ClusterFrameView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
@@ -20,6 +21,7 @@ import { usePaletteDrop } from './use-palette-drop';
 
 // Module scope: a new object per render would remount every node.
 const nodeTypes: NodeTypes = {
+  cluster: ClusterFrameView,
   lane: LaneNodeView,
   band: BandNodeView,
   instance: InstanceNodeView,

@@ -5,7 +5,7 @@ import type { BandNode, LaneNode } from './flow-nodes';
 /** An Availability Zone: a column instances live in, and a drop target for new ones. */
 export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneNode>) {
   return (
-    <div className="lane" data-testid={`canvas.lane.${data.az}`}>
+    <div className="lane" data-testid={`canvas.lane.${data.az}`} data-cluster={data.cluster}>
       <header className="lane-header">
         <span className="lane-title">{data.az}</span>
         <span className="lane-meta">
@@ -20,7 +20,7 @@ export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneN
 /** The strip above the lanes where services sit: they span zones. */
 export const BandNodeView = memo(function BandNodeView({ data }: NodeProps<BandNode>) {
   return (
-    <div className="band" data-testid="canvas.services">
+    <div className="band" data-testid="canvas.services" data-cluster={data.cluster}>
       <header className="lane-header">
         <span className="lane-title">Services</span>
         <span className="lane-meta">spread across zones</span>

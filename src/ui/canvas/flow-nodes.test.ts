@@ -1,17 +1,43 @@
 import { describe, expect, it } from 'vitest';
+import type { DesignDocument } from '../../design';
 import { sampleDocument } from '../../store/design-storage';
-import { addInstance, emptyDesign } from '../../store/edits';
-import { toFlowNodes } from './flow-nodes';
+import { addInstance, addService, emptyDesign } from '../../store/edits';
+import { DEFAULT_NEW_SERVICE } from '../../store/session';
+import { type BerthNode, toFlowNodes } from './flow-nodes';
 import { LANE_WIDTH, laneX } from './geometry';
-import { draggedLayout, placeInstance } from './placement';
+import { draggedLayout, placeInstance, placeService } from './placement';
+
+/** Two clusters, prod with an instance in a and b, batch with one in a. */
+function twoClusters(): DesignDocument {
+  let design: DesignDocument = {
+    ...emptyDesign(),
+    clusters: [{ clusterName: 'prod' }, { clusterName: 'batch' }],
+  };
+  design = addInstance(design, 'm5.large', 'us-east-1a', undefined, 'prod').design;
+  design = addInstance(design, 'm5.large', 'us-east-1b', undefined, 'prod').design;
+  design = addInstance(design, 'c5.large', 'us-east-1a', undefined, 'batch').design;
+  return design;
+}
+
+function inside(node: BerthNode, frame: BerthNode | undefined): boolean {
+  if (!frame?.width || !frame.height) return false;
+  const { x, y } = node.position;
+  return (
+    x >= frame.position.x &&
+    x < frame.position.x + frame.width &&
+    y >= frame.position.y &&
+    y < frame.position.y + frame.height
+  );
+}
 
 describe('toFlowNodes', () => {
-  it('draws one lane per zone of the region, the band, and every resource', () => {
+  it('draws a frame for the cluster, its band, one lane per zone, and every resource', () => {
     const nodes = toFlowNodes(sampleDocument(), null);
+    expect(nodes.filter((n) => n.type === 'cluster').map((n) => n.id)).toEqual(['cluster:demo']);
     expect(nodes.filter((n) => n.type === 'lane').map((n) => n.id)).toEqual([
-      'lane:us-east-1a',
-      'lane:us-east-1b',
-      'lane:us-east-1c',
+      'lane:demo:us-east-1a',
+      'lane:demo:us-east-1b',
+      'lane:demo:us-east-1c',
     ]);
     expect(nodes.filter((n) => n.type === 'instance')).toHaveLength(3);
     expect(nodes.filter((n) => n.type === 'service').map((n) => n.id)).toEqual(['service:web']);
@@ -21,10 +47,37 @@ describe('toFlowNodes', () => {
     const nodes = toFlowNodes(sampleDocument(), null);
     for (const node of nodes) {
       if (node.type !== 'instance') continue;
-      const lane = nodes.find((n) => n.id === `lane:${node.data.az}`);
+      const lane = nodes.find((n) => n.id === `lane:demo:${node.data.az}`);
       expect(node.position.x).toBeGreaterThanOrEqual(lane?.position.x ?? Number.NaN);
       expect(node.position.x).toBeLessThan((lane?.position.x ?? 0) + LANE_WIDTH);
     }
+  });
+
+  it('gives each cluster its own frame and lanes, side by side, and each instance its own frame', () => {
+    const nodes = toFlowNodes(twoClusters(), null);
+    const frames = nodes.filter((n) => n.type === 'cluster');
+    expect(frames.map((f) => f.data.clusterName)).toEqual(['prod', 'batch']);
+    expect(frames.map((f) => f.data.instanceCount)).toEqual([2, 1]);
+    const [prod, batch] = frames;
+    expect((prod?.position.x ?? 0) + (prod?.width ?? 0)).toBeLessThan(batch?.position.x ?? 0);
+    expect(nodes.filter((n) => n.type === 'lane' && n.data.cluster === 'batch')).toHaveLength(3);
+    for (const node of nodes) {
+      if (node.type !== 'instance') continue;
+      const own = frames.find((f) => f.data.clusterName === node.data.cluster);
+      const other = frames.find((f) => f.data.clusterName !== node.data.cluster);
+      expect(inside(node, own), node.id).toBe(true);
+      expect(inside(node, other), node.id).toBe(false);
+    }
+  });
+
+  it('draws an instance in its lane even when its saved place lies elsewhere', () => {
+    const { design, ec2InstanceId } = addInstance(emptyDesign(), 'm5.large', 'us-east-1c', {
+      x: 5,
+      y: 400,
+    });
+    const node = toFlowNodes(design, null).find((n) => n.id === `instance:${ec2InstanceId}`);
+    expect(node?.position.x).toBeGreaterThanOrEqual(laneX(2));
+    expect(node?.position.y).toBe(400);
   });
 
   it('marks the selected node', () => {
@@ -43,6 +96,14 @@ describe('placement', () => {
     expect(placed.position.y).toBeGreaterThan(first?.position.y ?? 0);
   });
 
+  it('drops an instance into the frame under the pointer, and names that cluster', () => {
+    const design = twoClusters();
+    const nodes = toFlowNodes(design, null);
+    const lane = nodes.find((n) => n.id === 'lane:batch:us-east-1b');
+    const placed = placeInstance(design, nodes, { x: (lane?.position.x ?? 0) + 40, y: 0 });
+    expect(placed).toMatchObject({ cluster: 'batch', az: 'us-east-1b' });
+  });
+
   it('changes the zone of an instance dragged into another lane', () => {
     const { design, ec2InstanceId } = addInstance(emptyDesign(), 'm5.large', 'us-east-1a');
     const nodes = toFlowNodes(design, null);
@@ -52,5 +113,26 @@ describe('placement', () => {
     const { zones, positions } = draggedLayout(design, nodes, [moved]);
     expect(zones).toEqual({ [ec2InstanceId]: 'us-east-1c' });
     expect(positions[node.id]?.x).toBeGreaterThanOrEqual(laneX(2));
+  });
+
+  it('keeps an instance dragged onto another cluster in its own frame', () => {
+    const design = twoClusters();
+    const nodes = toFlowNodes(design, null);
+    const node = nodes.find((n) => n.type === 'instance' && n.data.cluster === 'prod');
+    const batchLane = nodes.find((n) => n.id === 'lane:batch:us-east-1c');
+    if (!node || !batchLane) throw new Error('no node');
+    const moved = { ...node, position: { x: batchLane.position.x, y: 400 } };
+    const { positions } = draggedLayout(design, nodes, [moved]);
+    const prodFrame = nodes.find((n) => n.id === 'cluster:prod');
+    expect(inside({ ...node, position: positions[node.id] ?? node.position }, prodFrame)).toBe(
+      true,
+    );
+  });
+
+  it('puts a service dropped on another one beside it, not on top', () => {
+    const design = addService(emptyDesign(), DEFAULT_NEW_SERVICE, { x: 100, y: 44 }).design;
+    const nodes = toFlowNodes(design, null);
+    const placed = placeService(design, nodes, { x: 120, y: 50 });
+    expect(Math.abs(placed.position.x - 100)).toBeGreaterThanOrEqual(250);
   });
 });

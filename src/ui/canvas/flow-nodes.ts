@@ -1,6 +1,7 @@
 import type { Node } from '@xyflow/react';
 import {
   availabilityZoneOf,
+  clusterNameOf,
   type DesignDocument,
   instanceTypeOf,
   registeredResourcesOf,
@@ -14,11 +15,13 @@ import {
   serviceKey,
   statusOf,
   summarizeService,
-  zonesOf,
 } from '../../store/edits';
 import type { Selection } from '../../store/session';
+import { type ClusterFrame, clusterFrames, frameNamed, zoneLaneX } from './frames';
 import {
   BAND_HEIGHT,
+  FRAME_HEADER,
+  FRAME_PAD,
   freeSlotY,
   INSTANCE_INSET,
   INSTANCE_SLOT,
@@ -26,7 +29,6 @@ import {
   LANE_TOP,
   LANE_WIDTH,
   laneContentTop,
-  lanesWidth,
   laneX,
   NODE_HANDLE,
   SERVICE_GAP,
@@ -34,11 +36,17 @@ import {
 } from './geometry';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
-export type LaneNode = Node<{ az: string; count: number }, 'lane'>;
-export type BandNode = Node<{ count: number }, 'band'>;
+export type ClusterNode = Node<
+  { clusterName: string; instanceCount: number; serviceCount: number },
+  'cluster'
+>;
+export type LaneNode = Node<{ az: string; cluster: string; count: number }, 'lane'>;
+export type BandNode = Node<{ cluster: string; count: number }, 'band'>;
 export type InstanceNode = Node<
   {
     ec2InstanceId: string;
+    /** The cluster's name (never its ARN): the frame the instance is drawn in. */
+    cluster: string;
     instanceType: string;
     az: string;
     registeredCpu: number;
@@ -51,43 +59,50 @@ export type InstanceNode = Node<
   },
   'instance'
 >;
-export type ServiceNode = Node<{ summary: ServiceSummary }, 'service'>;
-export type BerthNode = LaneNode | BandNode | InstanceNode | ServiceNode;
+export type ServiceNode = Node<{ summary: ServiceSummary; cluster: string }, 'service'>;
+export type BerthNode = ClusterNode | LaneNode | BandNode | InstanceNode | ServiceNode;
 
 const fixed = { draggable: false, selectable: false, deletable: false, focusable: false } as const;
 
 function instanceNodes(
   design: DesignDocument,
-  zones: readonly string[],
+  frames: readonly ClusterFrame[],
   selection: Selection,
 ): InstanceNode[] {
   const showEni = design.taskDefinitions.some((t) => t.networkMode === 'awsvpc');
-  const placedY = new Map<string, number[]>(zones.map((az) => [az, []]));
-  const placed = design.containerInstances.map((ci) => ({
-    ci,
-    at: design.layout[instanceKey(ci.ec2InstanceId)],
-  }));
-  for (const { ci, at } of placed) if (at) placedY.get(availabilityZoneOf(ci) ?? '')?.push(at.y);
-  return placed.map(({ ci, at }) => {
-    const az = availabilityZoneOf(ci) ?? zones[0] ?? '';
-    const lane = Math.max(zones.indexOf(az), 0);
-    let position = at;
-    if (!position) {
-      // No saved position: the next free slot from the top of its lane.
-      const taken = placedY.get(az) ?? [];
-      position = { x: laneX(lane) + INSTANCE_INSET, y: freeSlotY(laneContentTop, taken) };
-      taken.push(position.y);
-    }
+  const placed = design.containerInstances.map((ci) => {
+    const cluster = clusterNameOf(design, ci.cluster);
+    const frame = frameNamed(frames, cluster) ?? frames[0];
+    const az = availabilityZoneOf(ci) ?? frame?.zones[0] ?? '';
+    return { ci, cluster, frame, az, at: design.layout[instanceKey(ci.ec2InstanceId)] };
+  });
+  // Taken y per lane, so an instance without a saved place does not land on one with.
+  const takenY = new Map<string, number[]>();
+  const laneKey = (cluster: string, az: string) => `${cluster}\u0000${az}`;
+  for (const p of placed) {
+    if (!p.at) continue;
+    const key = laneKey(p.cluster, p.az);
+    takenY.set(key, [...(takenY.get(key) ?? []), p.at.y]);
+  }
+  return placed.map(({ ci, cluster, frame, az, at }) => {
+    const key = laneKey(cluster, az);
+    const taken = takenY.get(key) ?? [];
+    // No saved place: the next free slot from the top of its lane.
+    const y = at?.y ?? freeSlotY(laneContentTop, taken);
+    if (!at) takenY.set(key, [...taken, y]);
+    // x always follows the lane, so an instance is drawn in its own cluster's frame and zone.
+    const x = (frame ? zoneLaneX(frame, az) : 0) + INSTANCE_INSET;
     const resources = registeredResourcesOf(ci);
     return {
       id: instanceKey(ci.ec2InstanceId),
       type: 'instance',
-      position,
+      position: { x, y },
       dragHandle: `.${NODE_HANDLE}`,
       zIndex: 2,
       selected: selection?.kind === 'instance' && selection.id === ci.ec2InstanceId,
       data: {
         ec2InstanceId: ci.ec2InstanceId,
+        cluster,
         instanceType: instanceTypeOf(ci) ?? 'custom',
         az,
         registeredCpu: resources?.cpu ?? 0,
@@ -100,49 +115,89 @@ function instanceNodes(
   });
 }
 
-function serviceNodes(design: DesignDocument, selection: Selection): ServiceNode[] {
-  return design.services.map((service, i) => ({
-    id: serviceKey(service.serviceName),
-    type: 'service',
-    dragHandle: `.${NODE_HANDLE}`,
-    position: design.layout[serviceKey(service.serviceName)] ?? {
-      x: 16 + i * (SERVICE_WIDTH + SERVICE_GAP),
-      y: 44,
-    },
-    zIndex: 2,
-    selected: selection?.kind === 'service' && selection.name === service.serviceName,
-    data: { summary: summarizeService(design, service) },
-  }));
+/** Where the i-th service of a cluster sits when it has no saved place: a row in its band. */
+export function defaultServicePosition(frame: ClusterFrame | undefined, i: number) {
+  return { x: (frame?.left ?? 0) + 16 + i * (SERVICE_WIDTH + SERVICE_GAP), y: 44 };
 }
 
-/** The design as React Flow nodes: service band, zone lanes, then instances and services. */
+function serviceNodes(
+  design: DesignDocument,
+  frames: readonly ClusterFrame[],
+  selection: Selection,
+): ServiceNode[] {
+  const perCluster = new Map<string, number>();
+  return design.services.map((service) => {
+    const cluster = clusterNameOf(design, service.cluster);
+    const i = perCluster.get(cluster) ?? 0;
+    perCluster.set(cluster, i + 1);
+    return {
+      id: serviceKey(service.serviceName),
+      type: 'service',
+      dragHandle: `.${NODE_HANDLE}`,
+      position:
+        design.layout[serviceKey(service.serviceName)] ??
+        defaultServicePosition(frameNamed(frames, cluster), i),
+      zIndex: 2,
+      selected: selection?.kind === 'service' && selection.name === service.serviceName,
+      data: { summary: summarizeService(design, service), cluster },
+    };
+  });
+}
+
+/** A cluster's frame, band and lanes: the fixed scenery its resources sit on. */
+function frameNodes(
+  frame: ClusterFrame,
+  laneHeight: number,
+  instances: readonly InstanceNode[],
+  services: readonly ServiceNode[],
+): BerthNode[] {
+  const { clusterName: cluster } = frame;
+  const own = instances.filter((n) => n.data.cluster === cluster);
+  const serviceCount = services.filter((n) => n.data.cluster === cluster).length;
+  const clusterNode: ClusterNode = {
+    id: `cluster:${cluster}`,
+    type: 'cluster',
+    position: { x: frame.left - FRAME_PAD, y: -FRAME_HEADER },
+    width: frame.width + 2 * FRAME_PAD,
+    height: FRAME_HEADER + LANE_TOP + laneHeight + FRAME_PAD,
+    zIndex: 0,
+    data: { clusterName: cluster, instanceCount: own.length, serviceCount },
+    ...fixed,
+  };
+  const band: BandNode = {
+    id: `band:${cluster}`,
+    type: 'band',
+    position: { x: frame.left, y: 0 },
+    width: frame.width,
+    height: BAND_HEIGHT,
+    zIndex: 0,
+    data: { cluster, count: serviceCount },
+    ...fixed,
+  };
+  const lanes: LaneNode[] = frame.zones.map((az, i) => ({
+    id: `lane:${cluster}:${az}`,
+    type: 'lane',
+    position: { x: frame.left + laneX(i), y: LANE_TOP },
+    width: LANE_WIDTH,
+    height: laneHeight,
+    zIndex: 0,
+    data: { az, cluster, count: own.filter((n) => n.data.az === az).length },
+    ...fixed,
+  }));
+  return [clusterNode, band, ...lanes];
+}
+
+/** The design as React Flow nodes: per cluster a frame, its band and lanes; then instances and services. */
 export function toFlowNodes(design: DesignDocument, selection: Selection): BerthNode[] {
-  const zones = zonesOf(design);
-  const instances = instanceNodes(design, zones, selection);
+  const frames = clusterFrames(design);
+  const instances = instanceNodes(design, frames, selection);
+  const services = serviceNodes(design, frames, selection);
+  // One height for every frame's lanes, so frames side by side line up.
   const laneHeight = Math.max(
     LANE_MIN_HEIGHT,
     // Room below the last instance for the next drop.
     ...instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP),
   );
-  const band: BandNode = {
-    id: 'band:services',
-    type: 'band',
-    position: { x: 0, y: 0 },
-    width: lanesWidth(zones.length),
-    height: BAND_HEIGHT,
-    zIndex: 0,
-    data: { count: design.services.length },
-    ...fixed,
-  };
-  const lanes: LaneNode[] = zones.map((az, i) => ({
-    id: `lane:${az}`,
-    type: 'lane',
-    position: { x: laneX(i), y: LANE_TOP },
-    width: LANE_WIDTH,
-    height: laneHeight,
-    zIndex: 0,
-    data: { az, count: instances.filter((n) => n.data.az === az).length },
-    ...fixed,
-  }));
-  return [band, ...lanes, ...instances, ...serviceNodes(design, selection)];
+  const scenery = frames.flatMap((f) => frameNodes(f, laneHeight, instances, services));
+  return [...scenery, ...instances, ...services];
 }

@@ -1,6 +1,8 @@
 /**
- * Canvas geometry in flow coordinates. Zones are fixed-width columns side by
- * side, with a band for services above them; instances stack inside their lane.
+ * Canvas geometry in flow coordinates. Each cluster is a frame; inside it,
+ * zones are fixed-width columns side by side, with a band for services above
+ * them; instances stack inside their lane. Lane x here is relative to the
+ * frame's first lane (see frames.ts); the first frame's first lane is at 0.
  */
 export const LANE_WIDTH = 320;
 export const LANE_GAP = 28;
@@ -19,6 +21,12 @@ export const NODE_HANDLE = 'node-handle';
 /** Pixels a press must travel before it moves a node: a click with a shaky hand stays a click. */
 export const NODE_DRAG_THRESHOLD = 6;
 
+/** Room between a frame's edge and its band and lanes, and above them for its label. */
+export const FRAME_PAD = 18;
+export const FRAME_HEADER = 46;
+/** Between one cluster's frame and the next. */
+export const FRAME_GAP = 64;
+
 export function laneX(index: number): number {
   return index * (LANE_WIDTH + LANE_GAP);
 }
@@ -35,12 +43,48 @@ export function laneIndexAt(x: number, count: number): number {
 
 export const laneContentTop = LANE_TOP + LANE_HEADER;
 
-/** The first y at or below `preferred` where an instance overlaps none of `taken`. */
-export function freeSlotY(preferred: number, taken: readonly number[]): number {
-  let y = Math.max(preferred, laneContentTop);
-  for (;;) {
-    const clash = taken.find((other) => Math.abs(other - y) < INSTANCE_SLOT);
-    if (clash === undefined) return y;
-    y = clash + INSTANCE_SLOT;
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * The place nearest `wanted` along one axis (not before `min`) where the box
+ * overlaps none of `taken`. The answer is `wanted` itself or flush against an
+ * edge of a taken box, so those are the only candidates; past the last box is
+ * always free, so there is always an answer. A tie goes to the later place
+ * (below, or to the right), where a person expects a new thing to go.
+ */
+export function nearestFreeSpot(
+  wanted: Box,
+  taken: readonly Box[],
+  axis: 'x' | 'y',
+  min = Number.NEGATIVE_INFINITY,
+): { x: number; y: number } {
+  const size = axis === 'x' ? 'width' : 'height';
+  const start = Math.max(wanted[axis], min);
+  const candidates = [start, ...taken.flatMap((t) => [t[axis] - wanted[size], t[axis] + t[size]])];
+  let best = Number.NaN;
+  for (const at of candidates) {
+    if (at < min) continue;
+    const box = { ...wanted, [axis]: at };
+    if (taken.some((t) => overlaps(box, t))) continue;
+    const d = Math.abs(at - start);
+    const bestD = Math.abs(best - start);
+    if (Number.isNaN(best) || d < bestD || (d === bestD && at > best)) best = at;
   }
+  return axis === 'x' ? { x: best, y: wanted.y } : { x: wanted.x, y: best };
+}
+
+/** The first free slot at or below `preferred` in a lane, given the y of the instances in it. */
+export function freeSlotY(preferred: number, taken: readonly number[]): number {
+  const box = (y: number) => ({ x: 0, y, width: INSTANCE_WIDTH, height: INSTANCE_SLOT });
+  const start = Math.max(preferred, laneContentTop);
+  return nearestFreeSpot(box(start), taken.map(box), 'y', start).y;
 }

@@ -18,7 +18,7 @@ export const InstanceItem = memo(function InstanceItem() {
     const design = useDesignStore.getState().design;
     const nodes = flow.getNodes();
     const placed = placeInstance(design, nodes, emptiestLanePoint(design, nodes));
-    dropInstance(instanceType, placed.az, placed.position);
+    dropInstance(instanceType, placed.az, placed.position, placed.cluster);
   };
 
   return (
