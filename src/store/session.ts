@@ -23,6 +23,12 @@ export interface SessionState {
   fitRequest: number;
   paletteInstanceType: string;
   newService: NewService;
+  /**
+   * The palette service fields that show an error, by label: `newService`
+   * keeps the last valid values, so without this a drop would add a service
+   * the form on screen does not describe.
+   */
+  newServiceErrors: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_NEW_SERVICE: NewService = {
@@ -43,6 +49,7 @@ export const useSessionStore = create<SessionState>()(() => ({
   fitRequest: 0,
   paletteInstanceType: 'm5.large',
   newService: DEFAULT_NEW_SERVICE,
+  newServiceErrors: {},
 }));
 
 const set = useSessionStore.setState;
@@ -85,4 +92,19 @@ export function setPaletteInstanceType(paletteInstanceType: string): void {
 
 export function setNewService(patch: Partial<NewService>): void {
   set((s) => ({ newService: { ...s.newService, ...patch } }));
+}
+
+export function setNewServiceError(field: string, error: string | undefined): void {
+  const current = useSessionStore.getState().newServiceErrors;
+  if (current[field] === error) return;
+  const { [field]: _old, ...rest } = current;
+  set({ newServiceErrors: error === undefined ? rest : { ...rest, [field]: error } });
+}
+
+/** The first field that keeps the palette's service from being added, and why; undefined when none. */
+export function newServiceBlocker(
+  errors: Readonly<Record<string, string>>,
+): { field: string; error: string } | undefined {
+  const [entry] = Object.entries(errors);
+  return entry ? { field: entry[0], error: entry[1] } : undefined;
 }

@@ -3,11 +3,11 @@ import type { DragEvent } from 'react';
 import { useCallback } from 'react';
 import { useDesignStore } from '../../store/design';
 import { dropInstance, dropService } from '../../store/design-actions';
-import { showNotice, useSessionStore } from '../../store/session';
+import { newServiceBlocker, showNotice, useSessionStore } from '../../store/session';
 import { carriesDragItem, readDragItem } from '../shared/drag-item';
 import type { BerthNode } from './flow-nodes';
 import { SERVICE_WIDTH } from './geometry';
-import { placeInstance } from './placement';
+import { placeInstance, placeService } from './placement';
 
 /** HTML5 drop of a palette item onto the canvas: flow coordinates, then a design edit. */
 export function usePaletteDrop() {
@@ -29,11 +29,21 @@ export function usePaletteDrop() {
       if (item.kind === 'instance') {
         // The cursor marks the node's top edge, a little below where the pointer grabbed.
         const placed = placeInstance(design, flow.getNodes(), { x: point.x, y: point.y - 20 });
-        dropInstance(item.instanceType, placed.az, placed.position);
+        dropInstance(item.instanceType, placed.az, placed.position, placed.cluster);
         return;
       }
-      const form = useSessionStore.getState().newService;
-      const issues = dropService(form, { x: point.x - SERVICE_WIDTH / 2, y: point.y - 24 });
+      const { newService: form, newServiceErrors } = useSessionStore.getState();
+      const blocker = newServiceBlocker(newServiceErrors);
+      // A drag begun before a field went wrong: the form on screen is not what would be added.
+      if (blocker) {
+        showNotice(`Service not added: fix ${blocker.field}: ${blocker.error}`, 'error');
+        return;
+      }
+      const placed = placeService(design, flow.getNodes(), {
+        x: point.x - SERVICE_WIDTH / 2,
+        y: point.y - 24,
+      });
+      const issues = dropService(form, placed.position, placed.cluster);
       if (issues[0])
         showNotice(`Service not added: ${issues[0].path}: ${issues[0].message}`, 'error');
     },

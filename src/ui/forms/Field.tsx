@@ -1,4 +1,4 @@
-import { type KeyboardEvent, memo, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import type { Validator } from './validate';
 
 interface FieldProps<T> {
@@ -13,6 +13,8 @@ interface FieldProps<T> {
   inputMode?: 'numeric' | 'text';
   unit?: string;
   hint?: string | undefined;
+  /** Told whenever the field's message appears or goes (undefined), and on unmount. */
+  onErrorChange?: (error: string | undefined) => void;
 }
 
 /** A labelled input whose validation message sits right under it. */
@@ -27,6 +29,7 @@ function FieldImpl<T extends string | number>(props: FieldProps<T>) {
     inputMode = 'text',
     unit,
     hint,
+    onErrorChange,
   } = props;
   const id = useId();
   const [draft, setDraft] = useState(String(value));
@@ -37,6 +40,12 @@ function FieldImpl<T extends string | number>(props: FieldProps<T>) {
     setDraft(String(value));
     setError(undefined);
   }, [value]);
+
+  // A form that holds only valid values must still know a field shows an error (the palette does).
+  const report = useRef(onErrorChange);
+  report.current = onErrorChange;
+  useEffect(() => report.current?.(error), [error]);
+  useEffect(() => () => report.current?.(undefined), []);
 
   const commit = (text: string) => {
     const checked = validate(text);

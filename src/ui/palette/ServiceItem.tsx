@@ -1,7 +1,17 @@
+import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
+import { useDesignStore } from '../../store/design';
 import { dropService } from '../../store/design-actions';
 import type { SchedulingStrategy, ServiceNetworkMode } from '../../store/edits';
-import { setNewService, showNotice, useSessionStore } from '../../store/session';
+import {
+  newServiceBlocker,
+  setNewService,
+  setNewServiceError,
+  showNotice,
+  useSessionStore,
+} from '../../store/session';
+import type { BerthNode } from '../canvas/flow-nodes';
+import { nextServicePoint, placeService } from '../canvas/placement';
 import { Field } from '../forms/Field';
 import {
   containerCpu,
@@ -28,9 +38,16 @@ export const ServiceItem = memo(function ServiceItem() {
   const form = useSessionStore((s) => s.newService);
   const daemon = form.schedulingStrategy === 'DAEMON';
   const mode = form.networkMode ?? 'bridge';
+  const errors = useSessionStore((s) => s.newServiceErrors);
+  const blocker = newServiceBlocker(errors);
+  const blockedText = blocker && `Fix ${blocker.field} to add this service: ${blocker.error}`;
+  const flow = useReactFlow<BerthNode>();
 
   const addByClick = () => {
-    const issues = dropService(form);
+    if (blocker) return;
+    const design = useDesignStore.getState().design;
+    const placed = placeService(design, flow.getNodes(), nextServicePoint(design));
+    const issues = dropService(form, placed.position, placed.cluster);
     if (issues[0])
       showNotice(`Service not added: ${issues[0].path}: ${issues[0].message}`, 'error');
   };
@@ -45,6 +62,7 @@ export const ServiceItem = memo(function ServiceItem() {
         onCommit={(family) => setNewService({ family })}
         commitOn="change"
         testId="palette.service.family"
+        onErrorChange={(error) => setNewServiceError('Family', error)}
       />
       <Field
         label="Container image"
@@ -53,6 +71,7 @@ export const ServiceItem = memo(function ServiceItem() {
         onCommit={(image) => setNewService({ image })}
         commitOn="change"
         testId="palette.service.image"
+        onErrorChange={(error) => setNewServiceError('Container image', error)}
       />
       <div className="field-row">
         <Field
@@ -63,6 +82,7 @@ export const ServiceItem = memo(function ServiceItem() {
           onCommit={(cpu) => setNewService({ cpu })}
           commitOn="change"
           testId="palette.service.cpu"
+          onErrorChange={(error) => setNewServiceError('CPU units', error)}
         />
         <Field
           label="Memory MiB"
@@ -72,6 +92,7 @@ export const ServiceItem = memo(function ServiceItem() {
           onCommit={(memoryMiB) => setNewService({ memoryMiB })}
           commitOn="change"
           testId="palette.service.memory"
+          onErrorChange={(error) => setNewServiceError('Memory MiB', error)}
         />
       </div>
       <div className="field-row">
@@ -100,6 +121,7 @@ export const ServiceItem = memo(function ServiceItem() {
             onCommit={(count) => setNewService({ desiredCount: count })}
             commitOn="change"
             testId="palette.service.desiredCount"
+            onErrorChange={(error) => setNewServiceError('Desired', error)}
           />
         )}
       </div>
@@ -125,17 +147,24 @@ export const ServiceItem = memo(function ServiceItem() {
           onCommit={(port) => setNewService({ hostPort: port })}
           commitOn="change"
           testId="palette.service.hostPort"
+          onErrorChange={(error) => setNewServiceError('Host port', error)}
         />
       </div>
       <p className="field-hint palette-hint">{portHint(mode, form.hostPort ?? 0)}</p>
+      {/* aria-disabled, not disabled: the card keeps focus and its title, and says why. */}
       <button
         type="button"
-        className="palette-item service"
+        className={`palette-item service${blocker ? ' blocked' : ''}`}
         data-testid="palette.service"
-        draggable
-        onDragStart={(event) => writeDragItem(event.dataTransfer, { kind: 'service' })}
+        draggable={!blocker}
+        aria-disabled={blocker !== undefined}
+        aria-describedby={blocker ? 'palette-service-blocked' : undefined}
+        onDragStart={(event) => {
+          if (blocker) event.preventDefault();
+          else writeDragItem(event.dataTransfer, { kind: 'service' });
+        }}
         onClick={addByClick}
-        title="Drag onto the canvas, or click to add"
+        title={blockedText ?? 'Drag onto the canvas, or click to add'}
       >
         <span className="palette-icon service">SVC</span>
         <span className="palette-text">
@@ -149,6 +178,16 @@ export const ServiceItem = memo(function ServiceItem() {
           ⠿
         </span>
       </button>
+      {blockedText && (
+        <p
+          className="palette-blocked"
+          id="palette-service-blocked"
+          data-testid="palette.service.blocked"
+          role="status"
+        >
+          {blockedText}
+        </p>
+      )}
     </section>
   );
 });
