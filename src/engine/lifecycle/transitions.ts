@@ -2,6 +2,7 @@ import type { TaskLastStatus, TaskStopCode } from '../api';
 import type { EngineContext } from '../context';
 import type { TaskState } from '../model/types';
 import { emitTaskStateChange } from '../output/events';
+import { requestWaitingReconciles } from '../scheduler/request';
 import { releaseTask } from './resources';
 
 /**
@@ -82,6 +83,9 @@ function enterStopped(ctx: EngineContext, task: TaskState): void {
   touch(ctx, task);
   releaseTask(ctx, task);
   emitTaskStateChange(ctx, task);
+  // What it held is free now, whether a timer got it here or a stop while PENDING did
+  // (no timer then): the cluster's waiting services, its own among them, look again.
+  requestWaitingReconciles(ctx, task.clusterName);
 }
 
 /** A timer fired: move the task on, unless something changed it since the timer was set. */
