@@ -152,7 +152,7 @@ export interface RejectionCount {
 export interface RankedEntry {
   /** containerInstanceArn when placing, taskArn when choosing a task to stop. */
   id: string;
-  /** What the strategy ranked by: tasks of the group for spread, units or MiB left for binpack. */
+  /** What the strategy ranked by: tasks of the group for spread, units or MiB left for binpack; 0 for random (a draw, no rank). */
   score: number;
   /** The spread field's value, e.g. the Availability Zone. */
   value?: string;
@@ -166,7 +166,7 @@ export interface StrategyTrace {
   keptCount: number;
   /** Attribute spreads: tasks of the group per value seen among the candidates. */
   values?: { value: string; score: number }[];
-  /** Every candidate's score (kept: score === best); full trace only. */
+  /** Every candidate's score (kept: score === best; random: every candidate of the draw); full trace only. */
   ranked?: RankedEntry[];
 }
 

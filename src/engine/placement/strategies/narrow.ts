@@ -39,8 +39,13 @@ export function narrow<T>(input: NarrowInput<T>): { kept: readonly T[]; steps: S
   for (const strategy of input.strategies) {
     if (kept.length <= 1) break;
     if (strategy.type === 'random') {
+      const step: StrategyTrace = { strategy: 'random', keptCount: 1 };
+      // A full trace names every candidate the draw was among, as the other strategies
+      // do: "Why here?" marks instances from this list, and without it a candidate
+      // that merely lost the draw read as one the decision never saw.
+      if (input.full) step.ranked = kept.map((item) => ({ id: input.idOf(item), score: 0 }));
       kept = [kept[input.rng.nextInt(kept.length)]!];
-      steps.push({ strategy: 'random', keptCount: 1 });
+      steps.push(step);
       continue;
     }
     const field = strategy.field ?? '';

@@ -190,7 +190,19 @@ describe('chains (§4.2): each strategy breaks the ties of the one before', () =
     expect(decision.trace.strategies[0]).toEqual({
       strategy: 'random',
       keptCount: 1,
+      // The full trace names every candidate of the draw, so "Why here?" can mark them.
+      ranked: threeAzs().map((i) => ({ id: i.containerInstanceArn, score: 0 })),
     });
+  });
+
+  it('random keeps counts only in a counts trace', () => {
+    const decision = placeTask(
+      request({}, { strategies: [{ type: 'random' }] }),
+      threeAzs(),
+      seededRng(4),
+      { trace: 'counts' },
+    );
+    expect(decision.trace.strategies[0]).toEqual({ strategy: 'random', keptCount: 1 });
   });
 });
 
