@@ -2,6 +2,7 @@ export * from './aws-shapes';
 export * from './document';
 export * from './instance-types';
 export * from './issues';
+export * from './launch-types';
 export { type MigrateResult, migrate } from './migrate';
 export { type ParseResult, parseDesign } from './parse';
 export { checkPlacementRules } from './placement-rules';

@@ -1,6 +1,7 @@
-import type { ContainerInstance } from './aws-shapes';
+import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
 import type { DesignDocument } from './document';
 import type { DesignIssue } from './issues';
+import { requestedLaunchType, supportedLaunchTypes } from './launch-types';
 import {
   attributeValue,
   availabilityZoneOf,
@@ -9,6 +10,7 @@ import {
   registeredResourcesOf,
   resolveTaskDefinition,
   type TaskDefinitionRevision,
+  taskDefinitionRefOf,
   taskDefinitionRevisions,
 } from './resolve';
 import { checkTaskDefinition } from './task-definition-rules';
@@ -69,6 +71,27 @@ function checkInstances(design: DesignDocument, push: Push, checkCluster: Push):
   });
 }
 
+/** CreateService refuses a launch type the task definition does not support (InvalidParameterException). */
+function checkLaunchType(
+  s: CreateServiceInput,
+  at: string,
+  revision: TaskDefinitionRevision,
+  push: Push,
+): void {
+  const launchType = requestedLaunchType(s);
+  if (s.schedulingStrategy === 'DAEMON' && launchType === 'FARGATE') {
+    // The daemon strategy runs one task per container instance; Fargate has none (§7.1).
+    push(`${at}.launchType`, 'FARGATE is not supported with the DAEMON scheduling strategy');
+    return;
+  }
+  if (supportedLaunchTypes(revision.input).includes(launchType)) return;
+  const why = `requiresCompatibilities is ${JSON.stringify(revision.input.requiresCompatibilities ?? [])}`;
+  push(
+    `${at}.launchType`,
+    `task definition ${taskDefinitionRefOf(revision)} does not support launch type ${launchType} (${s.launchType === undefined ? `the default without launchType; ${why}` : why})`,
+  );
+}
+
 function checkServices(
   design: DesignDocument,
   revisions: readonly TaskDefinitionRevision[],
@@ -88,8 +111,11 @@ function checkServices(
     }
     names.add(s.serviceName);
     if (s.cluster !== undefined) checkCluster(`${at}.cluster`, s.cluster);
-    if (!resolveTaskDefinition(revisions, s.taskDefinition)) {
+    const revision = resolveTaskDefinition(revisions, s.taskDefinition);
+    if (!revision) {
       push(`${at}.taskDefinition`, `${s.taskDefinition} is not registered in taskDefinitions`);
+    } else {
+      checkLaunchType(s, at, revision, push);
     }
     const strategy = s.schedulingStrategy ?? 'REPLICA';
     if (strategy === 'REPLICA' && s.desiredCount === undefined) {

@@ -28,6 +28,7 @@ export const RunTaskInput = z.looseObject({
   startedBy: z.string().max(128).optional(),
   placementConstraints: z.array(PlacementConstraint).optional(),
   placementStrategy: z.array(PlacementStrategy).optional(),
+  launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
 });
 export type RunTaskInput = z.infer<typeof RunTaskInput>;
 

@@ -1,9 +1,10 @@
-import type { RunTaskInput } from '../../design';
+import { launchTypeRefusal, type RunTaskInput } from '../../design';
 import type { EngineContext } from '../context';
 import { describeTask } from '../output/describe-task';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { candidatePool } from '../scheduler/candidates';
 import { launchTask } from '../scheduler/launch';
+import { notModelledFailure } from '../scheduler/launch-type';
 import { AwsError } from './errors';
 import { clusterOf, taskDefinitionOf } from './lookup';
 
@@ -21,12 +22,22 @@ export function runTask(ctx: EngineContext, input: RunTaskInput): Record<string,
     );
   }
   const td = taskDefinitionOf(ctx, input.taskDefinition);
+  // With no launchType (and no capacity providers in Berth) RunTask launches on EC2.
+  const launchType = input.launchType ?? 'EC2';
+  const refusal = launchTypeRefusal(td.input, launchType);
+  if (refusal) throw new AwsError('InvalidParameterException', refusal);
   const constraints = input.placementConstraints ?? [];
   const invalid =
     validatePlacementConstraints([...td.placementConstraints, ...constraints]) ??
     validatePlacementStrategies(input.placementStrategy ?? [], 'runTask');
   if (invalid) throw new AwsError('InvalidParameterException', invalid);
   const pool = candidatePool(ctx, clusterName);
+  const wait = notModelledFailure(launchType, pool.candidates.length);
+  if (wait) {
+    // Never on an EC2 instance: every task comes back as a failure saying why.
+    const failure = { reason: wait.failure.reason, detail: wait.failure.summary };
+    return { tasks: [], failures: Array.from({ length: count }, () => ({ ...failure })) };
+  }
   const tasks: Record<string, unknown>[] = [];
   const failures: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,7 +1,8 @@
-import type { UpdateServiceInput } from '../../design';
+import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
 import { describeService } from '../output/describe-service';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
+import { serviceLaunchType } from '../scheduler/launch-type';
 import { requestReconcile } from '../scheduler/request';
 import { AwsError } from './errors';
 import { clusterOf, serviceOf, taskDefinitionOf } from './lookup';
@@ -14,6 +15,9 @@ export function updateService(
   const service = serviceOf(ctx, clusterName, input.service);
   if (input.taskDefinition !== undefined) {
     const td = taskDefinitionOf(ctx, input.taskDefinition);
+    // ECS checks the new definition against the service's launch type first.
+    const refusal = launchTypeRefusal(td.input, serviceLaunchType(service));
+    if (refusal) throw new AwsError('InvalidParameterException', refusal);
     if (td.arn !== service.taskDefinition.arn) {
       // Rolling and blue/green deployments are a later issue; say so rather than pretend.
       throw new AwsError(

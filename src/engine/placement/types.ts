@@ -91,6 +91,8 @@ export type FailureReason =
   | 'RESOURCE:MEMORY'
   | 'RESOURCE:PORTS'
   | 'RESOURCE:ENI'
+  /** No Fargate capacity for the task (§4.6); in Berth, none is modelled yet. */
+  | 'RESOURCE:FARGATE'
   | 'ATTRIBUTE'
   | 'AGENT'
   | 'MISSING';

@@ -7,6 +7,7 @@ import { checkInstance } from '../placement';
 import { candidatePool } from './candidates';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchTask, placementRequest, serviceLaunchRequest } from './launch';
+import { waitForLaunchType } from './launch-type';
 
 function liveOn(ctx: EngineContext, instance: InstanceState): TaskState[] {
   const out: TaskState[] = [];
@@ -33,6 +34,8 @@ function isDaemonTask(ctx: EngineContext, task: TaskState): boolean {
  * SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED. Returns the desired count.
  */
 export function reconcileDaemon(ctx: EngineContext, service: ServiceState): number {
+  // An EXTERNAL daemon runs on ECS Anywhere instances, which Berth does not model.
+  if (waitForLaunchType(ctx, service, 0)) return service.desiredCount;
   const launch = serviceLaunchRequest(service);
   const request = placementRequest(launch);
   const started: string[] = [];

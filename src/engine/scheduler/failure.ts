@@ -30,15 +30,18 @@ export function recordPlacementFailure(
     trace,
   };
   const head = `service ${service.serviceName} was unable to place a task because no container instance met all of its requirements.`;
-  const detail =
-    instanceCount === 0
+  // A failure that names its own sentence (a launch type Berth cannot place) says it
+  // even in an empty cluster; placement names none when no instance came close.
+  const detail = failure.closestMatch
+    ? ` ${failure.closestMatch}`
+    : instanceCount === 0
       ? ' Reason: No Container Instances were found in your cluster.'
-      : failure.closestMatch
-        ? ` ${failure.closestMatch}`
-        : '';
+      : '';
   const message = `${head}${detail}`;
   const summary =
-    instanceCount === 0 ? '0/0 instances: no container instances in the cluster' : failure.summary;
+    instanceCount === 0 && !failure.closestMatch
+      ? '0/0 instances: no container instances in the cluster'
+      : failure.summary;
   if (service.placementFailure !== summary) {
     service.placementFailure = summary;
     ctx.out.dirtyServices.add(service.serviceName);

@@ -6,6 +6,7 @@ import { chooseTaskToStop } from '../placement';
 import { candidatePool } from './candidates';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchBatch, placementRequest, serviceLaunchRequest } from './launch';
+import { waitForLaunchType } from './launch-type';
 
 /** Starting and stopping a service's tasks: what reconcile and draining both do. */
 
@@ -26,6 +27,7 @@ export function liveTasks(ctx: EngineContext, service: ServiceState): TaskState[
 
 export function scaleOut(ctx: EngineContext, service: ServiceState, missing: number): void {
   const pool = candidatePool(ctx, service.clusterName);
+  if (waitForLaunchType(ctx, service, pool.candidates.length)) return;
   const { tasks, failure } = launchBatch(ctx, pool, serviceLaunchRequest(service), missing);
   // What did not fit waits; the next change in the cluster retries it.
   if (failure) {
