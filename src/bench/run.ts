@@ -5,11 +5,13 @@
 import { type BrowserBench, framesBench } from './frames.bench';
 import { placementBenches } from './placement.bench';
 import { runQueueBench } from './queue.bench';
+import { scaleInBenches } from './scale-in.bench';
 import type { Bench, BenchResult } from './types';
 
 const benches: readonly (Bench | BrowserBench)[] = [
   { id: 'queue', run: runQueueBench },
   ...placementBenches,
+  ...scaleInBenches,
   framesBench,
 ];
 

@@ -17,6 +17,7 @@ export {
 export { placeTask } from './place-task';
 export * from './query';
 export { chooseTaskToStop } from './scale-in';
+export { chooseTasksToStop } from './scale-in-batch';
 export { strategyLabel } from './strategies/scorer';
 export type * from './types';
 export { validatePlacementConstraints, validatePlacementStrategies } from './validate';

@@ -2,7 +2,7 @@ import type { EngineContext } from '../context';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
-import { chooseTaskToStop } from '../placement';
+import { chooseTasksToStop } from '../placement';
 import { candidatePool } from './candidates';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchBatch, placementRequest, serviceLaunchRequest } from './launch';
@@ -52,34 +52,28 @@ export function scaleIn(
   extra: number,
 ): void {
   const pool = candidatePool(ctx, service.clusterName);
-  let remaining = live.filter((t) => t.containerInstanceArn !== undefined);
+  const placed = live.filter((t) => t.containerInstanceArn !== undefined);
+  const byArn = new Map(placed.map((t) => [t.taskArn, t]));
+  // The stopping tasks keep their place until STOPPED but no longer count for spread:
+  // the indexed choice lowers its own counts between stops, at O(log n) a stop.
+  const chosen = chooseTasksToStop(
+    placed.map((t) => ({ taskArn: t.taskArn, containerInstanceArn: t.containerInstanceArn ?? '' })),
+    pool.candidates,
+    placementRequest(serviceLaunchRequest(service)),
+    extra,
+    ctx.rng.scheduler,
+  );
   const stopped: string[] = [];
-  for (let i = 0; i < extra && remaining.length > 0; i++) {
-    const choice = chooseTaskToStop(
-      remaining.map((t) => ({
-        taskArn: t.taskArn,
-        containerInstanceArn: t.containerInstanceArn ?? '',
-      })),
-      pool.candidates,
-      placementRequest(serviceLaunchRequest(service)),
-      ctx.rng.scheduler,
-    );
-    const task = remaining.find((t) => t.taskArn === choice.taskArn);
-    if (!task) break;
+  for (const arn of chosen) {
+    const task = byArn.get(arn);
+    if (!task) continue;
     stopTask(
       ctx,
       task,
       'ServiceSchedulerInitiated',
       `Scaling activity initiated by (deployment ${service.deploymentId})`,
     );
-    remaining = remaining.filter((t) => t !== task);
     stopped.push(task.taskId);
-    // The stopping task still holds its place until STOPPED, but no longer counts for spread.
-    const candidate = pool.byArn.get(task.containerInstanceArn ?? '');
-    if (candidate) {
-      const counts = candidate.taskGroupCounts as Record<string, number>;
-      counts[task.group] = Math.max(0, (counts[task.group] ?? 1) - 1);
-    }
   }
   if (stopped.length > 0) {
     serviceEvent(
