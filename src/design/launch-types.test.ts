@@ -18,7 +18,7 @@ function withService(td: Partial<RegisterTaskDefinitionInput>, service: Record<s
 }
 
 describe('CreateService: the launch type must be one the task definition supports', () => {
-  it.each([
+  it.each<[string, Partial<RegisterTaskDefinitionInput>, Record<string, unknown>, string]>([
     [
       'FARGATE-only, no launchType (EC2 by default)',
       FARGATE_ONLY,
@@ -53,7 +53,7 @@ describe('CreateService: the launch type must be one the task definition support
     expect(refusal(withService(td, service))).toContain(line);
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterTaskDefinitionInput>, Record<string, unknown>]>([
     ['no requiresCompatibilities, no launchType', {}, {}],
     ['no requiresCompatibilities, EXTERNAL', {}, { launchType: 'EXTERNAL' }],
     ['FARGATE-only on FARGATE', FARGATE_ONLY, { launchType: 'FARGATE' }],
