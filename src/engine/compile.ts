@@ -68,6 +68,9 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     timing: timingFor(design),
     pendingReconciles: new Set(),
     out: newOutbox(),
+    seed,
+    journal: [],
+    journalNext: 0,
   };
   for (const ci of design.containerInstances) {
     const instance = compileInstance(scope, design, ci, 0);

@@ -1,4 +1,4 @@
-import type { DesignDocument } from '../design';
+import type { DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, EcsEvent, MetricDatum, TaskLastStatus } from './api';
 import type { EventQueue, Rng } from './kernel';
 import type {
@@ -59,6 +59,14 @@ export interface EngineContext {
   /** Reconciles already queued for the current instant, so a burst of changes costs one pass. */
   pendingReconciles: Set<string>;
   out: Outbox;
+  seed: number;
+  /**
+   * Every command applied to the run through `apply`, at its virtual time, in the
+   * script's shape. Entries from `journalNext` on are not applied yet: a replay applies
+   * each once the clock reaches it, after the events of that instant, as a person's edit was.
+   */
+  journal: ScriptAction[];
+  journalNext: number;
 }
 
 export function isoAt(ctx: Pick<EngineContext, 'startEpochMs'>, ms: number): string {

@@ -1,4 +1,5 @@
 export * from './api';
+export type { EngineCheckpoint } from './checkpoint';
 export { explanationText, type PlacementExplanation } from './output/explain';
 export type {
   InstanceRejection,
@@ -8,4 +9,4 @@ export type {
   StrategyTrace,
 } from './placement';
 export { validatePlacementConstraints, validatePlacementStrategies } from './placement';
-export { createSimulation, type Simulation } from './simulation';
+export { createSimulation, restoreSimulation, type Simulation } from './simulation';

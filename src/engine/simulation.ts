@@ -1,5 +1,6 @@
-import type { Command, DesignDocument } from '../design';
+import type { Command, DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, DescribeState, Frame, Snapshot } from './api';
+import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpoint';
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
@@ -24,8 +25,18 @@ const STOPPED_TASK_KEPT_MS = 3_600_000;
 
 export interface Simulation {
   readonly nowMs: number;
-  /** Apply an AWS operation (or a simulator fault) now; script actions are applied by the engine itself. */
+  readonly seed: number;
+  readonly design: DesignDocument;
+  /**
+   * Apply an AWS operation (or a simulator fault) now, after everything else of this
+   * instant, and append it to the journal. Script actions are applied by the engine itself.
+   * Applying while journal entries wait (a restored past) cuts them off: a new branch.
+   */
   apply(command: Command): ActionResult;
+  /** The commands applied through `apply`, each at its time: design + seed + journal is the run. */
+  journal(): readonly ScriptAction[];
+  /** The whole state as plain data; `restoreSimulation` goes on from it exactly. */
+  checkpoint(): EngineCheckpoint;
   /** Play the cluster forward to `toMs` of virtual time and say what changed. */
   advance(toMs: number): Frame;
   snapshot(): Snapshot;
@@ -62,9 +73,7 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
     }
     case 'script': {
       const action = ctx.design.script[event.index];
-      if (!action) return;
-      const command = { action: action.action, input: action.input } as Command;
-      ctx.actions.push({ ...applyCommand(ctx, command), at: action.at });
+      if (action) applyNow(ctx, action);
       return;
     }
     case 'metrics':
@@ -119,12 +128,32 @@ function takeFrame(ctx: EngineContext): Frame {
   };
 }
 
+const atMsOf = (entry: ScriptAction) => Math.round(entry.at * 1000);
+
+function checkJournal(journal: readonly ScriptAction[]): void {
+  for (let i = 1; i < journal.length; i++) {
+    const before = journal[i - 1];
+    const entry = journal[i];
+    if (before && entry && entry.at < before.at) {
+      throw new RangeError(
+        `journal[${i}].at: ${entry.at} s comes before journal[${i - 1}].at (${before.at} s); entries must be in time order`,
+      );
+    }
+  }
+}
+
 /**
- * A run is a pure function of (design, seed, commands and the times they are applied):
- * the queue orders by time then insertion, and every draw comes from the seeded streams,
- * so how the caller slices `advance` never changes what happens.
+ * A run is a pure function of (design, seed, journal): the queue orders by time then
+ * insertion, every draw comes from the seeded streams, and a journal entry is applied
+ * once the clock reaches it, after that instant's events, exactly as a live edit is.
+ * So how the caller slices `advance` never changes what happens.
  */
-export function createSimulation(design: DesignDocument, seed: number = design.seed): Simulation {
+export function createSimulation(
+  design: DesignDocument,
+  seed: number = design.seed,
+  journal: readonly ScriptAction[] = [],
+): Simulation {
+  checkJournal(journal);
   const ctx = compileDesign(design, seed);
   requestAllReconciles(ctx);
   design.script.forEach((action, index) => {
@@ -132,23 +161,72 @@ export function createSimulation(design: DesignDocument, seed: number = design.s
   });
   ctx.queue.push(0, { kind: 'metrics' });
   ctx.queue.push(METRIC_PERIOD_MS, { kind: 'prune' });
+  ctx.journal = [...journal];
+  return simulationOf(ctx);
+}
 
+/** Go on from a checkpoint exactly as the run it was taken from would have. */
+export function restoreSimulation(checkpoint: EngineCheckpoint): Simulation {
+  checkJournal(checkpoint.journal);
+  return simulationOf(restoreContext(checkpoint));
+}
+
+function applyNow(ctx: EngineContext, entry: ScriptAction): ActionResult {
+  const command = { action: entry.action, input: entry.input } as Command;
+  const result = { ...applyCommand(ctx, command), at: entry.at };
+  ctx.actions.push(result);
+  return result;
+}
+
+/** Fire events and apply journal entries up to `toMs`, in (time, order) with events first. */
+function runUntil(ctx: EngineContext, toMs: number): void {
+  for (;;) {
+    const entry = ctx.journal[ctx.journalNext];
+    const entryMs = entry ? atMsOf(entry) : Number.POSITIVE_INFINITY;
+    const eventMs = ctx.queue.size > 0 ? ctx.queue.peekTimeMs() : Number.POSITIVE_INFINITY;
+    if (eventMs <= toMs && eventMs <= entryMs) {
+      const event = ctx.queue.pop();
+      if (event === undefined) break;
+      ctx.nowMs = eventMs;
+      handle(ctx, event);
+    } else if (entry && entryMs <= toMs) {
+      ctx.nowMs = Math.max(ctx.nowMs, entryMs);
+      ctx.journalNext++;
+      applyNow(ctx, entry);
+    } else break;
+  }
+  ctx.nowMs = Math.max(ctx.nowMs, toMs);
+}
+
+function simulationOf(ctx: EngineContext): Simulation {
   return {
     get nowMs() {
       return ctx.nowMs;
     },
+    get seed() {
+      return ctx.seed;
+    },
+    get design() {
+      return ctx.design;
+    },
     apply(command) {
-      return applyCommand(ctx, command);
+      // A new branch: the old future is the caller's to keep, not the engine's.
+      ctx.journal.length = ctx.journalNext;
+      // The instant's own consequences first, as a replay would see them.
+      runUntil(ctx, ctx.nowMs);
+      const entry = { at: ctx.nowMs / 1000, ...command } as ScriptAction;
+      ctx.journal.push(entry);
+      ctx.journalNext = ctx.journal.length;
+      return applyNow(ctx, entry);
+    },
+    journal() {
+      return ctx.journal;
+    },
+    checkpoint() {
+      return takeCheckpoint(ctx);
     },
     advance(toMs) {
-      while (ctx.queue.size > 0 && ctx.queue.peekTimeMs() <= toMs) {
-        const atMs = ctx.queue.peekTimeMs();
-        const event = ctx.queue.pop();
-        if (event === undefined) break;
-        ctx.nowMs = atMs;
-        handle(ctx, event);
-      }
-      ctx.nowMs = Math.max(ctx.nowMs, toMs);
+      runUntil(ctx, toMs);
       return takeFrame(ctx);
     },
     snapshot() {

@@ -44,6 +44,22 @@ const MAX_RUNGS = 8;
 // the last bucket despite rounding.
 const SCALE_SHRINK = 1 - 2 ** -20;
 
+export interface QueueEntry<T> {
+  /** null stands for +Infinity, which JSON cannot hold. */
+  timeMs: number | null;
+  seq: number;
+  payload: T;
+}
+
+const timeOf = (entry: QueueEntry<unknown>) => entry.timeMs ?? Number.POSITIVE_INFINITY;
+
+function compareEntries<T>(a: QueueEntry<T>, b: QueueEntry<T>): number {
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.seq - b.seq;
+}
+
 export class EventQueue<T> {
   // The heap at the bottom: (time, slot) pairs.
   private heapTimes: Float64Array;
@@ -123,6 +139,7 @@ export class EventQueue<T> {
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : n;
     this.payloads[slot] = payload;
     this.seqBySlot[slot] = this.nextSeq++;
+    this.timeBySlot[slot] = timeMs;
     this.count = n + 1;
     if (timeMs === Number.POSITIVE_INFINITY) {
       this.nextBySlot[slot] = -1;
@@ -141,7 +158,6 @@ export class EventQueue<T> {
       // bucket's end, belong with its last bucket.
       if (k >= bucketCount && r > 0) k = bucketCount - 1;
       if (k < this.rungCursor[r]!) continue;
-      this.timeBySlot[slot] = timeMs;
       if (k < bucketCount) this.appendToBucket(this.rungBuckets[r]!, k, slot);
       else this.appendTop(slot, timeMs);
       return;
@@ -167,6 +183,47 @@ export class EventQueue<T> {
     this.freeSlots[this.freeCount++] = slot;
     this.count--;
     return payload;
+  }
+
+  /**
+   * Every pending entry with its sequence number, in firing order: plain data
+   * for a checkpoint. `nextSeq` is the sequence the next push will get.
+   */
+  entries(): { entries: QueueEntry<T>[]; nextSeq: number } {
+    const entries: QueueEntry<T>[] = [];
+    const free = new Set<number>();
+    for (let i = 0; i < this.freeCount; i++) free.add(this.freeSlots[i]!);
+    // Slots below the high-water mark that are not free are exactly the live ones.
+    const highWater = this.count + this.freeCount;
+    for (let slot = 0; slot < highWater; slot++) {
+      if (free.has(slot)) continue;
+      const timeMs = this.timeBySlot[slot]!;
+      entries.push({
+        timeMs: timeMs === Number.POSITIVE_INFINITY ? null : timeMs,
+        seq: this.seqBySlot[slot]!,
+        payload: this.payloads[slot] as T,
+      });
+    }
+    entries.sort(compareEntries);
+    return { entries, nextSeq: this.nextSeq };
+  }
+
+  /**
+   * A queue that pops exactly what the checkpointed one would have: the order
+   * is (time, sequence) alone, so the ladder's shape need not be saved.
+   */
+  static fromEntries<P>(saved: {
+    entries: readonly QueueEntry<P>[];
+    nextSeq: number;
+  }): EventQueue<P> {
+    const queue = new EventQueue<P>(Math.max(DEFAULT_CAPACITY, saved.entries.length));
+    const sorted = [...saved.entries].sort(compareEntries);
+    for (const entry of sorted) {
+      queue.nextSeq = entry.seq;
+      queue.push(timeOf(entry), entry.payload);
+    }
+    queue.nextSeq = saved.nextSeq;
+    return queue;
   }
 
   // Keeps the grown capacity: a cleared queue is usually refilled to a

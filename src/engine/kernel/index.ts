@@ -1,3 +1,3 @@
-export { EventQueue } from './event-queue';
+export { EventQueue, type QueueEntry } from './event-queue';
 export type { Rng } from './rng';
 export { createRng, restoreRng } from './rng';

@@ -75,11 +75,17 @@ describe('REPLICA service scheduler', () => {
         taskDefinition('big', { cpu: 1024, memory: 512 }),
         taskDefinition('batch', { cpu: 1024, memory: 256 }),
       ],
-      services: [service('big', 2)],
+      services: [service('big', 1)],
     });
+    // An edit applies after its instant's events, as a journal replay does: the service
+    // places its first task at 0:00, the standalone task takes the rest, then it asks for 2.
     const run = simulate(d);
     run
       .apply({ action: 'RunTask', input: { cluster: 'test', taskDefinition: 'batch' } })
+      .apply({
+        action: 'UpdateService',
+        input: { cluster: 'test', service: 'big', desiredCount: 2 },
+      })
       .until(minutes(1));
     expect(run.tasks({ lastStatus: 'RUNNING', serviceName: 'big' })).toHaveLength(1);
     const failure = run.serviceMessages.find((m) => m.includes('unable to place'));

@@ -1,0 +1,3 @@
+export { restoreContext } from './restore';
+export { takeCheckpoint } from './take';
+export type { EngineCheckpoint } from './types';

@@ -1,0 +1,131 @@
+import { compileDesign } from '../compile';
+import type { EngineContext } from '../context';
+import { EventQueue, restoreRng } from '../kernel';
+import type {
+  InstanceState,
+  PlacementBatch,
+  ServiceState,
+  TaskDefinitionModel,
+  TaskState,
+} from '../model/types';
+import type { CandidateInstance } from '../placement';
+import type { CandidateCheckpoint, EngineCheckpoint } from './types';
+
+function candidateOf(c: CandidateCheckpoint): CandidateInstance {
+  const { reservedTcpPorts, reservedUdpPorts, dynamicTcpPorts, dynamicUdpPorts, ...rest } = c;
+  const candidate: CandidateInstance = {
+    ...rest,
+    reservedTcpPorts: new Set(reservedTcpPorts),
+    reservedUdpPorts: new Set(reservedUdpPorts),
+  };
+  if (dynamicTcpPorts) candidate.dynamicTcpPorts = new Set(dynamicTcpPorts);
+  if (dynamicUdpPorts) candidate.dynamicUdpPorts = new Set(dynamicUdpPorts);
+  return candidate;
+}
+
+function lookup<T>(map: ReadonlyMap<string, T>, key: string, what: string): T {
+  const hit = map.get(key);
+  if (hit === undefined) throw new Error(`checkpoint: ${what} ${key} is not in the checkpoint`);
+  return hit;
+}
+
+/**
+ * Live engine state from a checkpoint. The design is compiled again only for what is a
+ * pure function of it (workload timings); every piece of run state comes from the
+ * checkpoint.
+ */
+export function restoreContext(cp: EngineCheckpoint): EngineContext {
+  if (cp.format !== 'berth-checkpoint' || cp.version !== 1) {
+    throw new Error(`checkpoint: unsupported format ${String(cp.format)} v${String(cp.version)}`);
+  }
+  const ctx = compileDesign(cp.design, cp.seed);
+  const taskDefinitions = cp.taskDefinitions.map((td) => ({ ...td }));
+  const tdByArn = new Map<string, TaskDefinitionModel>(taskDefinitions.map((td) => [td.arn, td]));
+  const candidates = cp.candidates.map(candidateOf);
+  const batches: PlacementBatch[] = cp.batches.map((b) => ({
+    request: b.request,
+    instances: b.instances.map((i) => {
+      const c = candidates[i];
+      if (!c) throw new Error(`checkpoint: batch candidate ${i} is missing`);
+      return c;
+    }),
+    rngState: b.rngState,
+  }));
+
+  const tasks = new Map<string, TaskState>();
+  for (const t of cp.tasks) {
+    const { taskDefinitionArn, placementBatch, hostPorts, ...rest } = t;
+    const task: TaskState = {
+      ...rest,
+      hostPorts: hostPorts.map((p) => ({ ...p })),
+      taskDefinition: lookup(tdByArn, taskDefinitionArn, 'task definition'),
+    };
+    if (placementBatch) {
+      const batch = batches[placementBatch.batch];
+      if (!batch) throw new Error(`checkpoint: batch ${placementBatch.batch} is missing`);
+      task.placementBatch = { batch, index: placementBatch.index };
+    }
+    tasks.set(task.taskArn, task);
+  }
+
+  const instances = new Map<string, InstanceState>();
+  const instanceArnByEc2Id = new Map<string, string>();
+  for (const i of cp.instances) {
+    const instance: InstanceState = {
+      ...i,
+      attributes: { ...i.attributes },
+      reservedTcpPorts: new Set(i.reservedTcpPorts),
+      reservedUdpPorts: new Set(i.reservedUdpPorts),
+      dynamicTcpPorts: new Set(i.dynamicTcpPorts),
+      dynamicUdpPorts: new Set(i.dynamicUdpPorts),
+      taskArns: new Set(i.taskArns),
+    };
+    instances.set(instance.containerInstanceArn, instance);
+    instanceArnByEc2Id.set(instance.ec2InstanceId, instance.containerInstanceArn);
+  }
+
+  const services = new Map<string, ServiceState>();
+  for (const { taskDefinitionArn, ...rest } of cp.services) {
+    services.set(rest.serviceName, {
+      ...rest,
+      taskDefinition: lookup(tdByArn, taskDefinitionArn, 'task definition'),
+    });
+  }
+
+  const serviceTasks = new Map<string, Set<TaskState>>();
+  for (const [name, arns] of cp.serviceTasks) {
+    serviceTasks.set(name, new Set(arns.map((arn) => lookup(tasks, arn, 'task'))));
+  }
+
+  Object.assign(ctx, {
+    nowMs: cp.nowMs,
+    journal: [...cp.journal],
+    journalNext: cp.journalNext,
+    taskDefinitions,
+    tasks,
+    instances,
+    instanceArnByEc2Id,
+    services,
+    serviceTasks,
+    accountSettings: new Map(cp.accountSettings),
+    serviceEvents: [...cp.serviceEvents],
+    actions: [...cp.actions],
+    queue: EventQueue.fromEntries(cp.queue),
+    rng: {
+      ids: restoreRng(cp.rng.ids),
+      placement: restoreRng(cp.rng.placement),
+      scheduler: restoreRng(cp.rng.scheduler),
+    },
+    pendingReconciles: new Set(cp.pendingReconciles),
+    out: {
+      events: [...cp.out.events],
+      serviceEvents: [...cp.out.serviceEvents],
+      metrics: [...cp.out.metrics],
+      dirtyTasks: new Set(cp.out.dirtyTasks),
+      removedTasks: new Set(cp.out.removedTasks),
+      dirtyInstances: new Set(cp.out.dirtyInstances),
+      dirtyServices: new Set(cp.out.dirtyServices),
+    },
+  } satisfies Partial<EngineContext>);
+  return ctx;
+}

@@ -1,0 +1,94 @@
+import type { DesignDocument, ScriptAction } from '../../design';
+import type { ActionResult, EcsEvent, MetricDatum } from '../api';
+import type { EngineEvent } from '../context';
+import type { QueueEntry } from '../kernel';
+import type {
+  InstanceState,
+  ServiceEvent,
+  ServiceState,
+  TaskDefinitionModel,
+  TaskState,
+} from '../model/types';
+import type { CandidateInstance, PlacementRequest } from '../placement';
+
+/**
+ * The whole engine state as plain JSON: enough to go on exactly as the uninterrupted
+ * run would. Sets become arrays in their iteration order (the scheduler walks them in
+ * that order), shared objects become indexes into a table, and helpers that are pure
+ * functions of the design (workload timings, query caches) are rebuilt on restore.
+ */
+export interface EngineCheckpoint {
+  format: 'berth-checkpoint';
+  version: 1;
+  design: DesignDocument;
+  seed: number;
+  nowMs: number;
+  /** Every command applied through the engine, at its time; `journalNext` are not applied yet. */
+  journal: ScriptAction[];
+  journalNext: number;
+  queue: { entries: QueueEntry<EngineEvent>[]; nextSeq: number };
+  rng: { ids: number[]; placement: number[]; scheduler: number[] };
+  taskDefinitions: TaskDefinitionModel[];
+  tasks: TaskCheckpoint[];
+  /** Instances in the engine's order, each as it stands. */
+  instances: InstanceCheckpoint[];
+  services: ServiceCheckpoint[];
+  /** Task ARNs by service, in the order the scheduler walks them. */
+  serviceTasks: [string, string[]][];
+  accountSettings: [string, string][];
+  serviceEvents: ServiceEvent[];
+  actions: ActionResult[];
+  pendingReconciles: string[];
+  /** Placement batches shared by the tasks placed in them, for traces rebuilt on demand. */
+  batches: BatchCheckpoint[];
+  /** The candidate instances those batches saw, each stored once. */
+  candidates: CandidateCheckpoint[];
+  out: OutboxCheckpoint;
+}
+
+export type TaskCheckpoint = Omit<TaskState, 'taskDefinition' | 'placementBatch'> & {
+  taskDefinitionArn: string;
+  placementBatch?: { batch: number; index: number };
+};
+
+export type InstanceCheckpoint = Omit<
+  InstanceState,
+  'reservedTcpPorts' | 'reservedUdpPorts' | 'dynamicTcpPorts' | 'dynamicUdpPorts' | 'taskArns'
+> & {
+  reservedTcpPorts: number[];
+  reservedUdpPorts: number[];
+  dynamicTcpPorts: number[];
+  dynamicUdpPorts: number[];
+  taskArns: string[];
+};
+
+export type ServiceCheckpoint = Omit<ServiceState, 'taskDefinition'> & {
+  taskDefinitionArn: string;
+};
+
+export interface BatchCheckpoint {
+  request: PlacementRequest;
+  /** Indexes into `candidates`. */
+  instances: number[];
+  rngState: number[];
+}
+
+export type CandidateCheckpoint = Omit<
+  CandidateInstance,
+  'reservedTcpPorts' | 'reservedUdpPorts' | 'dynamicTcpPorts' | 'dynamicUdpPorts'
+> & {
+  reservedTcpPorts: number[];
+  reservedUdpPorts: number[];
+  dynamicTcpPorts?: number[];
+  dynamicUdpPorts?: number[];
+};
+
+export interface OutboxCheckpoint {
+  events: EcsEvent[];
+  serviceEvents: ServiceEvent[];
+  metrics: MetricDatum[];
+  dirtyTasks: string[];
+  removedTasks: string[];
+  dirtyInstances: string[];
+  dirtyServices: string[];
+}
