@@ -1,0 +1,101 @@
+// S2: a quiet cluster. 1,000 m5.xlarge instances over three Availability Zones
+// and one REPLICA service of 20,000 small tasks, all RUNNING within the first
+// minutes; after that nothing happens. A run of the first hour and one more
+// hour is set against a run of the first hour and one more day: idle virtual
+// time should be nearly free, so the day should cost at most 1.15x the hour.
+// The idle part alone (what the extra hour or day cost after settling) is
+// printed beside it. Runs are taken a frame a simulated minute, as the runner
+// streams them, so per-frame costs count too. Prints, never fails.
+
+import { pathToFileURL } from 'node:url';
+import { parseDesign } from '../design';
+import { createSimulation } from '../engine';
+import { compareMedians, median } from './measure';
+import type { Bench, BenchResult } from './types';
+
+const INSTANCES = 1_000;
+const TASKS = 20_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A frame a simulated minute, as the runner streams (src/cli/run.ts). */
+const FRAME_MS = 60_000;
+const WARM_UP_ROUNDS = 1;
+const ROUNDS = 3;
+const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
+
+function s2Design() {
+  const parsed = parseDesign({
+    formatVersion: 1,
+    name: 'S2: 20,000 quiet tasks on 1,000 instances',
+    seed: 12,
+    startTime: '2026-01-01T00:00:00Z',
+    region: 'us-east-1',
+    clusters: [{ clusterName: 'bench' }],
+    containerInstances: Array.from({ length: INSTANCES }, (_, i) => ({
+      cluster: 'bench',
+      ec2InstanceId: `i-0s2${String(i).padStart(14, '0')}`,
+      instanceType: 'm5.xlarge',
+      availabilityZone: AZS[i % AZS.length],
+    })),
+    taskDefinitions: [
+      {
+        family: 'api',
+        networkMode: 'bridge',
+        containerDefinitions: [
+          { name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 128, memory: 256 },
+        ],
+      },
+    ],
+    services: [
+      { cluster: 'bench', serviceName: 'api', taskDefinition: 'api', desiredCount: TASKS },
+    ],
+    workloads: [{ family: 'api', imagePullSeconds: 8, startSeconds: 4, stopSeconds: 2 }],
+    script: [],
+    layout: {},
+  });
+  if (!parsed.ok) throw new Error(`S2 design refused:\n${parsed.message}`);
+  return parsed.design;
+}
+
+export function runIdleBench(): BenchResult {
+  const design = s2Design();
+  const idleMs: { hour: number[]; day: number[] } = { hour: [], day: [] };
+  const running: number[] = [];
+  // The first hour, then `idle` more of nothing, a frame a minute; the idle part is timed
+  // on its own too.
+  const run = (idle: number, into: number[]) => () => {
+    const sim = createSimulation(design);
+    let t = 0;
+    for (; t < HOUR_MS; t += FRAME_MS) sim.advance(t);
+    running.push(sim.advance(t).taskStateCounts.RUNNING);
+    const start = performance.now();
+    for (t += FRAME_MS; t <= HOUR_MS + idle; t += FRAME_MS) sim.advance(t);
+    into.push(performance.now() - start);
+  };
+  const { aMs: hourMs, bMs: dayMs } = compareMedians(
+    { setUp: () => {}, round: run(HOUR_MS, idleMs.hour) },
+    { setUp: () => {}, round: run(DAY_MS, idleMs.day) },
+    { warmUpRounds: WARM_UP_ROUNDS, rounds: ROUNDS },
+  );
+  const ratio = dayMs / hourMs;
+  const idleHour = median(idleMs.hour.slice(WARM_UP_ROUNDS));
+  const idleDay = median(idleMs.day.slice(WARM_UP_ROUNDS));
+  const checked = running.every((n) => n === TASKS);
+  return {
+    name: 'S2 idle day',
+    baselineName: 'idle hour',
+    // Simulated hours per second of CPU, whole runs (first hour included).
+    opsPerSec: 25 / (dayMs / 1000),
+    baselineOpsPerSec: 2 / (hourMs / 1000),
+    // The figure is how much dearer the day is than the hour: lower is better, target <= 1.15.
+    ratio,
+    notes: `sim h/s, ${TASKS} tasks: 1 h + 1 h in ${hourMs.toFixed(0)} ms, 1 h + 1 day in ${dayMs.toFixed(0)} ms (day/hour x${ratio.toFixed(2)}); idle part alone: hour ${idleHour.toFixed(1)} ms, day ${idleDay.toFixed(1)} ms; median of ${ROUNDS}${checked ? '' : '; COUNTS WRONG'}`,
+  };
+}
+
+export const idleBenches: readonly Bench[] = [{ id: 'idle', run: runIdleBench }];
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = runIdleBench();
+  console.log(`${r.name}: ${r.notes}`);
+}
