@@ -148,6 +148,30 @@ export interface Frame {
   metrics: MetricDatum[];
   /** Live tasks by lastStatus at nowMs; STOPPED counts the tasks still kept. */
   taskStateCounts: TaskStateCounts;
+  /**
+   * Every change of the counts during this advance, in time order: one sample per
+   * virtual ms at which any count changed, so a chart draws the same curve however
+   * the run is sliced into frames. One exception: a command applied at the very ms the
+   * previous frame ended starts this one with a second sample at that ms; it holds what
+   * changed after that frame, and `coalesceHistory` merges the two.
+   */
+  history: HistorySample[];
+}
+
+/** A service's counts as DescribeServices reports them. */
+export interface ServiceCounts {
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+}
+
+/** What the counts became at one virtual ms at which any of them changed. */
+export interface HistorySample {
+  atMs: number;
+  /** All tasks by lastStatus (STOPPED: those still kept); present when any changed at atMs. */
+  taskStateCounts?: TaskStateCounts;
+  /** Only the services whose counts changed at atMs, by serviceName. */
+  services?: Record<string, ServiceCounts>;
 }
 
 export interface Snapshot {

@@ -7,6 +7,7 @@ import {
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
 import { createRng, EventQueue } from './kernel';
+import { countInstanceAdded, newTallies } from './lifecycle/tallies';
 import { compileInstance } from './model/instance';
 import { compileTaskDefinition } from './model/task-definition';
 import { applyTrunking } from './model/trunking';
@@ -56,6 +57,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instanceArnByEc2Id: new Map(),
     services: new Map(),
     serviceTasks: new Map(),
+    tallies: newTallies(),
     accountSettings: new Map((design.accountSettings ?? []).map((a) => [a.name, a.value])),
     serviceEvents: [],
     actions: [],
@@ -77,6 +79,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     applyTrunking(instance, ctx.accountSettings.get('awsvpcTrunking') === 'enabled');
     ctx.instances.set(instance.containerInstanceArn, instance);
     ctx.instanceArnByEc2Id.set(instance.ec2InstanceId, instance.containerInstanceArn);
+    countInstanceAdded(ctx, instance);
     ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   }
   for (const s of design.services) {

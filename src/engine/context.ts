@@ -1,6 +1,7 @@
 import type { DesignDocument, ScriptAction } from '../design';
-import type { ActionResult, EcsEvent, MetricDatum, TaskLastStatus } from './api';
+import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
 import type { EventQueue, Rng } from './kernel';
+import type { Tallies } from './lifecycle/tallies';
 import type {
   InstanceState,
   ServiceEvent,
@@ -9,6 +10,7 @@ import type {
   TaskState,
   WorkloadTiming,
 } from './model/types';
+import type { OpenSample } from './output/history';
 
 /** Everything the clock can wake up for. Timers carry the version they were set for. */
 export type EngineEvent =
@@ -33,6 +35,10 @@ export interface Outbox {
   removedTasks: Set<string>;
   dirtyInstances: Set<string>;
   dirtyServices: Set<string>;
+  /** Every change of the counts, a sample per ms (output/history.ts)... */
+  history: HistorySample[];
+  /** ...and the sample of the current ms, still taking changes. */
+  openSample?: OpenSample;
 }
 
 export interface EngineContext {
@@ -49,6 +55,8 @@ export interface EngineContext {
   services: Map<string, ServiceState>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */
   serviceTasks: Map<string, Set<TaskState>>;
+  /** Task, service and cluster counts kept as they change (lifecycle/tallies.ts). */
+  tallies: Tallies;
   /** Account settings in force now (PutAccountSetting), by name. */
   accountSettings: Map<string, string>;
   serviceEvents: ServiceEvent[];
@@ -82,5 +90,6 @@ export function newOutbox(): Outbox {
     removedTasks: new Set(),
     dirtyInstances: new Set(),
     dirtyServices: new Set(),
+    history: [],
   };
 }

@@ -1,6 +1,7 @@
 export * from './api';
 export type { EngineCheckpoint } from './checkpoint';
 export { explanationText, type PlacementExplanation } from './output/explain';
+export { coalesceHistory } from './output/history';
 export type {
   InstanceRejection,
   PlacementTrace,

@@ -4,11 +4,14 @@ import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpo
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
+import { countTaskRemoved, takeStoppedUntil } from './lifecycle/tallies';
 import { onTaskTimer } from './lifecycle/transitions';
+import type { TaskState } from './model/types';
 import { describeContainerInstance } from './output/describe-instance';
 import { describeService } from './output/describe-service';
 import { describeTask } from './output/describe-task';
 import { explainService, explainTask, type PlacementExplanation } from './output/explain';
+import { closeSample } from './output/history';
 import { emitMetrics, METRIC_PERIOD_MS } from './output/metrics';
 import { instanceView, serviceView, taskStateCounts, taskView } from './output/views';
 import { HEALTHY_AFTER_RUNNING_MS } from './scheduler/draining';
@@ -47,6 +50,8 @@ export interface Simulation {
   explainService(serviceName: string): PlacementExplanation | undefined;
 }
 
+const byArn = (a: TaskState, b: TaskState) => (a.taskArn < b.taskArn ? -1 : 1);
+
 function handle(ctx: EngineContext, event: EngineEvent): void {
   switch (event.kind) {
     case 'task': {
@@ -81,16 +86,14 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
       ctx.queue.push(ctx.nowMs + METRIC_PERIOD_MS, { kind: 'metrics' });
       return;
     case 'prune':
-      for (const task of ctx.tasks.values()) {
-        if (
-          task.stoppedAtMs !== undefined &&
-          ctx.nowMs - task.stoppedAtMs >= STOPPED_TASK_KEPT_MS
-        ) {
-          ctx.tasks.delete(task.taskArn);
-          if (task.serviceName !== undefined) ctx.serviceTasks.get(task.serviceName)?.delete(task);
-          ctx.out.dirtyTasks.delete(task.taskArn);
-          ctx.out.removedTasks.add(task.taskArn);
-        }
+      // From the head of the STOPPED queue: a pass costs what it removes. By ARN, so the
+      // order never depends on how tasks that stopped in the same ms were queued.
+      for (const task of takeStoppedUntil(ctx, ctx.nowMs - STOPPED_TASK_KEPT_MS).sort(byArn)) {
+        ctx.tasks.delete(task.taskArn);
+        countTaskRemoved(ctx, task);
+        if (task.serviceName !== undefined) ctx.serviceTasks.get(task.serviceName)?.delete(task);
+        ctx.out.dirtyTasks.delete(task.taskArn);
+        ctx.out.removedTasks.add(task.taskArn);
       }
       ctx.queue.push(ctx.nowMs + METRIC_PERIOD_MS, { kind: 'prune' });
       return;
@@ -98,6 +101,7 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
 }
 
 function takeFrame(ctx: EngineContext): Frame {
+  closeSample(ctx);
   const out = ctx.out;
   ctx.out = newOutbox();
   const tasks = [];
@@ -125,6 +129,7 @@ function takeFrame(ctx: EngineContext): Frame {
     serviceEvents: out.serviceEvents,
     metrics: out.metrics,
     taskStateCounts: taskStateCounts(ctx),
+    history: out.history,
   };
 }
 

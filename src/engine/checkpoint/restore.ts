@@ -1,6 +1,7 @@
 import { compileDesign } from '../compile';
 import type { EngineContext } from '../context';
 import { EventQueue, restoreRng } from '../kernel';
+import { recountTallies, type Tallies } from '../lifecycle/tallies';
 import type {
   InstanceState,
   PlacementBatch,
@@ -9,7 +10,7 @@ import type {
   TaskState,
 } from '../model/types';
 import type { CandidateInstance } from '../placement';
-import type { CandidateCheckpoint, EngineCheckpoint } from './types';
+import type { CandidateCheckpoint, EngineCheckpoint, TalliesCheckpoint } from './types';
 
 function candidateOf(c: CandidateCheckpoint): CandidateInstance {
   const { reservedTcpPorts, reservedUdpPorts, dynamicTcpPorts, dynamicUdpPorts, ...rest } = c;
@@ -21,6 +22,16 @@ function candidateOf(c: CandidateCheckpoint): CandidateInstance {
   if (dynamicTcpPorts) candidate.dynamicTcpPorts = new Set(dynamicTcpPorts);
   if (dynamicUdpPorts) candidate.dynamicUdpPorts = new Set(dynamicUdpPorts);
   return candidate;
+}
+
+function talliesOf(t: TalliesCheckpoint): Tallies {
+  return {
+    byStatus: { ...t.byStatus },
+    services: new Map(t.services.map(([name, tally]) => [name, { ...tally }])),
+    clusters: new Map(t.clusters.map(([name, tally]) => [name, { ...tally }])),
+    stopped: [...t.stopped],
+    stoppedHead: 0,
+  };
 }
 
 function lookup<T>(map: ReadonlyMap<string, T>, key: string, what: string): T {
@@ -125,7 +136,12 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       removedTasks: new Set(cp.out.removedTasks),
       dirtyInstances: new Set(cp.out.dirtyInstances),
       dirtyServices: new Set(cp.out.dirtyServices),
+      history: [...(cp.out.history ?? [])],
+      ...(cp.out.openSample && {
+        openSample: { ...cp.out.openSample, services: new Set(cp.out.openSample.services) },
+      }),
     },
   } satisfies Partial<EngineContext>);
+  ctx.tallies = cp.tallies ? talliesOf(cp.tallies) : recountTallies(ctx);
   return ctx;
 }

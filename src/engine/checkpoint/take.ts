@@ -127,6 +127,12 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     pendingReconciles: [...ctx.pendingReconciles],
     batches: tables.batches,
     candidates: tables.candidates,
+    tallies: {
+      byStatus: { ...ctx.tallies.byStatus },
+      services: [...ctx.tallies.services].map(([name, t]) => [name, { ...t }]),
+      clusters: [...ctx.tallies.clusters].map(([name, t]) => [name, { ...t }]),
+      stopped: ctx.tallies.stopped.slice(ctx.tallies.stoppedHead),
+    },
     out: {
       events: [...out.events],
       serviceEvents: [...out.serviceEvents],
@@ -135,6 +141,10 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
       removedTasks: [...out.removedTasks],
       dirtyInstances: [...out.dirtyInstances],
       dirtyServices: [...out.dirtyServices],
+      history: [...out.history],
+      ...(out.openSample && {
+        openSample: { ...out.openSample, services: [...out.openSample.services] },
+      }),
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { DesignDocument, ScriptAction } from '../../design';
-import type { ActionResult, EcsEvent, MetricDatum } from '../api';
+import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
 import type { QueueEntry } from '../kernel';
+import type { ClusterTally, ServiceTally } from '../lifecycle/tallies';
 import type {
   InstanceState,
   ServiceEvent,
@@ -43,7 +44,17 @@ export interface EngineCheckpoint {
   batches: BatchCheckpoint[];
   /** The candidate instances those batches saw, each stored once. */
   candidates: CandidateCheckpoint[];
+  /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */
+  tallies?: TalliesCheckpoint;
   out: OutboxCheckpoint;
+}
+
+export interface TalliesCheckpoint {
+  byStatus: TaskStateCounts;
+  services: [string, ServiceTally][];
+  clusters: [string, ClusterTally][];
+  /** The STOPPED queue still kept, oldest first. */
+  stopped: string[];
 }
 
 export type TaskCheckpoint = Omit<TaskState, 'taskDefinition' | 'placementBatch'> & {
@@ -91,4 +102,6 @@ export interface OutboxCheckpoint {
   removedTasks: string[];
   dirtyInstances: string[];
   dirtyServices: string[];
+  history?: HistorySample[];
+  openSample?: { atMs: number; taskStateCounts: boolean; services: string[] };
 }

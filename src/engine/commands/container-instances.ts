@@ -7,6 +7,7 @@ import type {
 } from '../../design';
 import type { EngineContext } from '../context';
 import { lastArnPart } from '../ids';
+import { countInstanceAdded, countTaskRemoved, setInstanceStatus } from '../lifecycle/tallies';
 import { compileInstance } from '../model/instance';
 import { applyTrunking } from '../model/trunking';
 import type { InstanceState } from '../model/types';
@@ -53,7 +54,7 @@ export function updateContainerInstancesState(
       continue;
     }
     if (instance.status !== input.status) {
-      instance.status = input.status;
+      setInstanceStatus(ctx, instance, input.status);
       instance.version++;
       ctx.out.dirtyInstances.add(instance.containerInstanceArn);
       emitInstanceStateChange(ctx, instance);
@@ -123,6 +124,7 @@ export function registerContainerInstance(
   if (existing) ctx.instances.delete(existing);
   ctx.instances.set(instance.containerInstanceArn, instance);
   ctx.instanceArnByEc2Id.set(ec2InstanceId, instance.containerInstanceArn);
+  countInstanceAdded(ctx, instance);
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   emitInstanceStateChange(ctx, instance);
   requestWaitingReconciles(ctx, clusterName);
@@ -170,12 +172,13 @@ export function deregisterContainerInstance(
   }
   for (const task of live) {
     ctx.tasks.delete(task.taskArn);
+    countTaskRemoved(ctx, task);
     if (task.serviceName !== undefined) ctx.serviceTasks.get(task.serviceName)?.delete(task);
     ctx.out.dirtyTasks.delete(task.taskArn);
     ctx.out.removedTasks.add(task.taskArn);
   }
   instance.taskArns.clear();
-  instance.status = 'INACTIVE';
+  setInstanceStatus(ctx, instance, 'INACTIVE');
   instance.version++;
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   emitInstanceStateChange(ctx, instance);

@@ -1,5 +1,6 @@
 import type { TerminateInstanceInput } from '../../design';
 import type { EngineContext } from '../context';
+import { setInstanceStatus } from '../lifecycle/tallies';
 import { killTask } from '../lifecycle/transitions';
 import { emitInstanceStateChange } from '../output/events';
 import { requestWaitingReconciles } from '../scheduler/request';
@@ -33,7 +34,7 @@ export function terminateInstance(
         `Host EC2 (instance ${instance.ec2InstanceId}) terminated.`,
       );
   }
-  instance.status = 'INACTIVE';
+  setInstanceStatus(ctx, instance, 'INACTIVE');
   instance.agentConnected = false;
   instance.version++;
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);

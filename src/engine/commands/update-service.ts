@@ -1,5 +1,6 @@
 import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
+import { setDesiredCount } from '../lifecycle/tallies';
 import { describeService } from '../output/describe-service';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { serviceLaunchType } from '../scheduler/launch-type';
@@ -47,7 +48,7 @@ export function updateService(
         'The daemon scheduling strategy does not support a desired count for services.',
       );
     }
-    service.desiredCount = input.desiredCount;
+    setDesiredCount(ctx, service, input.desiredCount);
   }
   if (input.placementConstraints !== undefined)
     service.placementConstraints = input.placementConstraints;

@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context';
 import type { InstanceState, TaskState } from '../model/types';
+import { changeRemaining } from './tallies';
 
 function portSet(instance: InstanceState, port: TaskState['hostPorts'][number]): Set<number> {
   if (port.dynamic)
@@ -8,10 +9,9 @@ function portSet(instance: InstanceState, port: TaskState['hostPorts'][number]):
 }
 
 /** Reserve what the task needs on its instance: held from placement until STOPPED (§3). */
-export function reserveTask(instance: InstanceState, task: TaskState): void {
+export function reserveTask(ctx: EngineContext, instance: InstanceState, task: TaskState): void {
   const td = task.taskDefinition;
-  instance.remainingCpu -= td.cpu;
-  instance.remainingMemoryMiB -= td.memoryMiB;
+  changeRemaining(ctx, instance, td.cpu, td.memoryMiB, -1);
   if (td.networkMode === 'awsvpc') instance.eniUsed++;
   for (const p of task.hostPorts) portSet(instance, p).add(p.hostPort);
   instance.taskArns.add(task.taskArn);
@@ -24,8 +24,7 @@ export function releaseTask(ctx: EngineContext, task: TaskState): void {
     : undefined;
   if (!instance?.taskArns.has(task.taskArn)) return;
   const td = task.taskDefinition;
-  instance.remainingCpu += td.cpu;
-  instance.remainingMemoryMiB += td.memoryMiB;
+  changeRemaining(ctx, instance, td.cpu, td.memoryMiB, 1);
   if (td.networkMode === 'awsvpc') instance.eniUsed--;
   for (const p of task.hostPorts) portSet(instance, p).delete(p.hostPort);
   instance.taskArns.delete(task.taskArn);

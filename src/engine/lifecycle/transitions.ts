@@ -4,6 +4,7 @@ import type { TaskState } from '../model/types';
 import { emitTaskStateChange } from '../output/events';
 import { requestWaitingReconciles } from '../scheduler/request';
 import { releaseTask } from './resources';
+import { setLastStatus } from './tallies';
 
 /**
  * The task lifecycle (ecs-behavior §1.1). States whose work Berth does not model take
@@ -49,7 +50,7 @@ function stopTimeoutMs(task: TaskState): number {
 /** A placed task starts here: PROVISIONING (awsvpc) or PENDING. */
 export function startTask(ctx: EngineContext, task: TaskState): void {
   if (usesEni(task)) {
-    task.lastStatus = 'PROVISIONING';
+    setLastStatus(ctx, task, 'PROVISIONING');
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
     after(ctx, task, ENI_ATTACH_MS, 'PENDING');
@@ -60,7 +61,7 @@ export function startTask(ctx: EngineContext, task: TaskState): void {
 
 function enterPending(ctx: EngineContext, task: TaskState): void {
   const timing = ctx.timing(task.taskDefinition);
-  task.lastStatus = 'PENDING';
+  setLastStatus(ctx, task, 'PENDING');
   task.pullStartedAtMs = ctx.nowMs;
   touch(ctx, task);
   emitTaskStateChange(ctx, task);
@@ -69,7 +70,7 @@ function enterPending(ctx: EngineContext, task: TaskState): void {
 
 function enterRunning(ctx: EngineContext, task: TaskState): void {
   const timing = ctx.timing(task.taskDefinition);
-  task.lastStatus = 'RUNNING';
+  setLastStatus(ctx, task, 'RUNNING');
   task.pullStoppedAtMs = (task.pullStartedAtMs ?? ctx.nowMs) + timing.imagePullMs;
   task.startedAtMs = ctx.nowMs;
   touch(ctx, task);
@@ -77,7 +78,7 @@ function enterRunning(ctx: EngineContext, task: TaskState): void {
 }
 
 function enterStopped(ctx: EngineContext, task: TaskState): void {
-  task.lastStatus = 'STOPPED';
+  setLastStatus(ctx, task, 'STOPPED');
   task.stoppedAtMs = ctx.nowMs;
   if (task.stoppingAtMs === undefined) task.stoppingAtMs = ctx.nowMs;
   touch(ctx, task);
@@ -104,7 +105,7 @@ export function onTaskTimer(
       enterRunning(ctx, task);
       break;
     case 'DEPROVISIONING':
-      task.lastStatus = 'DEPROVISIONING';
+      setLastStatus(ctx, task, 'DEPROVISIONING');
       touch(ctx, task);
       emitTaskStateChange(ctx, task);
       after(ctx, task, ENI_ATTACH_MS, 'STOPPED');
@@ -134,7 +135,7 @@ export function stopTask(
   task.stoppingAtMs = ctx.nowMs;
   const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
   if (task.lastStatus === 'RUNNING') {
-    task.lastStatus = 'STOPPING';
+    setLastStatus(ctx, task, 'STOPPING');
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
     // Model: the container exits after stopSeconds of its workload, or is killed when

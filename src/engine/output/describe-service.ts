@@ -2,23 +2,13 @@ import { type EngineContext, isoAt } from '../context';
 import { arns } from '../ids';
 import type { ServiceState } from '../model/types';
 
-function counts(ctx: EngineContext, service: ServiceState): { running: number; pending: number } {
-  let running = 0;
-  let pending = 0;
-  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
-    if (task.lastStatus === 'RUNNING') running++;
-    else if (
-      task.lastStatus === 'PENDING' ||
-      task.lastStatus === 'PROVISIONING' ||
-      task.lastStatus === 'ACTIVATING'
-    )
-      pending++;
-  }
-  return { running, pending };
-}
-
-export function serviceCounts(ctx: EngineContext, service: ServiceState) {
-  return counts(ctx, service);
+/** RUNNING, and pending as ECS counts it (PROVISIONING, PENDING, ACTIVATING), kept as tasks move. */
+export function serviceCounts(
+  ctx: EngineContext,
+  service: ServiceState,
+): { running: number; pending: number } {
+  const tally = ctx.tallies.services.get(service.serviceName);
+  return { running: tally?.running ?? 0, pending: tally?.pending ?? 0 };
 }
 
 /** A service as DescribeServices prints it, with its 100 latest events, newest first. */
@@ -26,7 +16,7 @@ export function describeService(
   ctx: EngineContext,
   service: ServiceState,
 ): Record<string, unknown> {
-  const { running, pending } = counts(ctx, service);
+  const { running, pending } = serviceCounts(ctx, service);
   const events = ctx.serviceEvents
     .filter((e) => e.serviceName === service.serviceName)
     .reverse()

@@ -15,17 +15,13 @@ export function emitMetrics(ctx: EngineContext): void {
   const push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) =>
     ctx.out.metrics.push({ ...m, Timestamp: timestamp, Period: period });
   for (const { clusterName } of ctx.design.clusters) {
-    let cpu = 0;
-    let cpuUsed = 0;
-    let mem = 0;
-    let memUsed = 0;
-    for (const i of ctx.instances.values()) {
-      if (i.clusterName !== clusterName || i.status === 'INACTIVE') continue;
-      cpu += i.registeredCpu;
-      cpuUsed += i.registeredCpu - i.remainingCpu;
-      mem += i.registeredMemoryMiB;
-      memUsed += i.registeredMemoryMiB - i.remainingMemoryMiB;
-    }
+    // Sums kept as instances join, leave and reserve (lifecycle/tallies.ts): a minute's
+    // datapoints cost the clusters and services, not their instances and tasks.
+    const sums = ctx.tallies.clusters.get(clusterName);
+    const cpu = sums?.registeredCpu ?? 0;
+    const cpuUsed = sums?.reservedCpu ?? 0;
+    const mem = sums?.registeredMemoryMiB ?? 0;
+    const memUsed = sums?.reservedMemoryMiB ?? 0;
     const dims = [{ Name: 'ClusterName', Value: clusterName }];
     const pct = (used: number, total: number) =>
       total === 0 ? 0 : Math.round((used / total) * 10000) / 100;

@@ -1,5 +1,4 @@
 import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
-import { TASK_STATES } from '../api';
 import type { EngineContext } from '../context';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { serviceCounts } from './describe-service';
@@ -86,7 +85,5 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
 }
 
 export function taskStateCounts(ctx: EngineContext): TaskStateCounts {
-  const counts = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as TaskStateCounts;
-  for (const task of ctx.tasks.values()) counts[task.lastStatus]++;
-  return counts;
+  return { ...ctx.tallies.byStatus };
 }

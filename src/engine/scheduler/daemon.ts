@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { setDesiredCount } from '../lifecycle/tallies';
 import { stopTask } from '../lifecycle/transitions';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { emitServiceAction } from '../output/events';
@@ -103,7 +104,7 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
   }
   if (!failed) clearPlacementFailure(ctx, service);
   if (service.desiredCount !== desired) {
-    service.desiredCount = desired;
+    setDesiredCount(ctx, service, desired);
     ctx.out.dirtyServices.add(service.serviceName);
     // A scheduler-computed change, unlike a user's UpdateService (ecs-behavior §16).
     emitServiceAction(ctx, service, 'SERVICE_DESIRED_COUNT_UPDATED');

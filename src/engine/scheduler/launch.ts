@@ -3,6 +3,7 @@ import type { EngineContext } from '../context';
 import { arns, hexId } from '../ids';
 import { restoreRng } from '../kernel';
 import { reserveTask } from '../lifecycle/resources';
+import { countTaskAdded } from '../lifecycle/tallies';
 import { startTask } from '../lifecycle/transitions';
 import type { PlacementBatch, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
 import {
@@ -101,7 +102,8 @@ function createTask(
   }
   if (req.startedBy !== undefined) task.startedBy = req.startedBy;
   ctx.tasks.set(task.taskArn, task);
-  reserveTask(instance, task);
+  countTaskAdded(ctx, task);
+  reserveTask(ctx, instance, task);
   startTask(ctx, task);
   return task;
 }

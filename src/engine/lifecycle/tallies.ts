@@ -1,0 +1,197 @@
+import type { ContainerInstanceStatus } from '../api';
+import { TASK_STATES, type TaskLastStatus, type TaskStateCounts } from '../api';
+import type { EngineContext } from '../context';
+import type { InstanceState, ServiceState, TaskState } from '../model/types';
+import { noteServiceChange, noteTaskCountsChange } from '../output/history';
+
+/**
+ * Counts kept as tasks, services and instances change, so that a frame, a minute's
+ * metrics and the pruning of old STOPPED tasks cost what changed, not what exists:
+ * idle virtual time is then nearly free. Every write of `lastStatus`, `desiredCount`,
+ * an instance's status or what it has reserved goes through here; the checkpoint
+ * keeps the tallies, and a property test recounts them after random runs.
+ */
+export interface Tallies {
+  /** Tasks in ctx.tasks by lastStatus. */
+  byStatus: TaskStateCounts;
+  /** By service name: its tasks RUNNING, and PENDING as DescribeServices counts them. */
+  services: Map<string, ServiceTally>;
+  /** By cluster name, over its ACTIVE and DRAINING instances. */
+  clusters: Map<string, ClusterTally>;
+  /** ARNs of STOPPED tasks in the order they stopped, so by stoppedAtMs; kept from `stoppedHead` on. */
+  stopped: string[];
+  stoppedHead: number;
+}
+
+export interface ServiceTally {
+  running: number;
+  pending: number;
+}
+
+export interface ClusterTally {
+  registeredCpu: number;
+  reservedCpu: number;
+  registeredMemoryMiB: number;
+  reservedMemoryMiB: number;
+}
+
+export function newTallies(): Tallies {
+  return {
+    byStatus: Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as TaskStateCounts,
+    services: new Map(),
+    clusters: new Map(),
+    stopped: [],
+    stoppedHead: 0,
+  };
+}
+
+/** Which of a service's counts a status falls in: ECS's pendingCount includes the steps before PENDING. */
+function sideOf(status: TaskLastStatus): keyof ServiceTally | undefined {
+  if (status === 'RUNNING') return 'running';
+  if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING')
+    return 'pending';
+  return undefined;
+}
+
+export function serviceTally(ctx: EngineContext, serviceName: string): ServiceTally {
+  let tally = ctx.tallies.services.get(serviceName);
+  if (!tally) {
+    tally = { running: 0, pending: 0 };
+    ctx.tallies.services.set(serviceName, tally);
+  }
+  return tally;
+}
+
+function count(ctx: EngineContext, task: TaskState, status: TaskLastStatus, delta: number): void {
+  ctx.tallies.byStatus[status] += delta;
+  const side = sideOf(status);
+  if (side && task.serviceName !== undefined) serviceTally(ctx, task.serviceName)[side] += delta;
+}
+
+/** Note, before the counts move, what a chart will have to hear about (history.ts). */
+function noteMove(ctx: EngineContext, task: TaskState, from?: TaskLastStatus, to?: TaskLastStatus) {
+  noteTaskCountsChange(ctx);
+  const fromSide = from && sideOf(from);
+  const toSide = to && sideOf(to);
+  if (task.serviceName !== undefined && fromSide !== toSide)
+    noteServiceChange(ctx, task.serviceName);
+}
+
+/** A task has just been put in ctx.tasks. */
+export function countTaskAdded(ctx: EngineContext, task: TaskState): void {
+  noteMove(ctx, task, undefined, task.lastStatus);
+  count(ctx, task, task.lastStatus, 1);
+}
+
+/** A task has just been taken out of ctx.tasks. */
+export function countTaskRemoved(ctx: EngineContext, task: TaskState): void {
+  noteMove(ctx, task, task.lastStatus, undefined);
+  count(ctx, task, task.lastStatus, -1);
+}
+
+/** The one way lastStatus changes. Tasks stop in time order, so the STOPPED queue stays sorted. */
+export function setLastStatus(ctx: EngineContext, task: TaskState, to: TaskLastStatus): void {
+  const from = task.lastStatus;
+  if (from === to) return;
+  noteMove(ctx, task, from, to);
+  count(ctx, task, from, -1);
+  count(ctx, task, to, 1);
+  task.lastStatus = to;
+  if (to === 'STOPPED') ctx.tallies.stopped.push(task.taskArn);
+}
+
+/**
+ * Take from the STOPPED queue the tasks that stopped at or before `atMs`, oldest first;
+ * ARNs of tasks no longer kept (a forced deregistration took them) are passed over.
+ */
+export function takeStoppedUntil(ctx: EngineContext, atMs: number): TaskState[] {
+  const t = ctx.tallies;
+  const taken: TaskState[] = [];
+  while (t.stoppedHead < t.stopped.length) {
+    const task = ctx.tasks.get(t.stopped[t.stoppedHead] ?? '');
+    if (task && task.lastStatus === 'STOPPED' && (task.stoppedAtMs ?? 0) > atMs) break;
+    t.stoppedHead++;
+    if (task?.lastStatus === 'STOPPED') taken.push(task);
+  }
+  // Drop the consumed head now and then, so the array does not grow with the run.
+  if (t.stoppedHead > 1024 && t.stoppedHead * 2 > t.stopped.length) {
+    t.stopped.splice(0, t.stoppedHead);
+    t.stoppedHead = 0;
+  }
+  return taken;
+}
+
+export function setDesiredCount(ctx: EngineContext, service: ServiceState, desired: number): void {
+  if (service.desiredCount === desired) return;
+  noteServiceChange(ctx, service.serviceName);
+  service.desiredCount = desired;
+}
+
+function clusterTally(ctx: EngineContext, clusterName: string): ClusterTally {
+  let tally = ctx.tallies.clusters.get(clusterName);
+  if (!tally) {
+    tally = { registeredCpu: 0, reservedCpu: 0, registeredMemoryMiB: 0, reservedMemoryMiB: 0 };
+    ctx.tallies.clusters.set(clusterName, tally);
+  }
+  return tally;
+}
+
+/** Add (1) or take away (-1) all an instance counts for in its cluster's sums. */
+function countInstance(ctx: EngineContext, instance: InstanceState, sign: 1 | -1): void {
+  const c = clusterTally(ctx, instance.clusterName);
+  c.registeredCpu += sign * instance.registeredCpu;
+  c.reservedCpu += sign * (instance.registeredCpu - instance.remainingCpu);
+  c.registeredMemoryMiB += sign * instance.registeredMemoryMiB;
+  c.reservedMemoryMiB += sign * (instance.registeredMemoryMiB - instance.remainingMemoryMiB);
+}
+
+/** A new instance has just been put in ctx.instances. */
+export function countInstanceAdded(ctx: EngineContext, instance: InstanceState): void {
+  if (instance.status !== 'INACTIVE') countInstance(ctx, instance, 1);
+}
+
+/** The one way an instance's status changes; INACTIVE instances leave their cluster's sums. */
+export function setInstanceStatus(
+  ctx: EngineContext,
+  instance: InstanceState,
+  status: ContainerInstanceStatus,
+): void {
+  const wasCounted = instance.status !== 'INACTIVE';
+  const counted = status !== 'INACTIVE';
+  if (wasCounted && !counted) countInstance(ctx, instance, -1);
+  instance.status = status;
+  if (!wasCounted && counted) countInstance(ctx, instance, 1);
+}
+
+/** The one way an instance's remaining CPU and memory change (sign -1 reserves, 1 releases). */
+export function changeRemaining(
+  ctx: EngineContext,
+  instance: InstanceState,
+  cpu: number,
+  memoryMiB: number,
+  sign: 1 | -1,
+): void {
+  instance.remainingCpu += sign * cpu;
+  instance.remainingMemoryMiB += sign * memoryMiB;
+  if (instance.status === 'INACTIVE') return;
+  const c = clusterTally(ctx, instance.clusterName);
+  c.reservedCpu -= sign * cpu;
+  c.reservedMemoryMiB -= sign * memoryMiB;
+}
+
+/** The tallies counted afresh from the entities: for a checkpoint taken before they were kept. */
+export function recountTallies(ctx: EngineContext): Tallies {
+  const saved = ctx.tallies;
+  ctx.tallies = newTallies();
+  try {
+    for (const task of ctx.tasks.values()) count(ctx, task, task.lastStatus, 1);
+    for (const instance of ctx.instances.values()) countInstanceAdded(ctx, instance);
+    ctx.tallies.stopped = [...ctx.tasks.values()]
+      .filter((t) => t.lastStatus === 'STOPPED')
+      .sort((a, b) => (a.stoppedAtMs ?? 0) - (b.stoppedAtMs ?? 0))
+      .map((t) => t.taskArn);
+    return ctx.tallies;
+  } finally {
+    ctx.tallies = saved;
+  }
+}

@@ -1,0 +1,80 @@
+import type { HistorySample, ServiceCounts } from '../api';
+import type { EngineContext } from '../context';
+
+/**
+ * The history a chart draws: one sample per virtual ms at which a count changed, with
+ * the values at the end of that ms. The sample of the current ms stays open while the
+ * ms goes on and is closed by the first change of a later ms, or by the frame; closing
+ * reads the tallies then, so a burst of changes in one ms costs one sample, and a sample
+ * costs what changed in it, never a walk of all tasks or services.
+ */
+export interface OpenSample {
+  atMs: number;
+  taskStateCounts: boolean;
+  services: Set<string>;
+}
+
+/** The open sample of the current ms, closing the one of an earlier ms first. */
+function sampleNow(ctx: EngineContext): OpenSample {
+  const open = ctx.out.openSample;
+  if (open && open.atMs === ctx.nowMs) return open;
+  if (open) closeSample(ctx);
+  const fresh: OpenSample = { atMs: ctx.nowMs, taskStateCounts: false, services: new Set() };
+  ctx.out.openSample = fresh;
+  return fresh;
+}
+
+/** Call before the task counts by lastStatus change. */
+export function noteTaskCountsChange(ctx: EngineContext): void {
+  sampleNow(ctx).taskStateCounts = true;
+}
+
+/** Call before a service's desired, running or pending count changes. */
+export function noteServiceChange(ctx: EngineContext, serviceName: string): void {
+  sampleNow(ctx).services.add(serviceName);
+}
+
+export function serviceCountsOf(ctx: EngineContext, serviceName: string): ServiceCounts {
+  const tally = ctx.tallies.services.get(serviceName);
+  return {
+    desiredCount: ctx.services.get(serviceName)?.desiredCount ?? 0,
+    runningCount: tally?.running ?? 0,
+    pendingCount: tally?.pending ?? 0,
+  };
+}
+
+/** Put the open sample, with the values as they stand now, into the outbox's history. */
+export function closeSample(ctx: EngineContext): void {
+  const open = ctx.out.openSample;
+  if (!open) return;
+  delete ctx.out.openSample;
+  const sample: HistorySample = { atMs: open.atMs };
+  if (open.taskStateCounts) sample.taskStateCounts = { ...ctx.tallies.byStatus };
+  if (open.services.size > 0) {
+    const services: Record<string, ServiceCounts> = {};
+    for (const name of open.services) services[name] = serviceCountsOf(ctx, name);
+    sample.services = services;
+  }
+  ctx.out.history.push(sample);
+}
+
+/**
+ * Samples as one history, merging neighbours at the same ms (later values win). A command
+ * applied at the very ms a frame ended adds a second sample at that ms to the next frame;
+ * merged, the history is the one the same run sliced any other way gives.
+ */
+export function coalesceHistory(samples: readonly HistorySample[]): HistorySample[] {
+  const out: HistorySample[] = [];
+  for (const sample of samples) {
+    const last = out[out.length - 1];
+    if (!last || last.atMs !== sample.atMs) {
+      out.push(sample);
+      continue;
+    }
+    const merged: HistorySample = { ...last };
+    if (sample.taskStateCounts) merged.taskStateCounts = sample.taskStateCounts;
+    if (sample.services) merged.services = { ...last.services, ...sample.services };
+    out[out.length - 1] = merged;
+  }
+  return out;
+}
