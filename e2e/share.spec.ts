@@ -14,7 +14,7 @@ test.describe('sharing by link', () => {
     await app.toolbar('share').click();
     await expect(page.getByTestId('share.status')).toContainText('on your clipboard');
     const link = await page.getByTestId('share.link').inputValue();
-    expect(link).toContain('/#design=');
+    expect(link).toContain('/#run=');
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
     await page.getByTestId('share.close').click();
 

@@ -6,6 +6,7 @@ import { Dock } from './dock';
 import { ImportDialog } from './import-dialog';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
+import { Timeline } from './timeline';
 import { WhyPanel } from './why-panel';
 
 /** The whole app, as a person sees it: toolbar, palette, canvas, inspector, dock. */
@@ -16,6 +17,7 @@ export class BerthApp {
   readonly dock: Dock;
   readonly importDialog: ImportDialog;
   readonly why: WhyPanel;
+  readonly timeline: Timeline;
   readonly designName: Locator;
 
   constructor(readonly page: Page) {
@@ -25,6 +27,7 @@ export class BerthApp {
     this.dock = new Dock(page);
     this.importDialog = new ImportDialog(page);
     this.why = new WhyPanel(page);
+    this.timeline = new Timeline(page);
     this.designName = page.getByTestId('toolbar.designName');
   }
 

@@ -35,6 +35,11 @@ export class Dock {
     return this.page.getByTestId(`dock.chart.count.${status}`);
   }
 
+  /** Step the run on by 10 s, `times` times. */
+  async step10(times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) await this.page.getByTestId('dock.step10').click();
+  }
+
   serviceRow(name: string): Locator {
     return this.page.getByTestId(`dock.service.${name}`);
   }

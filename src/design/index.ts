@@ -9,6 +9,7 @@ export { checkPlacementRules } from './placement-rules';
 export * from './query';
 export { checkReferences } from './references';
 export * from './resolve';
+export { parseRunFile, type RunFileResult, RunRecord } from './run-record';
 export { sampleDesign } from './sample';
 export * from './script';
 export { checkScriptReferences } from './script-references';

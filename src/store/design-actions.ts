@@ -1,4 +1,10 @@
-import { type DesignDocument, type DesignIssue, type ParseResult, parseDesign } from '../design';
+import {
+  type DesignDocument,
+  type DesignIssue,
+  type ParseResult,
+  parseDesign,
+  parseRunFile,
+} from '../design';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
 import { emptyDesign } from './edits/empty';
@@ -23,9 +29,19 @@ import {
   updateService,
 } from './edits/services';
 import { closeExplain, closeExplainOf } from './explain';
-import { requestFit, type Selection, select, showNotice } from './session';
+import {
+  attributeCommands,
+  LIVE_SERVICE_FIELDS,
+  registerCommand,
+  statusCommand,
+  terminateCommand,
+  updateServiceCommand,
+} from './live/commands';
+import { shownDesign } from './live/shown-design';
+import { isPristine, useRunStore } from './run';
+import { requestFit, type Selection, select } from './session';
 import { sharedText } from './share-link';
-import { pause } from './sim-control';
+import { applyLive, expectRun, pause } from './sim-control';
 
 const current = () => useDesignStore.getState().design;
 const temporal = () => useDesignStore.temporal.getState();
@@ -43,10 +59,38 @@ function tryCommit(candidate: DesignDocument): DesignIssue[] {
   return [];
 }
 
-/** A whole new document: the run starts paused at 0:00, as a fresh page would. */
-function replace(design: DesignDocument): void {
+/** Whether the run has begun: edits then act on the running cluster, not on the design. */
+const live = () => !isPristine();
+
+/** The design as the run stands at the moment shown (script and journal applied). */
+function shown(): DesignDocument {
+  const s = useRunStore.getState();
+  return shownDesign(current(), s.timeline.journal, s.nowMs);
+}
+
+/**
+ * A change no ECS operation makes to a running cluster (an instance's type, a new
+ * service, a task definition): the design as the person's edits left it, changed,
+ * becomes the design, and the run restarts at 0:00 with a notice that offers Undo.
+ */
+function restartWith(change: (d: DesignDocument) => DesignDocument, what: string): DesignIssue[] {
+  if (!live()) return tryCommit(change(current()));
+  const s = useRunStore.getState();
+  const base = shownDesign(current(), s.timeline.journal, s.nowMs, false);
+  const parsed = parseDesign(change(base));
+  if (!parsed.ok) return parsed.issues;
+  expectRun({
+    notice: `${what} is not an operation on a running cluster, so the run restarted at 0:00 with it.`,
+  });
+  commit(parsed.design);
+  return [];
+}
+
+/** A whole new document: a new run, paused at 0:00, as a fresh page would start it. */
+function replace(design: DesignDocument, notice?: string): void {
   pause();
   closeExplain();
+  if (notice !== undefined) expectRun({ notice });
   commit(design);
   select(null);
   requestFit();
@@ -60,22 +104,46 @@ export function loadSample(): void {
   replace(sampleDocument());
 }
 
-/** Paste or file: through the gate; on error the current design stays as it is. */
+/**
+ * Paste or file: through the gate; on error the current design stays as it is. A Berth
+ * file with its run opens at the moment it was exported; anything else starts a new run.
+ */
 export function importDesign(text: string): ParseResult {
-  const parsed = parseDesign(text);
-  if (parsed.ok) replace(parsed.design);
+  const parsed = parseRunFile(text);
+  if (!parsed.ok) return parsed;
+  if (parsed.run) {
+    pause();
+    closeExplain();
+    expectRun({
+      record: parsed.run,
+      notice: `Imported “${parsed.design.name}” with its run, at the moment it was exported.`,
+    });
+    commit(parsed.design);
+    select(null);
+    requestFit();
+  } else replace(parsed.design, `Imported “${parsed.design.name}”: a new run starts at 0:00.`);
   return parsed;
 }
 
-/** `cluster`: the frame it was dropped in; the first cluster when absent. */
+/**
+ * `cluster`: the frame it was dropped in; the first cluster when absent. On a running
+ * cluster the instance registers now (RegisterContainerInstance) and only its place on
+ * the canvas goes into the design.
+ */
 export function dropInstance(
   instanceType: string,
   az: string,
   position?: Position,
   cluster?: string,
 ): string {
-  const result = addInstance(current(), instanceType, az, position, cluster);
-  commit(result.design);
+  const result = addInstance(live() ? shown() : current(), instanceType, az, position, cluster);
+  if (live()) {
+    const ci = result.design.containerInstances.find(
+      (c) => c.ec2InstanceId === result.ec2InstanceId,
+    );
+    commit({ ...current(), layout: result.design.layout });
+    if (ci) void applyLive([registerCommand(ci)]);
+  } else commit(result.design);
   select({ kind: 'instance', id: result.ec2InstanceId });
   return result.ec2InstanceId;
 }
@@ -85,38 +153,82 @@ export function dropService(
   position?: Position,
   cluster?: string,
 ): DesignIssue[] {
-  const result = addService(current(), form, position, cluster);
-  const issues = tryCommit(result.design);
-  if (issues.length === 0) select({ kind: 'service', name: result.serviceName });
+  let serviceName = '';
+  const issues = restartWith((d) => {
+    const result = addService(d, form, position, cluster);
+    serviceName = result.serviceName;
+    return result.design;
+  }, 'Adding a service');
+  if (issues.length === 0) select({ kind: 'service', name: serviceName });
   return issues;
 }
 
 export function editInstance(id: string, patch: InstancePatch): DesignIssue[] {
-  return tryCommit(updateInstance(current(), id, patch));
+  return restartWith((d) => updateInstance(d, id, patch), "Changing an instance's type or zone");
 }
 
-/** Recorded in the design, and sent live as UpdateContainerInstancesState. */
+const instanceShown = (id: string) =>
+  shown().containerInstances.find((c) => c.ec2InstanceId === id);
+
+/** Before the run: the design's status. During it: UpdateContainerInstancesState, now. */
 export function setStatus(id: string, status: InstanceStatus): DesignIssue[] {
-  return tryCommit(setInstanceStatus(current(), id, status));
+  if (!live()) return tryCommit(setInstanceStatus(current(), id, status));
+  const ci = instanceShown(id);
+  if (ci) void applyLive(statusCommand(ci, status));
+  return [];
 }
 
-/** Recorded in the design, and sent live as PutAttributes / DeleteAttributes. */
+/** Before the run: the design's attributes. During it: PutAttributes / DeleteAttributes, now. */
 export function setAttributes(id: string, attributes: readonly CustomAttribute[]): DesignIssue[] {
-  return tryCommit(setCustomAttributes(current(), id, attributes));
+  if (!live()) return tryCommit(setCustomAttributes(current(), id, attributes));
+  const before = shown();
+  const parsed = parseDesign(setCustomAttributes(before, id, attributes));
+  if (!parsed.ok) return parsed.issues;
+  const ci = before.containerInstances.find((c) => c.ec2InstanceId === id);
+  if (ci) void applyLive(attributeCommands(ci, attributes));
+  return [];
 }
 
+/**
+ * Before the run: the design. During it: desired count and placement are UpdateService,
+ * now; anything else (image, size) restarts the run with the change.
+ */
 export function editService(name: string, patch: ServicePatch): DesignIssue[] {
-  return tryCommit(updateService(current(), name, patch));
+  if (!live()) return tryCommit(updateService(current(), name, patch));
+  const fields = Object.keys(patch).filter((k) => patch[k as keyof ServicePatch] !== undefined);
+  if (fields.some((f) => !LIVE_SERVICE_FIELDS.has(f)))
+    return restartWith(
+      (d) => updateService(d, name, patch),
+      `Changing a service's ${fields.join(' and ')}`,
+    );
+  const before = shown();
+  const parsed = parseDesign(updateService(before, name, patch));
+  if (!parsed.ok) return parsed.issues;
+  const service = before.services.find((s) => s.serviceName === name);
+  if (service) void applyLive(updateServiceCommand(service, patch));
+  return [];
 }
 
+/** Instances taken off a running cluster terminate; a service removed restarts the run without it. */
 export function removeResources(selections: readonly Selection[]): void {
-  let design = current();
-  for (const s of selections) {
-    if (s?.kind === 'instance') design = removeInstance(design, s.id);
-    if (s?.kind === 'service') design = removeService(design, s.name);
+  const services = selections.flatMap((s) => (s?.kind === 'service' ? [s.name] : []));
+  const instances = selections.flatMap((s) => (s?.kind === 'instance' ? [s.id] : []));
+  if (!live()) {
+    let design = current();
+    for (const id of instances) design = removeInstance(design, id);
+    for (const name of services) design = removeService(design, name);
+    if (design !== current()) commit(design);
+  } else {
+    const before = shown();
+    const commands = instances.flatMap((id) => {
+      const ci = before.containerInstances.find((c) => c.ec2InstanceId === id);
+      return ci ? [terminateCommand(ci)] : [];
+    });
+    if (commands.length > 0) void applyLive(commands);
+    if (services.length > 0)
+      restartWith((d) => services.reduce(removeService, d), 'Deleting a service');
   }
-  if (design !== current()) commit(design);
-  closeExplainOf(selections.flatMap((s) => (s?.kind === 'service' ? [s.name] : [])));
+  closeExplainOf(services);
   select(null);
 }
 
@@ -125,16 +237,24 @@ export function moveNodes(
   positions: Readonly<Record<string, Position>>,
   zones: Readonly<Record<string, string>> = {},
 ): void {
-  let design: DesignDocument = { ...current(), layout: { ...current().layout, ...positions } };
-  for (const [id, az] of Object.entries(zones))
-    design = updateInstance(design, id, { availabilityZone: az });
-  commit(design);
+  const layout = { ...current().layout, ...positions };
+  if (Object.keys(zones).length === 0) {
+    commit({ ...current(), layout });
+    return;
+  }
+  restartWith((d) => {
+    let design: DesignDocument = { ...d, layout };
+    for (const [id, az] of Object.entries(zones))
+      design = updateInstance(design, id, { availabilityZone: az });
+    return design;
+  }, 'Moving an instance to another zone');
 }
 
 /**
- * Open the design a share link carries, through the same gate as an import. It
- * replaces the current design as one undoable step, so Undo brings that back; a
- * link the gate refuses leaves the design as it is and says why.
+ * Open what a share link carries, through the same gate as an import: the design, and
+ * the run at the moment it was shared when the link has one. It replaces the current
+ * design as one undoable step, so Undo brings that back; a link the gate refuses leaves
+ * everything as it is and says why.
  */
 export function openSharedLink(hash: string): void {
   const shared = sharedText(hash);
@@ -148,7 +268,7 @@ export function openSharedLink(hash: string): void {
     });
     return;
   }
-  const parsed = parseDesign(shared.text);
+  const parsed = parseRunFile(shared.text);
   if (!parsed.ok) {
     useDesignStore.setState({
       loadIssue: {
@@ -159,8 +279,13 @@ export function openSharedLink(hash: string): void {
     });
     return;
   }
-  replace(parsed.design);
-  showNotice(`Opened the shared design “${parsed.design.name}”. Undo brings back yours.`);
+  pause();
+  closeExplain();
+  const notice = `Opened the shared design “${parsed.design.name}”${parsed.run ? ' at the moment it was shared' : ''}. Undo brings back yours.`;
+  expectRun(parsed.run ? { record: parsed.run, notice } : { notice });
+  commit(parsed.design);
+  select(null);
+  requestFit();
 }
 
 export function undo(): void {

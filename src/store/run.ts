@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SimMessage } from '../worker/protocol';
+import type { TimelineView } from '../worker/run';
 import { emptyRunData, fromSnapshot, type RunData, withFrame } from './run-data';
 
 export type SimStatus = 'starting' | 'ready' | 'error';
@@ -11,11 +12,18 @@ export interface RunState extends RunData {
   error: string | null;
   playing: boolean;
   speed: number;
-  /** Bumped on every reset, so views can tell a restart from a frame. */
+  /** Bumped on every reset (a new run, a seek, another branch), so views can tell a jump from a frame. */
   generation: number;
+  /** How far the shown branch has been played: the timeline's right end. */
+  endMs: number;
+  timeline: TimelineView;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 25, 50, 100] as const;
+
+export function emptyTimeline(): TimelineView {
+  return { branchId: 1, branches: [], endMs: 0, marks: [], journal: [] };
+}
 
 export const useRunStore = create<RunState>()(() => ({
   ...emptyRunData(),
@@ -24,6 +32,8 @@ export const useRunStore = create<RunState>()(() => ({
   playing: false,
   speed: 1,
   generation: 0,
+  endMs: 0,
+  timeline: emptyTimeline(),
 }));
 
 const set = useRunStore.setState;
@@ -39,6 +49,8 @@ export function receive(message: SimMessage): void {
         playing: message.playing,
         speed: message.speed,
         generation: s.generation + 1,
+        endMs: message.timeline.endMs,
+        timeline: message.timeline,
       }));
       return;
     case 'frame':
@@ -46,12 +58,26 @@ export function receive(message: SimMessage): void {
         ...withFrame(s, message.frame),
         playing: message.playing,
         speed: message.speed,
+        endMs: message.endMs,
       }));
+      return;
+    case 'timeline':
+      set({ timeline: message.timeline, endMs: message.timeline.endMs });
       return;
     case 'error':
       set({ status: 'error', error: message.message, playing: false });
       return;
   }
+}
+
+/** Nothing has happened yet: edits shape the design itself rather than the run. */
+export function isPristine(s: RunState = useRunStore.getState()): boolean {
+  return (
+    s.nowMs === 0 &&
+    s.endMs === 0 &&
+    s.timeline.journal.length === 0 &&
+    s.timeline.branches.length <= 1
+  );
 }
 
 export function setRunError(error: string): void {

@@ -8,10 +8,17 @@ export type Selection =
   | { kind: 'task'; arn: string }
   | null;
 
+/** A button on a notice, e.g. Undo on "the run restarted at 0:00". */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'error';
+  action?: NoticeAction;
 }
 
 /** This tab's UI state: never saved, never undone. */
@@ -19,6 +26,8 @@ export interface SessionState {
   selection: Selection;
   notice: Notice | null;
   importOpen: boolean;
+  /** The list of keyboard shortcuts (`?`). */
+  helpOpen: boolean;
   /** Bumped when a whole new design arrives, so the canvas fits it into view. */
   fitRequest: number;
   paletteInstanceType: string;
@@ -46,6 +55,7 @@ export const useSessionStore = create<SessionState>()(() => ({
   selection: null,
   notice: null,
   importOpen: false,
+  helpOpen: false,
   fitRequest: 0,
   paletteInstanceType: 'm5.large',
   newService: DEFAULT_NEW_SERVICE,
@@ -68,14 +78,22 @@ export function select(selection: Selection): void {
   if (!sameSelection(useSessionStore.getState().selection, selection)) set({ selection });
 }
 
-export function showNotice(text: string, tone: Notice['tone'] = 'info'): void {
+export function showNotice(
+  text: string,
+  tone: Notice['tone'] = 'info',
+  action?: NoticeAction,
+): void {
   noticeId += 1;
-  set({ notice: { id: noticeId, text, tone } });
+  set({ notice: action ? { id: noticeId, text, tone, action } : { id: noticeId, text, tone } });
 }
 
 export function dismissNotice(id?: number): void {
   const current = useSessionStore.getState().notice;
   if (current && (id === undefined || current.id === id)) set({ notice: null });
+}
+
+export function setHelpOpen(helpOpen: boolean): void {
+  set({ helpOpen });
 }
 
 export function setImportOpen(importOpen: boolean): void {

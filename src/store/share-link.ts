@@ -1,19 +1,28 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { DesignDocument } from '../design';
+import type { DesignDocument, RunRecord } from '../design';
 
-/** `#design=<lz-string>`: in the hash, so the design never reaches a server. */
-const PREFIX = '#design=';
+/** `#run=<lz-string>`: in the hash, so the design never reaches a server. */
+const RUN_PREFIX = '#run=';
+/** Links made before runs were shareable: a design alone, opened at 0:00. */
+const DESIGN_PREFIX = '#design=';
 
 export type SharedText = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'unreadable' };
 
-export function shareHash(design: DesignDocument): string {
-  return `${PREFIX}${compressToEncodedURIComponent(JSON.stringify(design))}`;
+/** A Berth file in a link: the design, and the run shown (seed, journal, moment) when given. */
+export function shareHash(design: DesignDocument, run?: RunRecord): string {
+  const value = run ? { ...design, run } : design;
+  return `${run ? RUN_PREFIX : DESIGN_PREFIX}${compressToEncodedURIComponent(JSON.stringify(value))}`;
 }
 
-/** The design text a link carries; the design gate judges it after. */
+export function isShareHash(hash: string): boolean {
+  return hash.startsWith(RUN_PREFIX) || hash.startsWith(DESIGN_PREFIX);
+}
+
+/** The text a link carries; the gate judges it after. */
 export function sharedText(hash: string): SharedText {
-  if (!hash.startsWith(PREFIX)) return { kind: 'none' };
-  const text = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
+  const prefix = [RUN_PREFIX, DESIGN_PREFIX].find((p) => hash.startsWith(p));
+  if (!prefix) return { kind: 'none' };
+  const text = decompressFromEncodedURIComponent(hash.slice(prefix.length));
   // lz-string answers null or '' for what it cannot decode.
   return text ? { kind: 'text', text } : { kind: 'unreadable' };
 }

@@ -1,16 +1,29 @@
 import * as Comlink from 'comlink';
-import type { Command, DesignDocument } from '../design';
-import type { ActionResult, PlacementExplanation } from '../engine';
-import type { LoadResult, SimApi, SimMessage } from './protocol';
+import type { Command } from '../design';
+import type { PlacementExplanation } from '../engine';
+import type {
+  ApplyResult,
+  HistoryQuery,
+  LoadResult,
+  RunRequest,
+  SimApi,
+  SimMessage,
+} from './protocol';
+import type { HistoryWindow, RunMemory, RunSpec } from './run';
 
 /** The page's handle on the worker: the SimApi, with the callback proxying done here. */
 export interface SimClient {
-  load(design: DesignDocument): Promise<LoadResult>;
+  load(request: RunRequest): Promise<LoadResult>;
   play(): Promise<void>;
   pause(): Promise<void>;
   step(seconds: number): Promise<void>;
   setSpeed(speed: number): Promise<void>;
-  apply(command: Command): Promise<ActionResult>;
+  apply(command: Command): Promise<ApplyResult>;
+  seek(atMs: number): Promise<void>;
+  switchBranch(branchId: number): Promise<void>;
+  history(query: HistoryQuery): Promise<HistoryWindow | null>;
+  spec(): Promise<RunSpec | null>;
+  memory(): Promise<RunMemory | null>;
   explainTask(taskRef: string): Promise<PlacementExplanation | null>;
   explainService(serviceName: string): Promise<PlacementExplanation | null>;
   subscribe(callback: (message: SimMessage) => void): Promise<void>;
@@ -20,12 +33,17 @@ export interface SimClient {
 export function connectSim(endpoint: Comlink.Endpoint): SimClient {
   const remote = Comlink.wrap<SimApi>(endpoint);
   return {
-    load: (design) => remote.load(design),
+    load: (request) => remote.load(request),
     play: () => remote.play(),
     pause: () => remote.pause(),
     step: (seconds) => remote.step(seconds),
     setSpeed: (speed) => remote.setSpeed(speed),
     apply: (command) => remote.apply(command),
+    seek: (atMs) => remote.seek(atMs),
+    switchBranch: (branchId) => remote.switchBranch(branchId),
+    history: (query) => remote.history(query),
+    spec: () => remote.spec(),
+    memory: () => remote.memory(),
     explainTask: (taskRef) => remote.explainTask(taskRef),
     explainService: (serviceName) => remote.explainService(serviceName),
     subscribe: (callback) => remote.subscribe(Comlink.proxy(callback)),

@@ -1,32 +1,70 @@
-import type { Command, DesignDocument } from '../design';
+import type { Command, DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, Frame, PlacementExplanation, Snapshot } from '../engine';
+import type { HistoryWindow, RunMemory, RunSpec, TimelineView } from './run';
 
 /**
  * What crosses the worker boundary. Types only: the main thread imports this
  * file with `import type`, so no engine code ends up in the page's bundle.
  */
 
+export type ResetReason = 'load' | 'seek' | 'branch';
+
 export type SimMessage =
-  /** A design was (re)loaded: replace everything, virtual time restarts. */
-  | { kind: 'reset'; snapshot: Snapshot; playing: boolean; speed: number }
-  /** What changed since the last message. */
-  | { kind: 'frame'; frame: Frame; playing: boolean; speed: number }
+  /** The state at one moment replaces everything: a new run, a seek, another branch. */
+  | {
+      kind: 'reset';
+      reason: ResetReason;
+      snapshot: Snapshot;
+      timeline: TimelineView;
+      playing: boolean;
+      speed: number;
+    }
+  /** What changed since the last message; `endMs` is how far the shown branch has been played. */
+  | { kind: 'frame'; frame: Frame; endMs: number; playing: boolean; speed: number }
+  /** The branches or the marks changed. */
+  | { kind: 'timeline'; timeline: TimelineView }
   /** The engine threw while playing; the worker paused itself. */
   | { kind: 'error'; message: string };
 
 export type LoadResult = { ok: true; nowMs: number } | { ok: false; message: string };
 
+/** A new run: a design alone starts at 0:00; a whole spec reopens a run where it was left. */
+export type RunRequest =
+  | { design: DesignDocument; seed?: number; journal?: readonly ScriptAction[] }
+  | RunSpec;
+
+export interface HistoryQuery {
+  fromMs: number;
+  toMs: number;
+  /** About the chart's width in pixels. */
+  columns: number;
+  keys: readonly string[];
+  /** Another branch, to compare; the shown one when absent. */
+  branchId?: number;
+}
+
+export type ApplyResult = ActionResult & { forked?: boolean };
+
 export interface SimApi {
-  /** Replace the running simulation with a fresh one of `design`, at virtual time 0. */
-  load(design: DesignDocument): LoadResult;
+  /** Replace the run with a new one (see RunRequest) and push a reset. */
+  load(request: RunRequest): LoadResult;
   play(): void;
   pause(): void;
   /** Advance virtual time by `seconds` at once and push the frame. */
   step(seconds: number): void;
   /** Virtual seconds per wall second. */
   setSpeed(speed: number): void;
-  /** Apply an AWS operation (or a fault) now, and push the frame it causes. */
-  apply(command: Command): ActionResult;
+  /** Apply an AWS operation (or a fault) now, journal it, and push the frame it causes. */
+  apply(command: Command): ApplyResult;
+  /** Show the shown branch at `atMs` (clamped to what it has played) and push a reset. */
+  seek(atMs: number): void;
+  /** Show another branch at the same moment and push a reset. */
+  switchBranch(branchId: number): void;
+  /** Part of a branch's history, decimated to about one point per column. */
+  history(query: HistoryQuery): HistoryWindow | null;
+  /** The run as a value: what a reload or a link carries. */
+  spec(): RunSpec | null;
+  memory(): RunMemory | null;
   /** Why a task (ARN or id) is on its instance; null when the task is not known. */
   explainTask(taskRef: string): PlacementExplanation | null;
   /** Why a service's next task waits for a place; null while nothing waits. */

@@ -44,7 +44,7 @@ describe('the simulation worker API over comlink', () => {
   it('loads a design and pushes a reset at time 0', async () => {
     const link = connect();
     close = link.close;
-    expect(await link.client.load(sample())).toEqual({ ok: true, nowMs: 0 });
+    expect(await link.client.load({ design: sample() })).toEqual({ ok: true, nowMs: 0 });
     await waitFor(() => link.messages.length > 0);
     expect(link.messages[0]).toMatchObject({ kind: 'reset', playing: false, speed: 1 });
   });
@@ -52,7 +52,7 @@ describe('the simulation worker API over comlink', () => {
   it('steps virtual time and streams the tasks the service started', async () => {
     const link = connect();
     close = link.close;
-    await link.client.load(sample());
+    await link.client.load({ design: sample() });
     await link.client.step(60);
     await waitFor(() => link.messages.some((m) => m.kind === 'frame'));
     const frame = link.messages.find((m) => m.kind === 'frame');
@@ -64,7 +64,7 @@ describe('the simulation worker API over comlink', () => {
   it('applies UpdateService and answers with the AWS-shaped result', async () => {
     const link = connect();
     close = link.close;
-    await link.client.load(sample());
+    await link.client.load({ design: sample() });
     const result = await link.client.apply({
       action: 'UpdateService',
       input: { cluster: 'demo', service: 'web', desiredCount: 5 },
@@ -80,7 +80,7 @@ describe('the simulation worker API over comlink', () => {
     let wall = 0;
     const link = connect(() => wall);
     close = link.close;
-    await link.client.load(sample());
+    await link.client.load({ design: sample() });
     await link.client.setSpeed(10);
     await link.client.play();
     await waitFor(() => {
@@ -109,7 +109,7 @@ describe('explanations over comlink', () => {
   it('explains why a running task is on its instance, as plain data', async () => {
     const link = connect();
     close = link.close;
-    await link.client.load(sample());
+    await link.client.load({ design: sample() });
     await link.client.step(60);
     await waitFor(() => link.messages.some((m) => m.kind === 'frame'));
     const frame = link.messages.find((m) => m.kind === 'frame');
@@ -136,12 +136,12 @@ describe('explanations over comlink', () => {
         placementConstraints: [{ type: 'memberOf' as const, expression: 'attribute:tier == gpu' }],
       })),
     };
-    await link.client.load(unplaceable);
+    await link.client.load({ design: unplaceable });
     await link.client.step(10);
     const explanation = await link.client.explainService('web');
     expect(explanation?.failure?.summary).toBe('0/3 instances: 3 memberOf(attribute:tier == gpu)');
     expect(explanation?.trace.rejected).toHaveLength(3);
-    await link.client.load(sample());
+    await link.client.load({ design: sample() });
     await link.client.step(10);
     expect(await link.client.explainService('web')).toBeNull();
   });

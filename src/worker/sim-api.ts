@@ -1,11 +1,14 @@
-import type { Command, DesignDocument } from '../design';
-import {
-  type ActionResult,
-  createSimulation,
-  type PlacementExplanation,
-  type Simulation,
-} from '../engine';
-import type { LoadResult, SimApi, SimMessage } from './protocol';
+import type { Command } from '../design';
+import type { PlacementExplanation } from '../engine';
+import type {
+  ApplyResult,
+  HistoryQuery,
+  LoadResult,
+  RunRequest,
+  SimApi,
+  SimMessage,
+} from './protocol';
+import { type HistoryWindow, RunKeeper, type RunSpec } from './run';
 
 export interface SimApiOptions {
   /** Wall clock in ms; injectable so tests need not wait. */
@@ -18,33 +21,62 @@ export interface SimApiOptions {
 const MAX_WALL_STEP_MS = 250;
 const MIN_SPEED = 0.1;
 const MAX_SPEED = 1000;
+/** Marks found while playing reach the timeline about once a second. */
+const TIMELINE_EVERY_MS = 1000;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The object the worker exposes: it owns one simulation and plays it on the wall clock. */
+const isSpec = (request: RunRequest): request is RunSpec =>
+  'atMs' in request && 'endMs' in request && 'seed' in request && 'journal' in request;
+
+/** The object the worker exposes: it keeps one run and plays it on the wall clock. */
 export function createSimApi(options: SimApiOptions = {}): SimApi {
   const now = options.now ?? (() => performance.now());
   const tickMs = options.tickMs ?? 50;
-  let sim: Simulation | undefined;
+  let run: RunKeeper | undefined;
   let listener: ((message: SimMessage) => void) | undefined;
   let playing = false;
   let speed = 1;
   let timer: ReturnType<typeof setInterval> | undefined;
   let lastWallMs = 0;
+  let lastTimelineWallMs = 0;
+  let marksSent = 0;
 
   const push = (message: SimMessage) => listener?.(message);
 
+  const fail = (error: unknown) => {
+    stopTimer();
+    playing = false;
+    push({ kind: 'error', message: errorText(error) });
+  };
+
+  const sendTimeline = () => {
+    if (!run) return;
+    const timeline = run.timeline();
+    marksSent = run.markCount();
+    lastTimelineWallMs = now();
+    push({ kind: 'timeline', timeline });
+  };
+
+  const reset = (reason: 'load' | 'seek' | 'branch') => {
+    if (!run) return;
+    const timeline = run.timeline();
+    marksSent = run.markCount();
+    push({ kind: 'reset', reason, snapshot: run.snapshot(), timeline, playing, speed });
+  };
+
   const advanceBy = (virtualMs: number) => {
-    if (!sim) return;
+    if (!run) return;
     try {
-      const frame = sim.advance(sim.nowMs + Math.max(0, Math.round(virtualMs)));
-      push({ kind: 'frame', frame, playing, speed });
+      const frame = run.advance(run.nowMs + Math.max(0, Math.round(virtualMs)));
+      // The page asks for the history it draws; the frame need not carry it.
+      push({ kind: 'frame', frame: { ...frame, history: [] }, endMs: run.endMs, playing, speed });
+      if (run.markCount() !== marksSent && now() - lastTimelineWallMs >= TIMELINE_EVERY_MS)
+        sendTimeline();
     } catch (error) {
-      stopTimer();
-      playing = false;
-      push({ kind: 'error', message: errorText(error) });
+      fail(error);
     }
   };
 
@@ -56,7 +88,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
   };
 
   function startTimer() {
-    if (timer !== undefined || !sim) return;
+    if (timer !== undefined || !run) return;
     lastWallMs = now();
     timer = setInterval(tick, tickMs);
   }
@@ -66,18 +98,30 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     timer = undefined;
   }
 
+  const notLoaded = (command: Command): ApplyResult => ({
+    at: 0,
+    action: command.action,
+    error: { code: 'SimulationNotLoaded', message: 'No design is loaded' },
+  });
+
   return {
-    load(design: DesignDocument): LoadResult {
+    load(request: RunRequest): LoadResult {
       stopTimer();
       try {
-        sim = createSimulation(design);
+        run = isSpec(request)
+          ? RunKeeper.open(request)
+          : new RunKeeper(
+              request.design,
+              request.seed ?? request.design.seed,
+              request.journal ?? [],
+            );
       } catch (error) {
-        sim = undefined;
+        run = undefined;
         return { ok: false, message: errorText(error) };
       }
-      push({ kind: 'reset', snapshot: sim.snapshot(), playing, speed });
+      reset('load');
       if (playing) startTimer();
-      return { ok: true, nowMs: sim.nowMs };
+      return { ok: true, nowMs: run.nowMs };
     },
     play() {
       playing = true;
@@ -88,6 +132,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       stopTimer();
       // One frame so the page learns it is paused even when nothing moves.
       advanceBy(0);
+      sendTimeline();
     },
     step(seconds: number) {
       advanceBy(seconds * 1000);
@@ -95,34 +140,58 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     setSpeed(next: number) {
       speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, next));
     },
-    apply(command: Command) {
-      if (!sim) {
-        return {
-          at: 0,
-          action: command.action,
-          error: { code: 'SimulationNotLoaded', message: 'No design is loaded' },
-        };
-      }
-      let result: ActionResult;
+    apply(command: Command): ApplyResult {
+      if (!run) return notLoaded(command);
       try {
-        result = sim.apply(command);
+        const { result, frame, forked } = run.apply(command);
+        push({ kind: 'frame', frame: { ...frame, history: [] }, endMs: run.endMs, playing, speed });
+        sendTimeline();
+        return forked ? { ...result, forked } : result;
       } catch (error) {
         // An engine bug must reach the page as an answer, not a rejected promise nobody awaits.
-        result = {
-          at: sim.nowMs / 1000,
+        return {
+          at: run.nowMs / 1000,
           action: command.action,
           error: { code: 'EngineError', message: errorText(error) },
         };
       }
-      advanceBy(0);
-      return result;
+    },
+    seek(atMs: number) {
+      if (!run) return;
+      try {
+        run.seek(Math.min(Math.max(0, atMs), run.endMs));
+        lastWallMs = now();
+        reset('seek');
+      } catch (error) {
+        fail(error);
+      }
+    },
+    switchBranch(branchId: number) {
+      if (!run) return;
+      try {
+        run.switchBranch(branchId);
+        reset('branch');
+      } catch (error) {
+        fail(error);
+      }
+    },
+    history(query: HistoryQuery): HistoryWindow | null {
+      return (
+        run?.window(query.fromMs, query.toMs, query.columns, query.keys, query.branchId) ?? null
+      );
+    },
+    spec() {
+      return run?.spec() ?? null;
+    },
+    memory() {
+      return run?.memory() ?? null;
     },
     // A throw here reaches the page as a rejected promise: the panel says so.
     explainTask(taskRef: string): PlacementExplanation | null {
-      return sim?.explainTask(taskRef) ?? null;
+      return run?.simulation.explainTask(taskRef) ?? null;
     },
     explainService(serviceName: string): PlacementExplanation | null {
-      return sim?.explainService(serviceName) ?? null;
+      return run?.simulation.explainService(serviceName) ?? null;
     },
     subscribe(callback) {
       listener = callback;

@@ -2,6 +2,7 @@
 import '../styles/placement-canvas.css';
 import '../styles/why.css';
 import '../styles/editors.css';
+import '../styles/timeline.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasBar } from '../canvas/CanvasBar';
@@ -11,6 +12,7 @@ import { Palette } from '../palette/Palette';
 import { ImportDialog } from './ImportDialog';
 import { LoadIssueBanner } from './LoadIssueBanner';
 import { NoticeToast } from './NoticeToast';
+import { ShortcutHelp } from './ShortcutHelp';
 import { TopBar } from './TopBar';
 import { useSharedLink } from './use-shared-link';
 import { useShortcuts } from './use-shortcuts';
@@ -38,6 +40,7 @@ export function App() {
         </main>
         <Dock />
         <ImportDialog />
+        <ShortcutHelp />
       </div>
     </ReactFlowProvider>
   );

@@ -1,7 +1,7 @@
 import { type ChangeEvent, memo, useEffect, useState } from 'react';
 import type { DesignIssue } from '../../design';
 import { importDesign } from '../../store/design-actions';
-import { setImportOpen, showNotice, useSessionStore } from '../../store/session';
+import { setImportOpen, useSessionStore } from '../../store/session';
 
 /** Paste or pick a file; the gate's objections are listed by path and nothing changes. */
 export const ImportDialog = memo(function ImportDialog() {
@@ -30,7 +30,7 @@ export const ImportDialog = memo(function ImportDialog() {
   const submit = (source: string) => {
     const result = importDesign(source);
     if (!result.ok) return setIssues(result.issues);
-    showNotice(`Imported “${result.design.name}”.`);
+    // importDesign's notice says what became of the run.
     setText('');
     close();
   };

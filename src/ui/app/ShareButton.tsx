@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useDesignStore } from '../../store/design';
 import { shareHash } from '../../store/share-link';
+import { currentRun } from '../../store/sim-control';
 
 type Copy = 'copying' | 'copied' | 'manual';
 
@@ -12,7 +13,8 @@ export const ShareButton = memo(function ShareButton() {
   const field = useRef<HTMLInputElement>(null);
 
   const open = () => {
-    const url = `${location.origin}${location.pathname}${shareHash(useDesignStore.getState().design)}`;
+    const hash = shareHash(useDesignStore.getState().design, currentRun());
+    const url = `${location.origin}${location.pathname}${hash}`;
     setLink(url);
     setCopy('copying');
     // Without a secure context there is no clipboard: the field below is selected instead.
@@ -43,7 +45,7 @@ export const ShareButton = memo(function ShareButton() {
         className="button"
         data-testid="toolbar.share"
         onClick={open}
-        title="Copy a link that opens this design"
+        title="Copy a link that opens this design and its run at this moment"
       >
         Share
       </button>
@@ -65,7 +67,8 @@ export const ShareButton = memo(function ShareButton() {
                   : copy === 'manual'
                     ? 'Copy the link below.'
                     : 'Copying…'}{' '}
-                Anyone who opens it gets this design in their browser; it never reaches a server.
+                Anyone who opens it gets this design and its run, at this moment, in their browser;
+                it never reaches a server.
               </p>
               <input
                 ref={field}

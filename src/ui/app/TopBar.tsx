@@ -3,12 +3,15 @@ import { useStore } from 'zustand';
 import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
 import { setImportOpen } from '../../store/session';
+import { currentRun } from '../../store/sim-control';
 import { downloadText, fileNameFor } from './download';
 import { ShareButton } from './ShareButton';
 
+/** The design with its run (seed, journal, moment): importing the file opens the same moment. */
 function exportDesign(): void {
   const design = useDesignStore.getState().design;
-  downloadText(fileNameFor(design.name), `${JSON.stringify(design, null, 2)}\n`);
+  const file = { ...design, run: currentRun() };
+  downloadText(fileNameFor(design.name), `${JSON.stringify(file, null, 2)}\n`);
 }
 
 /** Brand, the design's name, and the document actions that are always one click away. */
@@ -79,7 +82,7 @@ export const TopBar = memo(function TopBar() {
           className="button"
           data-testid="toolbar.export"
           onClick={exportDesign}
-          title="Download the design as JSON"
+          title="Download the design and its run as JSON"
         >
           Export
         </button>

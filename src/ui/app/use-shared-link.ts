@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { openSharedLink } from '../../store/design-actions';
+import { isShareHash } from '../../store/share-link';
 
 /** Take the design out of the address, so a reload shows the autosave rather than the link again. */
 function openFromAddress(): void {
-  if (!location.hash.startsWith('#design=')) return;
+  if (!isShareHash(location.hash)) return;
   const hash = location.hash;
   history.replaceState(null, '', `${location.pathname}${location.search}`);
   openSharedLink(hash);

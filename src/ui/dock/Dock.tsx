@@ -1,14 +1,17 @@
 import { memo } from 'react';
+import { BranchPicker } from '../timeline/BranchPicker';
+import { Timeline } from '../timeline/Timeline';
 import { ChartCounts } from './ChartCounts';
+import { ChartPicker } from './ChartPicker';
 import { Clock } from './Clock';
+import { RunChart } from './chart/RunChart';
 import { EventLog } from './EventLog';
 import { RunStatus } from './RunStatus';
 import { ServiceCounts } from './ServiceCounts';
 import { SpeedSelect } from './SpeedSelect';
-import { TaskChart } from './TaskChart';
 import { TimeControls } from './TimeControls';
 
-/** Below the canvas: transport and clock, tasks over time, and what the services said. */
+/** Below the canvas: transport and clock, the run over time with its timeline, and what the services said. */
 export const Dock = memo(function Dock() {
   return (
     <footer className="dock" data-testid="dock">
@@ -22,9 +25,13 @@ export const Dock = memo(function Dock() {
         <ServiceCounts />
       </section>
       <section className="dock-chart">
-        <h3 className="dock-title">Tasks by lastStatus</h3>
+        <div className="dock-chart-head">
+          <ChartPicker />
+          <BranchPicker />
+        </div>
         <ChartCounts />
-        <TaskChart />
+        <RunChart />
+        <Timeline />
       </section>
       <EventLog />
     </footer>

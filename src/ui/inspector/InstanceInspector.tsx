@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import { availabilityZoneOf, INSTANCE_TYPE_NAMES, instanceTypeOf } from '../../design';
-import { useDesignStore } from '../../store/design';
 import { editInstance, removeResources } from '../../store/design-actions';
 import { customAttributesOf, statusOf, zonesOf } from '../../store/edits';
+import { useShownDesign } from '../shared/use-shown-design';
 import { AttributesEditor } from './AttributesEditor';
 import { BuiltInAttributes } from './BuiltInAttributes';
 import { DesignOverview } from './DesignOverview';
@@ -16,7 +16,7 @@ import { StatusToggle } from './StatusToggle';
  * simulation live; type and zone are the machine itself and restart it.
  */
 export const InstanceInspector = memo(function InstanceInspector({ id }: { id: string }) {
-  const design = useDesignStore((s) => s.design);
+  const design = useShownDesign();
   const ci = useMemo(
     () => design.containerInstances.find((c) => c.ec2InstanceId === id),
     [design, id],

@@ -1,12 +1,12 @@
 import { memo, useMemo } from 'react';
 import type { PlacementConstraint, PlacementStrategy } from '../../design';
-import { useDesignStore } from '../../store/design';
 import { editService, removeResources } from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
 import { useRunStore } from '../../store/run';
 import { networkText } from '../canvas/service-text';
 import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
+import { useShownDesign } from '../shared/use-shown-design';
 import { WhyFor } from '../why/WhyFor';
 import { DesignOverview } from './DesignOverview';
 import { firstIssue } from './issues';
@@ -22,7 +22,7 @@ const NO_STRATEGIES: readonly PlacementStrategy[] = [];
  * definition's container restarts it.
  */
 export const ServiceInspector = memo(function ServiceInspector({ name }: { name: string }) {
-  const design = useDesignStore((s) => s.design);
+  const design = useShownDesign();
   const service = useMemo(
     () => design.services.find((s) => s.serviceName === name),
     [design, name],

@@ -1,0 +1,118 @@
+import type { Command, ContainerInstance, CreateServiceInput } from '../../design';
+import {
+  type CustomAttribute,
+  customAttributesOf,
+  type InstanceStatus,
+} from '../edits/instance-state';
+
+/**
+ * The AWS operations a person's edit on a running cluster is: each built from the
+ * edit itself and the instance or service as shown at that moment, never from a diff
+ * of two documents.
+ */
+
+/** PutAttributes and DeleteAttributes take at most 10 attributes per call. */
+const ATTRIBUTES_PER_CALL = 10;
+
+const withCluster = <T extends object>(cluster: string | undefined, input: T) =>
+  cluster === undefined ? input : { cluster, ...input };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of a service an UpdateService call takes on a running cluster. */
+export type LiveServicePatch = Pick<
+  Partial<CreateServiceInput>,
+  'desiredCount' | 'placementConstraints' | 'placementStrategy'
+>;
+
+export const LIVE_SERVICE_FIELDS = new Set<string>([
+  'desiredCount',
+  'placementConstraints',
+  'placementStrategy',
+]);
+
+/** UpdateService with what the patch changes; none when it changes nothing. */
+export function updateServiceCommand(
+  shown: CreateServiceInput,
+  patch: LiveServicePatch,
+): Command[] {
+  const input: {
+    service: string;
+    desiredCount?: number;
+    placementConstraints?: CreateServiceInput['placementConstraints'];
+    placementStrategy?: CreateServiceInput['placementStrategy'];
+  } = { service: shown.serviceName };
+  if (patch.desiredCount !== undefined && patch.desiredCount !== shown.desiredCount)
+    input.desiredCount = patch.desiredCount;
+  if (
+    patch.placementConstraints !== undefined &&
+    !same(shown.placementConstraints ?? [], patch.placementConstraints)
+  )
+    input.placementConstraints = patch.placementConstraints;
+  if (
+    patch.placementStrategy !== undefined &&
+    !same(shown.placementStrategy ?? [], patch.placementStrategy)
+  )
+    input.placementStrategy = patch.placementStrategy;
+  if (Object.keys(input).length === 1) return [];
+  return [{ action: 'UpdateService', input: withCluster(shown.cluster, input) }];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** PutAttributes for new or changed custom attributes, DeleteAttributes for dropped ones. */
+export function attributeCommands(
+  shown: ContainerInstance,
+  attributes: readonly CustomAttribute[],
+): Command[] {
+  const old = new Map(customAttributesOf(shown).map((a) => [a.name, a]));
+  const targetId = shown.ec2InstanceId;
+  const target = { targetType: 'container-instance' as const, targetId };
+  const put = attributes.filter((a) => !same(old.get(a.name), a)).map((a) => ({ ...a, ...target }));
+  const names = new Set(attributes.map((a) => a.name));
+  const dropped = [...old.keys()]
+    .filter((name) => !names.has(name))
+    .map((name) => ({ name, ...target }));
+  const commands: Command[] = [];
+  for (const batch of chunks(put, ATTRIBUTES_PER_CALL))
+    commands.push({
+      action: 'PutAttributes',
+      input: withCluster(shown.cluster, { attributes: batch }),
+    });
+  for (const batch of chunks(dropped, ATTRIBUTES_PER_CALL))
+    commands.push({
+      action: 'DeleteAttributes',
+      input: withCluster(shown.cluster, { attributes: batch }),
+    });
+  return commands;
+}
+
+export function statusCommand(shown: ContainerInstance, status: InstanceStatus): Command[] {
+  if ((shown.status ?? 'ACTIVE') === status) return [];
+  return [
+    {
+      action: 'UpdateContainerInstancesState',
+      input: withCluster(shown.cluster, { containerInstances: [shown.ec2InstanceId], status }),
+    },
+  ];
+}
+
+/** A new instance joins the running cluster as ECS's agent would register it. */
+export function registerCommand(ci: ContainerInstance): Command {
+  const input: Extract<Command, { action: 'RegisterContainerInstance' }>['input'] = {
+    ec2InstanceId: ci.ec2InstanceId,
+  };
+  if (ci.instanceType !== undefined) input.instanceType = ci.instanceType;
+  if (ci.availabilityZone !== undefined) input.availabilityZone = ci.availabilityZone;
+  if (ci.attributes !== undefined) input.attributes = ci.attributes;
+  return { action: 'RegisterContainerInstance', input: withCluster(ci.cluster, input) };
+}
+
+/** Taking an instance off a running cluster's canvas terminates it: its tasks stop and move. */
+export function terminateCommand(ci: ContainerInstance): Command {
+  return { action: 'TerminateInstance', input: { ec2InstanceId: ci.ec2InstanceId } };
+}

@@ -1,0 +1,58 @@
+import { memo, useEffect } from 'react';
+import { createPortal } from 'react-dom';
+import { setHelpOpen, useSessionStore } from '../../store/session';
+
+export const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['Space', 'Play or pause'],
+  ['← / →', 'One second back or on (past the played end, the run plays on)'],
+  ['Shift + ← / →', 'Ten seconds back or on'],
+  ['Home / End', 'To 0:00, or to the furthest moment played'],
+  ['Ctrl + Z / Ctrl + Shift + Z', 'Undo or redo a design change'],
+  ['Esc', 'Close “Why here?” or a dialog'],
+  ['?', 'This list'],
+];
+
+/** `?`: every key the app answers to, in one place. */
+export const ShortcutHelp = memo(function ShortcutHelp() {
+  const open = useSessionStore((s) => s.helpOpen);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setHelpOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  if (!open) return null;
+  return createPortal(
+    <div className="modal-backdrop" onPointerDown={() => setHelpOpen(false)}>
+      <div
+        className="modal shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-title"
+        data-testid="shortcuts"
+        onPointerDown={(e) => e.stopPropagation()}
+      >
+        <h2 id="shortcut-title">Keyboard shortcuts</h2>
+        <dl>
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys} style={{ display: 'contents' }}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="modal-actions">
+          <span className="toolbar-gap" />
+          <button type="button" className="button primary" onClick={() => setHelpOpen(false)}>
+            Done
+          </button>
+        </div>
+      </div>
+    </div>,
+    document.body,
+  );
+});

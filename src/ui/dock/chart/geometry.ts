@@ -1,0 +1,6 @@
+/**
+ * The chart's plot area, in px from its box's edges: fixed, so the timeline under it
+ * lines its playhead and marks up with the chart's time axis.
+ */
+export const PLOT_LEFT = 48;
+export const PLOT_RIGHT = 14;

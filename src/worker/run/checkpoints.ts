@@ -1,0 +1,68 @@
+/**
+ * Checkpoints of one branch, as JSON text: a string cannot be mutated by the run that
+ * goes on, it can be shared by the branches that fork from it, and its length is what
+ * it costs. Kept every `everyMs` of virtual time; past `budgetChars` every other one
+ * goes (never the first) and the interval doubles, so memory stays bounded however long
+ * the run, and a seek replays at most one interval.
+ */
+export interface ShelvedCheckpoint {
+  atMs: number;
+  json: string;
+}
+
+export class CheckpointShelf {
+  private items: ShelvedCheckpoint[] = [];
+  private chars = 0;
+
+  constructor(
+    public everyMs: number,
+    private readonly budgetChars: number,
+  ) {}
+
+  /** The virtual time at which the next checkpoint is due. */
+  nextDueMs(): number {
+    const last = this.items.at(-1);
+    return last === undefined ? 0 : last.atMs + this.everyMs;
+  }
+
+  add(atMs: number, json: string): void {
+    const last = this.items.at(-1);
+    if (last && last.atMs >= atMs) return;
+    this.items.push({ atMs, json });
+    this.chars += json.length;
+    while (this.chars > this.budgetChars && this.items.length > 2) this.thin();
+  }
+
+  /** The latest checkpoint at or before `atMs`. */
+  latestAtOrBefore(atMs: number): ShelvedCheckpoint | undefined {
+    let found: ShelvedCheckpoint | undefined;
+    for (const item of this.items) {
+      if (item.atMs > atMs) break;
+      found = item;
+    }
+    return found;
+  }
+
+  /** A shelf with only the checkpoints at or before `atMs`, sharing their text. */
+  until(atMs: number): CheckpointShelf {
+    const copy = new CheckpointShelf(this.everyMs, this.budgetChars);
+    copy.items = this.items.filter((c) => c.atMs <= atMs);
+    copy.chars = copy.items.reduce((n, c) => n + c.json.length, 0);
+    return copy;
+  }
+
+  get count(): number {
+    return this.items.length;
+  }
+
+  /** Characters held: about the bytes of memory the shelf costs (times two for UTF-16). */
+  get size(): number {
+    return this.chars;
+  }
+
+  private thin(): void {
+    this.items = this.items.filter((_, i) => i % 2 === 0);
+    this.chars = this.items.reduce((n, c) => n + c.json.length, 0);
+    this.everyMs *= 2;
+  }
+}

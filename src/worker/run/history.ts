@@ -1,0 +1,149 @@
+import type { HistorySample, TaskStateCounts } from '../../engine';
+
+/**
+ * One chart series as its change points: `t[i]` (virtual ms) is when it became `v[i]`.
+ * A count only changes when a task does, so this costs what changed, not what elapsed.
+ */
+interface Steps {
+  t: number[];
+  v: number[];
+}
+
+/** Series keys: `status:RUNNING`, `service:web:running` (desired, running, pending). */
+export type SeriesKey =
+  | `status:${string}`
+  | `service:${string}:${'desired' | 'running' | 'pending'}`;
+
+export interface HistoryWindow {
+  fromMs: number;
+  toMs: number;
+  /** Column end times (virtual ms), about one per pixel column. */
+  times: number[];
+  /** Each requested series at each column end (the value in force then). */
+  series: Record<string, number[]>;
+}
+
+/** Index of the last change at or before `atMs`, or -1. */
+function lastAtOrBefore(t: readonly number[], atMs: number): number {
+  let lo = 0;
+  let hi = t.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((t[mid] ?? 0) <= atMs) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The history a chart draws: every count change of one branch, kept as steps. */
+export class History {
+  private readonly steps = new Map<string, Steps>();
+
+  /** Record `value` for `key` from `atMs` on; the same ms again overwrites (end-of-ms value). */
+  set(key: string, atMs: number, value: number): void {
+    let s = this.steps.get(key);
+    if (!s) {
+      s = { t: [], v: [] };
+      this.steps.set(key, s);
+    }
+    const last = s.t.length - 1;
+    if (last >= 0 && (s.t[last] ?? 0) > atMs)
+      throw new RangeError(`history ${key}: ${atMs} ms is in its past`);
+    if (last >= 0 && s.t[last] === atMs) {
+      s.v[last] = value;
+      // Back to what it was before this ms: no change happened at all.
+      if (last > 0 && s.v[last - 1] === value) {
+        s.t.pop();
+        s.v.pop();
+      }
+      return;
+    }
+    if (last >= 0 && s.v[last] === value) return;
+    s.t.push(atMs);
+    s.v.push(value);
+  }
+
+  setCounts(atMs: number, counts: TaskStateCounts): void {
+    for (const [status, n] of Object.entries(counts)) this.set(`status:${status}`, atMs, n);
+  }
+
+  add(sample: HistorySample): void {
+    if (sample.taskStateCounts) this.setCounts(sample.atMs, sample.taskStateCounts);
+    for (const [name, c] of Object.entries(sample.services ?? {})) {
+      this.set(`service:${name}:desired`, sample.atMs, c.desiredCount);
+      this.set(`service:${name}:running`, sample.atMs, c.runningCount);
+      this.set(`service:${name}:pending`, sample.atMs, c.pendingCount);
+    }
+  }
+
+  valueAt(key: string, atMs: number): number {
+    const s = this.steps.get(key);
+    if (!s) return 0;
+    const i = lastAtOrBefore(s.t, atMs);
+    return i < 0 ? 0 : (s.v[i] ?? 0);
+  }
+
+  keys(): string[] {
+    return [...this.steps.keys()];
+  }
+
+  /** Service names that have a series. */
+  serviceNames(): string[] {
+    const names = new Set<string>();
+    for (const key of this.steps.keys()) {
+      const m = /^service:(.*):(desired|running|pending)$/.exec(key);
+      if (m?.[1] !== undefined) names.add(m[1]);
+    }
+    return [...names];
+  }
+
+  /** Change points kept, over all series: what memory the history costs. */
+  size(): number {
+    let n = 0;
+    for (const s of this.steps.values()) n += s.t.length;
+    return n;
+  }
+
+  /** A copy holding only what happened at or before `atMs`: the shared past of a new branch. */
+  until(atMs: number): History {
+    const copy = new History();
+    for (const [key, s] of this.steps) {
+      const n = lastAtOrBefore(s.t, atMs) + 1;
+      copy.steps.set(key, { t: s.t.slice(0, n), v: s.v.slice(0, n) });
+    }
+    return copy;
+  }
+
+  /**
+   * The series at `columns` evenly spaced column ends over [fromMs, toMs]: the page draws
+   * about one point per pixel column whatever the run length. Costs columns x keys plus
+   * a binary search per key.
+   */
+  window(fromMs: number, toMs: number, columns: number, keys: readonly string[]): HistoryWindow {
+    const n = Math.max(1, Math.min(4000, Math.floor(columns)));
+    const span = Math.max(0, toMs - fromMs);
+    const times: number[] = [];
+    for (let c = 0; c < n; c++) times.push(Math.round(fromMs + (span * (c + 1)) / n));
+    if (span === 0) times.splice(0, times.length, fromMs);
+    const series: Record<string, number[]> = {};
+    for (const key of keys) {
+      const s = this.steps.get(key);
+      const out: number[] = [];
+      if (!s) {
+        for (let c = 0; c < times.length; c++) out.push(0);
+        series[key] = out;
+        continue;
+      }
+      let i = lastAtOrBefore(s.t, times[0] ?? fromMs);
+      for (const at of times) {
+        while (i + 1 < s.t.length && (s.t[i + 1] ?? 0) <= at) i++;
+        out.push(i < 0 ? 0 : (s.v[i] ?? 0));
+      }
+      series[key] = out;
+    }
+    return { fromMs, toMs, times, series };
+  }
+}
