@@ -110,6 +110,23 @@ test.describe('a run you can hold', () => {
     await expect(app.timeline.marksOf('command')).toHaveCount(1);
   });
 
+  test('an edit no operation covers restarts the run, and Undo brings the run back', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.dock.step10(3);
+    await app.canvas.selectInstance('i-0a1b2c3d4e5f60001');
+    await app.inspector.setInstanceType('m5.xlarge');
+    await expect(page.getByTestId('notice')).toContainText('restarted at 0:00');
+    await expect(clock(app)).toHaveText('00:00');
+    await page.getByTestId('notice.action').click();
+    await expect(clock(app)).toHaveText('00:30');
+    await expect(app.inspector.root).toBeVisible();
+    await app.canvas.selectInstance('i-0a1b2c3d4e5f60001');
+    await expect(page.getByTestId('inspector.instanceType')).toHaveValue('m5.large');
+  });
+
   test('? lists the keys', async ({ app, page }) => {
     await app.canvas.root.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
