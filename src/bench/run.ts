@@ -3,15 +3,21 @@
 // the run; the numbers are for people to read.
 
 import { type BrowserBench, framesBench } from './frames.bench';
+import { idleBenches } from './idle.bench';
+import { memoryBenches } from './memory.bench';
 import { placementBenches } from './placement.bench';
 import { runQueueBench } from './queue.bench';
 import { scaleInBenches } from './scale-in.bench';
+import { seekBenches } from './seek.bench';
 import type { Bench, BenchResult } from './types';
 
 const benches: readonly (Bench | BrowserBench)[] = [
   { id: 'queue', run: runQueueBench },
   ...placementBenches,
   ...scaleInBenches,
+  ...idleBenches,
+  ...memoryBenches,
+  ...seekBenches,
   framesBench,
 ];
 

@@ -14,6 +14,8 @@ export interface RunState extends RunData {
   speed: number;
   /** Bumped on every reset (a new run, a seek, another branch), so views can tell a jump from a frame. */
   generation: number;
+  /** Bumped when another run or branch is shown: what was recorded before may differ. A seek keeps it. */
+  runGeneration: number;
   /** How far the shown branch has been played: the timeline's right end. */
   endMs: number;
   timeline: TimelineView;
@@ -32,6 +34,7 @@ export const useRunStore = create<RunState>()(() => ({
   playing: false,
   speed: 1,
   generation: 0,
+  runGeneration: 0,
   endMs: 0,
   timeline: emptyTimeline(),
 }));
@@ -49,6 +52,7 @@ export function receive(message: SimMessage): void {
         playing: message.playing,
         speed: message.speed,
         generation: s.generation + 1,
+        runGeneration: message.reason === 'seek' ? s.runGeneration : s.runGeneration + 1,
         endMs: message.timeline.endMs,
         timeline: message.timeline,
       }));

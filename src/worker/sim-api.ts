@@ -1,5 +1,5 @@
 import type { Command } from '../design';
-import type { PlacementExplanation } from '../engine';
+import type { PlacementExplanation, Snapshot } from '../engine';
 import type {
   ApplyResult,
   HistoryQuery,
@@ -60,11 +60,11 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     push({ kind: 'timeline', timeline });
   };
 
-  const reset = (reason: 'load' | 'seek' | 'branch') => {
+  const reset = (reason: 'load' | 'seek' | 'branch', snapshot?: Snapshot) => {
     if (!run) return;
     const timeline = run.timeline();
     marksSent = run.markCount();
-    push({ kind: 'reset', reason, snapshot: run.snapshot(), timeline, playing, speed });
+    push({ kind: 'reset', reason, snapshot: snapshot ?? run.snapshot(), timeline, playing, speed });
   };
 
   const advanceBy = (virtualMs: number) => {
@@ -159,9 +159,9 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     seek(atMs: number) {
       if (!run) return;
       try {
-        run.seek(Math.min(Math.max(0, atMs), run.endMs));
+        const snapshot = run.seek(Math.min(Math.max(0, atMs), run.endMs));
         lastWallMs = now();
-        reset('seek');
+        reset('seek', snapshot);
       } catch (error) {
         fail(error);
       }
@@ -169,8 +169,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     switchBranch(branchId: number) {
       if (!run) return;
       try {
-        run.switchBranch(branchId);
-        reset('branch');
+        reset('branch', run.switchBranch(branchId));
       } catch (error) {
         fail(error);
       }

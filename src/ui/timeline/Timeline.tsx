@@ -24,12 +24,11 @@ const Marks = memo(function Marks({
   const shown = visibleMarks(marks, toMs, 800);
   return (
     <>
-      {shown.map((m, i) => (
+      {shown.map((m) => (
         <button
           type="button"
           tabIndex={-1}
-          // Marks of one moment share a time; their order in the branch is stable.
-          key={`${m.kind}-${m.atMs}-${i}`}
+          key={`${m.kind}-${m.atMs}-${m.text}`}
           className={`timeline-mark mark-${m.kind}`}
           style={{ left: `${railPercent(m.atMs, toMs)}%` }}
           data-testid="timeline.mark"

@@ -12,7 +12,7 @@ export function timeAtPointer(clientX: number, left: number, width: number, toMs
 }
 
 /** One mark per kind and pixel column: thousands of events must not become thousands of nodes. */
-export function visibleMarks<T extends { atMs: number; kind: string }>(
+export function visibleMarks<T extends { atMs: number; kind: string; text: string }>(
   marks: readonly T[],
   toMs: number,
   columns: number,
@@ -21,8 +21,9 @@ export function visibleMarks<T extends { atMs: number; kind: string }>(
   const out: T[] = [];
   for (const m of marks) {
     const col = Math.floor(railPercent(m.atMs, toMs) * (columns / 100));
-    const key = `${m.kind} ${col}`;
-    if (m.kind !== 'command' && seen.has(key)) continue;
+    // Commands each keep their mark (two at one moment share it); events fold per column.
+    const key = m.kind === 'command' ? `${m.kind} ${m.atMs} ${m.text}` : `${m.kind} ${col}`;
+    if (seen.has(key)) continue;
     seen.add(key);
     out.push(m);
   }

@@ -24,7 +24,8 @@ export function useHistory(
   columns: number,
 ): ChartHistory {
   const endMs = useRunStore((s) => s.endMs);
-  const generation = useRunStore((s) => s.generation);
+  // A seek changes nothing recorded: the chart redraws for new history, not for a jump.
+  const generation = useRunStore((s) => s.runGeneration);
   const branchId = useRunStore((s) => s.timeline.branchId);
   const toMs = timeDomainEnd(endMs);
   const [history, setHistory] = useState<ChartHistory>({ toMs, shown: null, compared: null });
@@ -34,6 +35,8 @@ export function useHistory(
   const keyText = keys.join('|');
   const compareText = compareKeys.join('|');
 
+  // The effect reads the query through `latest`; these are what should trigger a fetch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: triggers, read through a ref
   useEffect(() => {
     const s = state.current;
     const run = () => {
