@@ -90,7 +90,7 @@ function restartWith(change: (d: DesignDocument) => DesignDocument, what: string
 function replace(design: DesignDocument, notice?: string): void {
   pause();
   closeExplain();
-  if (notice !== undefined) expectRun({ notice });
+  expectRun(notice === undefined ? { fresh: true } : { notice, fresh: true });
   commit(design);
   select(null);
   requestFit();

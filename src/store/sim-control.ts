@@ -20,6 +20,8 @@ export interface RunIntent {
   record?: RunRecord;
   /** Say this, whatever the run did. */
   notice?: string;
+  /** A whole new document: a new run even if it reads like the old one. */
+  fresh?: boolean;
 }
 let intent: RunIntent | undefined;
 
