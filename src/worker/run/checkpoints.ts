@@ -55,7 +55,7 @@ export class CheckpointShelf {
     return this.items.length;
   }
 
-  /** Characters held: about the bytes of memory the shelf costs (times two for UTF-16). */
+  /** Characters held: about the bytes of memory the shelf costs (V8 keeps ASCII JSON one byte a character). */
   get size(): number {
     return this.chars;
   }

@@ -17,7 +17,7 @@ import type { BranchInfo, RunMemory, RunSpec, TimelineMark, TimelineView } from 
 
 /** Every two simulated minutes at first; the shelf doubles it when it fills. */
 export const CHECKPOINT_EVERY_MS = 120_000;
-/** About 256 MB of UTF-16 at most for one branch's checkpoints. */
+/** About 128 MB at most for one branch's checkpoints (about 1.5 simulated hours of 2,000 tasks). */
 export const CHECKPOINT_BUDGET_CHARS = 128 * 1024 * 1024;
 /** The log a seek sends: ECS's console shows 100 events a service; this is the run's. */
 export const EVENTS_SENT = 500;
