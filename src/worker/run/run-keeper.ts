@@ -158,9 +158,9 @@ export class RunKeeper {
   /** Show the branch at `atMs`: from the nearest checkpoint, replaying at most one interval. */
   seek(atMs: number): Snapshot {
     const target = Math.max(0, Math.round(atMs));
-    const ahead = target - this.sim.nowMs;
-    if (ahead < 0 || ahead > this.branch.checkpoints.everyMs) {
-      const shelved = this.branch.checkpoints.latestAtOrBefore(target);
+    const shelved = this.branch.checkpoints.latestAtOrBefore(target);
+    // Going on from here is cheaper than a restore unless a checkpoint lies between.
+    if (target < this.sim.nowMs || (shelved !== undefined && shelved.atMs > this.sim.nowMs)) {
       if (shelved) {
         const checkpoint = JSON.parse(shelved.json) as EngineCheckpoint;
         // The branch's whole journal: its entries after the checkpoint replay as they come.
