@@ -1,14 +1,21 @@
-/** Equal when every primitive field is: keeps object identity, so memoised nodes skip a render. */
+/** Deep equality of plain data (what crosses the worker boundary): no JSON strings built per field. */
+function sameData(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x)) {
+    return Array.isArray(y) && x.length === y.length && x.every((v, i) => sameData(v, y[i]));
+  }
+  if (Array.isArray(y)) return false;
+  return sameView(x, y);
+}
+
+/** Equal when every field is, deeply: keeps object identity, so memoised nodes skip a render. */
 export function sameView(a: object, b: object): boolean {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keys = Object.keys(ra);
   if (keys.length !== Object.keys(rb).length) return false;
-  return keys.every((k) => {
-    const x = ra[k];
-    const y = rb[k];
-    return x === y || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(y));
-  });
+  return keys.every((k) => k in rb && sameData(ra[k], rb[k]));
 }
 
 /** Replace changed views by key; the same record back when none changed. */

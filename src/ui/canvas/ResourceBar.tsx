@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import { percent } from '../format';
 
+// One formatter for every bar: toLocaleString with a locale builds a new one per call.
+const numbers = new Intl.NumberFormat('en-US');
+
 interface ResourceBarProps {
   label: string;
   used: number;
@@ -26,7 +29,7 @@ export const ResourceBar = memo(function ResourceBar({
         <span className={`resource-fill ${tone}`} style={{ width: `${share}%` }} />
       </span>
       <span className="resource-numbers">
-        {used.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
+        {numbers.format(used)} / {numbers.format(total)}
         {unit && <small> {unit}</small>}
       </span>
     </div>
