@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, InstanceView, TaskView } from '../engine';
-import { emptyRunData, fromSnapshot, withFrame, zeroCounts } from './run-data';
+import { emptyRunData, fromSnapshot, type RunData, withFrame, zeroCounts } from './run-data';
 
 function task(id: string, over: Partial<TaskView> = {}): TaskView {
   return {
@@ -58,9 +58,12 @@ function frame(nowMs: number, over: Partial<Frame> = {}): Frame {
     serviceEvents: [],
     metrics: [],
     taskStateCounts: zeroCounts(),
+    history: [],
     ...over,
   };
 }
+
+const arnsOn = (data: RunData, id: string) => data.instanceTasks[id]?.map((t) => t.taskArn);
 
 describe('run data', () => {
   it('lists tasks per instance, oldest first, without STOPPED ones', () => {
@@ -68,9 +71,9 @@ describe('run data', () => {
       emptyRunData(),
       frame(1000, { tasks: [task('b', { createdAtMs: 5 }), task('a')] }),
     );
-    expect(data.instanceTasks['i-1']).toEqual(['arn:task/a', 'arn:task/b']);
+    expect(arnsOn(data, 'i-1')).toEqual(['arn:task/a', 'arn:task/b']);
     data = withFrame(data, frame(2000, { tasks: [task('a', { lastStatus: 'STOPPED' })] }));
-    expect(data.instanceTasks['i-1']).toEqual(['arn:task/b']);
+    expect(arnsOn(data, 'i-1')).toEqual(['arn:task/b']);
     data = withFrame(data, frame(3000, { removedTaskArns: ['arn:task/a'] }));
     expect(data.tasks['arn:task/a']).toBeUndefined();
   });
@@ -87,10 +90,51 @@ describe('run data', () => {
     expect(second.tasks).toBe(first.tasks);
     expect(second.instances).toBe(first.instances);
     expect(second.instanceTasks).toBe(first.instanceTasks);
-    // A status change repaints the chip, not the instance's list.
-    const third = withFrame(second, frame(1100, { tasks: [task('a', { lastStatus: 'RUNNING' })] }));
-    expect(third.tasks).not.toBe(second.tasks);
-    expect(third.instanceTasks).toBe(second.instanceTasks);
+  });
+
+  it('repaints only the instance whose task changed, in place', () => {
+    const first = withFrame(
+      emptyRunData(),
+      frame(1000, {
+        tasks: [task('a'), task('b', { createdAtMs: 5 }), task('c', { ec2InstanceId: 'i-2' })],
+      }),
+    );
+    const next = withFrame(first, frame(1100, { tasks: [task('a', { lastStatus: 'RUNNING' })] }));
+    expect(next.instanceTasks['i-1']).not.toBe(first.instanceTasks['i-1']);
+    expect(next.instanceTasks['i-1']?.map((t) => t.lastStatus)).toEqual(['RUNNING', 'PENDING']);
+    // The unchanged task keeps its view, so its chip skips the render.
+    expect(next.instanceTasks['i-1']?.[1]).toBe(first.instanceTasks['i-1']?.[1]);
+    expect(next.instanceTasks['i-2']).toBe(first.instanceTasks['i-2']);
+  });
+
+  it('orders tasks created in the same ms as they first arrived', () => {
+    const data = withFrame(
+      emptyRunData(),
+      frame(1000, { tasks: [task('z'), task('y', { createdAtMs: -1 }), task('x')] }),
+    );
+    const later = withFrame(data, frame(1050, { tasks: [task('w')] }));
+    expect(arnsOn(later, 'i-1')).toEqual(['arn:task/y', 'arn:task/z', 'arn:task/x', 'arn:task/w']);
+  });
+
+  it('treats equal nested data as unchanged, whatever its key order', () => {
+    const ports = [{ containerPort: 80, hostPort: 32768, protocol: 'tcp' as const, dynamic: true }];
+    const first = withFrame(emptyRunData(), frame(0, { tasks: [task('a', { hostPorts: ports })] }));
+    const same = withFrame(
+      first,
+      frame(50, {
+        tasks: [
+          task('a', {
+            hostPorts: [{ dynamic: true, protocol: 'tcp', hostPort: 32768, containerPort: 80 }],
+          }),
+        ],
+      }),
+    );
+    expect(same.tasks).toBe(first.tasks);
+    const moved = withFrame(
+      first,
+      frame(50, { tasks: [task('a', { hostPorts: [{ ...ports[0]!, hostPort: 32769 }] })] }),
+    );
+    expect(moved.tasks).not.toBe(first.tasks);
   });
 
   it('updates an instance whose numbers moved', () => {
@@ -122,6 +166,6 @@ describe('run data', () => {
       taskStateCounts: { ...zeroCounts(), PENDING: 1 },
     });
     expect(data.series.points).toEqual([expect.objectContaining({ t: 0, PENDING: 1 })]);
-    expect(data.instanceTasks['i-1']).toEqual(['arn:task/a']);
+    expect(arnsOn(data, 'i-1')).toEqual(['arn:task/a']);
   });
 });

@@ -15,8 +15,12 @@ import { sameView, upsert } from './views';
 export interface RunData {
   nowMs: number;
   tasks: Readonly<Record<string, TaskView>>;
-  /** Task ARNs on each instance (by ec2InstanceId), oldest first, STOPPED left out. */
-  instanceTasks: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The tasks on each instance (by ec2InstanceId), oldest first, STOPPED left
+   * out. A list keeps its identity while none of its tasks changed, so an
+   * instance repaints its chips only when one of them did.
+   */
+  instanceTasks: Readonly<Record<string, readonly TaskView[]>>;
   instances: Readonly<Record<string, InstanceView>>;
   services: Readonly<Record<string, ServiceView>>;
   counts: TaskStateCounts;
@@ -55,35 +59,52 @@ const onInstance = (task: TaskView | undefined) =>
     ? task.ec2InstanceId
     : undefined;
 
-/** Rebuild the chip lists of only the instances whose tasks changed. */
+const byAge = (a: TaskView, b: TaskView) => a.createdAtMs - b.createdAtMs;
+
+/** The same views in the same order: the old list stays, and with it the node's render. */
+function sameList(a: readonly TaskView[] | undefined, b: readonly TaskView[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((view, i) => view === b[i]);
+}
+
+/**
+ * Rebuild the task lists of only the instances whose tasks changed. A task
+ * that came or went rebuilds its instance's list from all tasks (insertion
+ * order, then age); a task that changed in place swaps its view in place.
+ */
 function reindex(
   data: RunData,
   tasks: Readonly<Record<string, TaskView>>,
   changed: readonly string[],
-): Readonly<Record<string, readonly string[]>> {
-  const touched = new Set<string>();
+): Readonly<Record<string, readonly TaskView[]>> {
+  const moved = new Set<string>();
+  const updated = new Set<string>();
   for (const arn of changed) {
     const before = onInstance(data.tasks[arn]);
     const after = onInstance(tasks[arn]);
-    // A status change on the same instance keeps the list: its chip reads its own status.
-    if (before === after) continue;
-    if (before) touched.add(before);
-    if (after) touched.add(after);
+    if (before === after) {
+      if (after && data.tasks[arn] !== tasks[arn]) updated.add(after);
+      continue;
+    }
+    if (before) moved.add(before);
+    if (after) moved.add(after);
   }
-  if (touched.size === 0) return data.instanceTasks;
-  const next = { ...data.instanceTasks };
-  for (const id of touched) next[id] = [];
-  const lists = next as Record<string, string[]>;
-  for (const task of Object.values(tasks)) {
-    const id = onInstance(task);
-    if (id && touched.has(id)) lists[id]?.push(task.taskArn);
+  if (moved.size === 0 && updated.size === 0) return data.instanceTasks;
+  const next: Record<string, readonly TaskView[]> = { ...data.instanceTasks };
+  if (moved.size > 0) {
+    const lists = new Map<string, TaskView[]>([...moved].map((id) => [id, []]));
+    for (const task of Object.values(tasks)) {
+      const id = onInstance(task);
+      if (id) lists.get(id)?.push(task);
+    }
+    for (const [id, list] of lists) {
+      list.sort(byAge);
+      if (!sameList(data.instanceTasks[id], list)) next[id] = list;
+    }
   }
-  for (const id of touched) {
-    const list = lists[id] ?? [];
-    list.sort((a, b) => (tasks[a]?.createdAtMs ?? 0) - (tasks[b]?.createdAtMs ?? 0));
-    const old = data.instanceTasks[id];
-    // Same members in the same order: keep the old array so the node does not re-render.
-    if (old && old.length === list.length && old.every((arn, i) => arn === list[i])) next[id] = old;
+  for (const id of updated) {
+    if (moved.has(id)) continue;
+    const old = data.instanceTasks[id] ?? [];
+    next[id] = old.map((view) => tasks[view.taskArn] ?? view);
   }
   return next;
 }

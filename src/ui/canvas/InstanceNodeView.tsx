@@ -9,10 +9,8 @@ import { NODE_HANDLE } from './geometry';
 import { InstanceMeters } from './InstanceMeters';
 import { PlacementRibbon } from './PlacementRibbon';
 import { ResourceBar } from './ResourceBar';
-import { TaskChip } from './TaskChip';
+import { TaskChips } from './TaskChips';
 import { useBodyPan } from './use-body-pan';
-
-const NO_TASKS: readonly string[] = [];
 
 /** Custom attributes of a live instance: PutAttributes from a script shows up here too. */
 function liveCustom(attributes: Readonly<Record<string, string>>): CustomAttribute[] {
@@ -28,7 +26,6 @@ export const InstanceNodeView = memo(function InstanceNodeView({
 }: NodeProps<InstanceNode>) {
   const id = data.ec2InstanceId;
   const live = useRunStore((s) => s.instances[id]);
-  const taskArns = useRunStore((s) => s.instanceTasks[id]) ?? NO_TASKS;
   const mark = useExplainStore((s) => s.marks[id]);
   const onPointerDown = useBodyPan();
   const liveAttributes = live?.attributes;
@@ -79,15 +76,10 @@ export const InstanceNodeView = memo(function InstanceNodeView({
         />
         <InstanceMeters live={live} showEni={data.showEni} />
         <AttributeTags attributes={attributes} />
-        <div className="chips" data-testid="instance.tasks">
-          {taskArns.length === 0 ? (
-            <span className="chips-empty">
-              {status === 'DRAINING' ? 'Draining: takes no new tasks' : 'No tasks'}
-            </span>
-          ) : (
-            taskArns.map((arn) => <TaskChip key={arn} arn={arn} />)
-          )}
-        </div>
+        <TaskChips
+          ec2InstanceId={id}
+          emptyText={status === 'DRAINING' ? 'Draining: takes no new tasks' : 'No tasks'}
+        />
       </div>
     </div>
   );

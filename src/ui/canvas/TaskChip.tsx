@@ -1,27 +1,28 @@
 import { type CSSProperties, type MouseEvent, memo } from 'react';
+import type { TaskView } from '../../engine';
 import { explainTask } from '../../store/explain';
-import { useRunStore } from '../../store/run';
-import { useSessionStore } from '../../store/session';
-import { useServiceColor } from '../shared/use-service-color';
 import { STATUS_COLORS } from '../status';
 
 /**
- * One task on an instance: reads only its own status, so a change repaints one
- * chip. Filled by lastStatus, striped by service: two services of the same
- * initial still read apart. A click selects the task and opens "Why here?".
+ * One task on an instance, drawn from its view: memoised, so a change repaints
+ * only the chips whose task changed. Filled by lastStatus, striped by service:
+ * two services of the same initial still read apart. A click selects the task
+ * and opens "Why here?".
  */
-export const TaskChip = memo(function TaskChip({ arn }: { arn: string }) {
-  const status = useRunStore((s) => s.tasks[arn]?.lastStatus);
-  const family = useRunStore((s) => s.tasks[arn]?.family ?? '');
-  const taskId = useRunStore((s) => s.tasks[arn]?.taskId ?? '');
-  const serviceName = useRunStore((s) => s.tasks[arn]?.serviceName);
-  const serviceColor = useServiceColor(serviceName);
-  const selected = useSessionStore((s) => s.selection?.kind === 'task' && s.selection.arn === arn);
-  if (!status) return null;
+export const TaskChip = memo(function TaskChip({
+  task,
+  serviceColor,
+  selected,
+}: {
+  task: TaskView;
+  serviceColor: string;
+  selected: boolean;
+}) {
+  const { taskArn, taskId, family, serviceName, lastStatus: status } = task;
   const onClick = (event: MouseEvent) => {
     // The instance node around the chip must not take the click as its own selection.
     event.stopPropagation();
-    explainTask(arn);
+    explainTask(taskArn);
   };
   return (
     <button
