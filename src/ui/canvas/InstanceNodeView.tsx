@@ -1,13 +1,14 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { CustomAttribute } from '../../store/edits';
 import { useExplainStore } from '../../store/explain';
-import { useRunStore } from '../../store/run';
+import type { RunState } from '../../store/run';
 import { AttributeTags } from './AttributeTags';
 import type { InstanceNode } from './flow-nodes';
 import { NODE_HANDLE } from './geometry';
 import { InstanceMeters } from './InstanceMeters';
 import { PlacementRibbon } from './PlacementRibbon';
+import { usePaintedRun } from './paint-budget';
 import { ResourceBar } from './ResourceBar';
 import { TaskChips } from './TaskChips';
 import { useBodyPan } from './use-body-pan';
@@ -25,7 +26,8 @@ export const InstanceNodeView = memo(function InstanceNodeView({
   selected,
 }: NodeProps<InstanceNode>) {
   const id = data.ec2InstanceId;
-  const live = useRunStore((s) => s.instances[id]);
+  // Live numbers on the canvas's paint budget: 150 nodes changing in one frame repaint over a few.
+  const live = usePaintedRun(useCallback((s: RunState) => s.instances[id], [id]));
   const mark = useExplainStore((s) => s.marks[id]);
   const onPointerDown = useBodyPan();
   const liveAttributes = live?.attributes;

@@ -1,9 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { TaskView } from '../../engine';
 import { useDesignStore } from '../../store/design';
-import { useRunStore } from '../../store/run';
+import type { RunState } from '../../store/run';
 import { useSessionStore } from '../../store/session';
 import { NO_SERVICE_COLOR, serviceColor } from '../shared/service-colors';
+import { usePaintedRun } from './paint-budget';
 import { TaskChip } from './TaskChip';
 
 const NO_TASKS: readonly TaskView[] = [];
@@ -22,8 +23,9 @@ function useServiceColors(): (serviceName: string | undefined) => string {
 }
 
 /**
- * The chips of one instance: one subscription for the whole list, instead of
- * four per chip that every frame's store update had to run 2,000 times.
+ * The chips of one instance. One subscription for the whole list, painted on
+ * the canvas's budget (paint-budget.ts): 2,000 tasks changing in one frame
+ * repaint over a few frames instead of in one long task.
  */
 export const TaskChips = memo(function TaskChips({
   ec2InstanceId,
@@ -32,7 +34,11 @@ export const TaskChips = memo(function TaskChips({
   ec2InstanceId: string;
   emptyText: string;
 }) {
-  const tasks = useRunStore((s) => s.instanceTasks[ec2InstanceId]) ?? NO_TASKS;
+  const select = useCallback(
+    (s: RunState) => s.instanceTasks[ec2InstanceId] ?? NO_TASKS,
+    [ec2InstanceId],
+  );
+  const tasks = usePaintedRun(select);
   const colorOf = useServiceColors();
   const selectedArn = useSessionStore((s) =>
     s.selection?.kind === 'task' ? s.selection.arn : undefined,
