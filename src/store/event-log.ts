@@ -13,3 +13,63 @@ export function prependEvents(
   const newest = [...incoming].reverse().sort((a, b) => b.createdAtMs - a.createdAtMs);
   return [...newest, ...log].slice(0, cap);
 }
+
+/** A service event message around the tasks it lists, as ECS writes them: `(task id) (task id) ...`. */
+export interface TaskListMessage {
+  /** The words before the list, e.g. `(service web) has stopped 1995 running tasks: `. */
+  head: string;
+  taskIds: readonly string[];
+  /** What follows the list, e.g. `.` */
+  tail: string;
+}
+
+const FIRST_REF = /\(task [^()\s]+\)/;
+const NEXT_REF = /\(task ([^()\s]+)\)/y;
+
+/**
+ * The first run of `(task id)` references in a message, one space apart, split
+ * out so a long one can be shown short; null when the message names no task.
+ * head + taskRefs(taskIds) + tail is the message again, exactly.
+ */
+export function splitTaskList(message: string): TaskListMessage | null {
+  const start = message.search(FIRST_REF);
+  if (start < 0) return null;
+  const taskIds: string[] = [];
+  let end = start;
+  let at = start;
+  for (;;) {
+    NEXT_REF.lastIndex = at;
+    const match = NEXT_REF.exec(message);
+    if (!match?.[1]) break;
+    taskIds.push(match[1]);
+    end = NEXT_REF.lastIndex;
+    if (message[end] !== ' ') break;
+    at = end + 1;
+  }
+  return { head: message.slice(0, start), taskIds, tail: message.slice(end) };
+}
+
+export function taskRefs(taskIds: readonly string[]): string {
+  return taskIds.map((id) => `(task ${id})`).join(' ');
+}
+
+/** How many task references a long message shows before "+N more". */
+export const TASKS_SHOWN = 5;
+
+/** A message cut short: its first tasks, how many it leaves out, and its closing words. */
+export interface ShortMessage {
+  text: string;
+  more: number;
+  tail: string;
+}
+
+/** The message with only its first `shown` tasks; null when it lists no more than that. */
+export function shortenTaskList(message: string, shown = TASKS_SHOWN): ShortMessage | null {
+  const split = splitTaskList(message);
+  if (!split || split.taskIds.length <= shown) return null;
+  return {
+    text: split.head + taskRefs(split.taskIds.slice(0, shown)),
+    more: split.taskIds.length - shown,
+    tail: split.tail,
+  };
+}

@@ -1,9 +1,43 @@
-import { memo } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { ServiceEventView } from '../../engine';
+import { shortenTaskList } from '../../store/event-log';
 import { useRunStore } from '../../store/run';
 import { formatClock } from '../format';
 
 /** How many lines to draw; the store keeps a few more. */
 const SHOWN = 120;
+
+const count = new Intl.NumberFormat('en-US');
+
+/**
+ * One event in ECS's words. A message that lists many tasks shows the first
+ * few and "+N more": the whole list only on demand, so 2,000 task ids neither
+ * flood the log nor cost a layout of 80 KB of text per frame.
+ */
+const EventItem = memo(function EventItem({ event }: { event: ServiceEventView }) {
+  const short = useMemo(() => shortenTaskList(event.message), [event.message]);
+  const [open, setOpen] = useState(false);
+  return (
+    <li data-testid="eventlog.item">
+      <time>{formatClock(event.createdAtMs)}</time>
+      <span data-testid="eventlog.message">
+        {short ? `${open ? event.message : short.text} ` : event.message}
+        {short && (
+          <button
+            type="button"
+            className="event-more"
+            data-testid="eventlog.more"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? 'show fewer' : `+${count.format(short.more)} more`}
+          </button>
+        )}
+        {short && !open && short.tail}
+      </span>
+    </li>
+  );
+});
 
 /** Service events in the ECS console's words, newest first. */
 export const EventLog = memo(function EventLog() {
@@ -18,10 +52,7 @@ export const EventLog = memo(function EventLog() {
           <li className="empty">Events appear here when the simulation runs.</li>
         )}
         {events.slice(0, SHOWN).map((event) => (
-          <li key={event.id} data-testid="eventlog.item">
-            <time>{formatClock(event.createdAtMs)}</time>
-            <span>{event.message}</span>
-          </li>
+          <EventItem key={event.id} event={event} />
         ))}
       </ol>
     </section>
