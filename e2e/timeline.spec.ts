@@ -127,6 +127,25 @@ test.describe('a run you can hold', () => {
     await expect(page.getByTestId('inspector.instanceType')).toHaveValue('m5.large');
   });
 
+  test('an instance dropped on a running cluster registers then, and is not there before', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.dock.step10(2);
+    await expect(app.canvas.instances).toHaveCount(3);
+    await app.palette.dragInstanceInto('us-east-1b', 'c5.large');
+    await expect(app.canvas.instances).toHaveCount(4);
+    await expect(app.timeline.marksOf('command')).toHaveCount(1);
+    await expect(app.timeline.marksOf('command')).toHaveAttribute('title', /RegisterContainerInstance/);
+    await app.dock.step10(1);
+    await app.timeline.rail.focus();
+    await page.keyboard.press('Home');
+    await expect(app.canvas.instances).toHaveCount(3);
+    await page.keyboard.press('End');
+    await expect(app.canvas.instances).toHaveCount(4);
+  });
+
   test('? lists the keys', async ({ app, page }) => {
     await app.canvas.root.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');

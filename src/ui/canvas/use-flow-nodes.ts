@@ -1,7 +1,7 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
-import { useDesignStore } from '../../store/design';
 import { useSessionStore } from '../../store/session';
+import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
 
 /** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
@@ -14,12 +14,13 @@ function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthN
 }
 
 /**
- * Nodes derived from the design, held locally while React Flow moves them:
+ * Nodes derived from the design as the run stands at the moment shown (instances
+ * registered or terminated by the journal come and go), held locally while React Flow moves them:
  * drags, measurements and selection stay here and never touch the undoable
  * store; a drag reaches the design once, when it ends (toolchain pitfall 6).
  */
 export function useFlowNodes() {
-  const design = useDesignStore((s) => s.design);
+  const design = useShownDesign();
   const selection = useSessionStore((s) => s.selection);
   const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection));
 
