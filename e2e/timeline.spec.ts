@@ -137,7 +137,10 @@ test.describe('a run you can hold', () => {
     await app.palette.dragInstanceInto('us-east-1b', 'c5.large');
     await expect(app.canvas.instances).toHaveCount(4);
     await expect(app.timeline.marksOf('command')).toHaveCount(1);
-    await expect(app.timeline.marksOf('command')).toHaveAttribute('title', /RegisterContainerInstance/);
+    await expect(app.timeline.marksOf('command')).toHaveAttribute(
+      'title',
+      /RegisterContainerInstance/,
+    );
     await app.dock.step10(1);
     await app.timeline.rail.focus();
     await page.keyboard.press('Home');
