@@ -104,3 +104,31 @@ for (const [width, height] of [
     });
   });
 }
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of a held run: timeline, branch, compare at ${width}x${height}`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    for (let i = 0; i < 6; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('web').click();
+    await app.inspector.setDesiredCount(5);
+    for (let i = 0; i < 6; i++) await page.getByTestId('dock.step10').click();
+    await app.timeline.rail.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await app.inspector.setDesiredCount(2);
+    for (let i = 0; i < 4; i++) await page.getByTestId('dock.step10').click();
+    await app.timeline.compare.selectOption({ index: 1 });
+    await expect(app.dock.chart.locator('.series-compare')).toHaveCount(1);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`20-branch-compare-${width}x${height}`) });
+    await page.getByTestId('chart.mode').selectOption('services');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`21-services-${width}x${height}`) });
+  });
+}

@@ -1,10 +1,14 @@
 import { memo } from 'react';
+import { useChartStore } from '../../store/chart';
 import { useRunStore } from '../../store/run';
 import { CORE_STATUSES, STATUS_COLORS, STATUS_ORDER } from '../status';
 
 /** Tasks by lastStatus right now: the chart's legend, with numbers. */
 export const ChartCounts = memo(function ChartCounts() {
+  const mode = useChartStore((s) => s.mode);
+  const comparing = useChartStore((s) => s.compareBranchId !== null);
   const counts = useRunStore((s) => s.counts);
+  if (mode === 'services') return <LineLegend comparing={comparing} />;
   const shown = STATUS_ORDER.filter(
     (status) => CORE_STATUSES.includes(status) || counts[status] > 0,
   );
@@ -20,3 +24,29 @@ export const ChartCounts = memo(function ChartCounts() {
     </ul>
   );
 });
+
+/** Per service, lines in the service's colour: how to read them. */
+function LineLegend({ comparing }: { comparing: boolean }) {
+  return (
+    <ul className="chart-counts line-legend" data-testid="dock.chart.legend">
+      <li>
+        <span className="line-swatch solid" />
+        running
+      </li>
+      <li>
+        <span className="line-swatch dotted" />
+        desired
+      </li>
+      <li>
+        <span className="line-swatch solid" style={{ borderColor: STATUS_COLORS.PENDING }} />
+        pending
+      </li>
+      {comparing && (
+        <li>
+          <span className="line-swatch dashed" />
+          running, other branch
+        </li>
+      )}
+    </ul>
+  );
+}

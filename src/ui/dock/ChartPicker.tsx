@@ -18,7 +18,7 @@ export const ChartPicker = memo(function ChartPicker() {
         onChange={(e) => setChartMode(e.target.value === 'services' ? 'services' : 'status')}
       >
         <option value="status">Tasks by lastStatus</option>
-        <option value="services">Services: desired, running, pending</option>
+        <option value="services">Per service</option>
       </select>
       {mode === 'services' &&
         names.map((name, i) => {

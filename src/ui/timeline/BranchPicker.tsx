@@ -12,14 +12,16 @@ export const BranchPicker = memo(function BranchPicker() {
   const branches = useRunStore((s) => s.timeline.branches);
   const branchId = useRunStore((s) => s.timeline.branchId);
   const compareId = useChartStore((s) => s.compareBranchId);
+  // The shown branch grows as it plays; the others hold still.
+  const endMs = useRunStore((s) => s.endMs);
   if (branches.length < 2) return null;
   const describe = (b: (typeof branches)[number]) =>
-    `${b.label} · to ${formatClock(b.endMs)} · ${b.commands} command${b.commands === 1 ? '' : 's'}`;
+    `${b.label}, to ${formatClock(b.id === branchId ? endMs : b.endMs).replace(/^0/, '')}`;
   return (
     <div className="branch-picker">
-      <label>
-        <span>Branch</span>
+      <label title="The branch shown">
         <select
+          aria-label="Branch shown"
           data-testid="timeline.branch"
           value={branchId}
           onChange={(e) => {
@@ -30,24 +32,24 @@ export const BranchPicker = memo(function BranchPicker() {
         >
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
-              {describe(b)}
+              Branch: {describe(b)}
             </option>
           ))}
         </select>
       </label>
-      <label>
-        <span>Compare</span>
+      <label title="Another branch, drawn dashed">
         <select
+          aria-label="Compare with branch"
           data-testid="timeline.compare"
           value={compareId ?? ''}
           onChange={(e) => compareWith(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">none</option>
+          <option value="">Compare: none</option>
           {branches
             .filter((b) => b.id !== branchId)
             .map((b) => (
               <option key={b.id} value={b.id}>
-                {describe(b)} (dashed)
+                Compare: {describe(b)}
               </option>
             ))}
         </select>

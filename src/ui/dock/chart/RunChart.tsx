@@ -94,32 +94,33 @@ export const RunChart = memo(function RunChart() {
     const shown = history.shown;
     const rows: Row[] = [];
     let max = 0;
-    if (shown) {
-      shown.times.forEach((t, i) => {
-        const row: Row = { t: t / 1000 };
-        let stack = 0;
+    // Rows over the longer of the two: the other branch may have played further.
+    const compared = history.compared;
+    const times =
+      compared && shown && compared.times.length > shown.times.length
+        ? compared.times
+        : (shown?.times ?? []);
+    times.forEach((t, i) => {
+      const row: Row = { t: t / 1000 };
+      let stack = 0;
+      if (shown && i < shown.times.length) {
         for (const key of Object.keys(shown.series)) {
           const v = shown.series[key]?.[i] ?? 0;
           row[key] = v;
           if (mode === 'status') stack += v;
           else max = Math.max(max, v);
         }
-        max = Math.max(max, stack);
-        rows.push(row);
-      });
-      const compared = history.compared;
-      if (compared) {
-        compared.times.forEach((_, i) => {
-          const row = rows[i];
-          if (!row) return;
-          for (const key of Object.keys(compared.series)) {
-            const v = compared.series[key]?.[i] ?? 0;
-            row[COMPARE + key] = v;
-            max = Math.max(max, v);
-          }
-        });
       }
-    }
+      if (compared && i < compared.times.length) {
+        for (const key of Object.keys(compared.series)) {
+          const v = compared.series[key]?.[i] ?? 0;
+          row[COMPARE + key] = v;
+          max = Math.max(max, v);
+        }
+      }
+      max = Math.max(max, stack);
+      rows.push(row);
+    });
     const series: Series[] = [];
     if (mode === 'status') {
       for (const status of STACK_ORDER) {
