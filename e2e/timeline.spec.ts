@@ -149,6 +149,17 @@ test.describe('a run you can hold', () => {
     await expect(app.canvas.instances).toHaveCount(4);
   });
 
+  test('clicking an event shows its moment and its service', async ({ app, page }) => {
+    await app.openDesign('steady');
+    await app.dock.step10(6);
+    const first = app.page.getByTestId('eventlog.item').last();
+    await expect(first.getByTestId('eventlog.time')).toHaveText('00:00');
+    await first.getByTestId('eventlog.time').click();
+    await expect(clock(app)).toHaveText('00:00');
+    await expect(page.getByTestId('inspector.desiredCount')).toHaveValue('3');
+    expect(await app.timeline.endMs()).toBe(60_000);
+  });
+
   test('? lists the keys', async ({ app, page }) => {
     await app.canvas.root.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');

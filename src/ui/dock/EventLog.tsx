@@ -2,6 +2,8 @@ import { memo, useMemo, useState } from 'react';
 import type { ServiceEventView } from '../../engine';
 import { shortenTaskList } from '../../store/event-log';
 import { useRunStore } from '../../store/run';
+import { select } from '../../store/session';
+import { scrubTo } from '../../store/time-nav';
 import { formatClock } from '../format';
 
 /** How many lines to draw; the store keeps a few more. */
@@ -19,7 +21,18 @@ const EventItem = memo(function EventItem({ event }: { event: ServiceEventView }
   const [open, setOpen] = useState(false);
   return (
     <li data-testid="eventlog.item">
-      <time>{formatClock(event.createdAtMs)}</time>
+      <button
+        type="button"
+        className="event-time"
+        data-testid="eventlog.time"
+        title="Show this moment, and the service"
+        onClick={() => {
+          scrubTo(event.createdAtMs);
+          select({ kind: 'service', name: event.serviceName });
+        }}
+      >
+        <time>{formatClock(event.createdAtMs)}</time>
+      </button>
       <span data-testid="eventlog.message">
         {short ? `${open ? event.message : short.text} ` : event.message}
         {short && (
