@@ -60,6 +60,25 @@ describe('container instance draining (ecs-behavior §7.4)', () => {
     expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.ec2InstanceId === B)).toBe(true);
   });
 
+  it('min 100 / max 200: a replacement that runs but is not yet healthy keeps its drained task', () => {
+    const run = simulate(cluster({ minimumHealthyPercent: 100, maximumPercent: 200 })).until(
+      minutes(2),
+    );
+    run.apply(drain(A));
+    // Healthy = RUNNING for 40 s (§2.2); with min 100 at least 4 stay healthy throughout.
+    for (let t = minutes(2); t <= minutes(5); t += 500) {
+      run.until(t);
+      const now = run.sim.nowMs;
+      const healthy = run
+        .tasks({ lastStatus: 'RUNNING' })
+        .filter((x) => x.desiredStatus === 'RUNNING' && now - (x.startedAtMs ?? now) >= 40_000);
+      expect(healthy.length, `at ${now} ms`).toBeGreaterThanOrEqual(4);
+    }
+    const running = run.tasks({ lastStatus: 'RUNNING' });
+    expect(running).toHaveLength(4);
+    expect(running.every((t) => t.ec2InstanceId === B)).toBe(true);
+  });
+
   it('min 100 / max 100 can never finish, and says so in the console words', () => {
     const run = simulate(cluster({ minimumHealthyPercent: 100, maximumPercent: 100 })).until(
       minutes(2),

@@ -2,6 +2,7 @@ import type { EngineContext } from '../context';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
+import { clearPlacementFailure } from './failure';
 import { liveTasks, scaleIn, scaleOut } from './scale';
 
 /** §2.2: with no load balancer and no health check, a task counts as healthy after 40 s RUNNING. */
@@ -21,10 +22,15 @@ function onDrainingInstance(ctx: EngineContext, task: TaskState): boolean {
 
 /**
  * Replace the service's tasks on DRAINING instances within minimumHealthyPercent and
- * maximumPercent, as a deployment would (§7.4, §8.1): start replacements while
- * RUNNING + PENDING stays under floor(desired x max / 100), stop drained tasks while
- * the healthy count stays at or above ceil(desired x min / 100). Pending tasks on a
- * draining instance stop at once. Returns false when the service has nothing draining.
+ * maximumPercent, as a deployment would (§7.4, §8.1). Pending tasks on a draining
+ * instance stop at once. Then, in one pass: tasks elsewhere beyond desiredCount (it came
+ * down while draining) scale in; drained RUNNING tasks beyond those that stand in for a
+ * missing or not yet healthy task elsewhere stop, as a scale-in would; the rest stop
+ * while the healthy count stays at or above ceil(desired x min / 100); and replacements
+ * start while RUNNING + PENDING stays under floor(desired x max / 100), counted after
+ * those stops. A replacement that is PENDING or not yet healthy (§2.2) is no reason to
+ * stop a drained task: it counts toward maximumPercent, not toward minimumHealthyPercent.
+ * Returns false when the service has nothing draining.
  */
 export function reconcileDraining(ctx: EngineContext, service: ServiceState): boolean {
   const live = liveTasks(ctx, service);
@@ -44,42 +50,51 @@ export function reconcileDraining(ctx: EngineContext, service: ServiceState): bo
   const runningDrained = draining.filter(
     (t) => t.lastStatus === 'RUNNING' && t.desiredStatus !== 'STOPPED',
   );
-  const staying = live.filter((t) => !onDrainingInstance(ctx, t));
   const desired = service.desiredCount;
-  const total = staying.length + runningDrained.length;
-  if (total > desired) {
-    // More than wanted anyway: the drained tasks are the ones to go.
-    const extra = runningDrained.slice(0, total - desired);
-    for (const task of extra) {
-      stopTask(ctx, task, 'ServiceSchedulerInitiated', reason(task));
-      stopped.push(task.taskId);
-    }
-    if (total - extra.length > desired)
-      scaleIn(ctx, service, staying, total - extra.length - desired);
-  } else {
-    const upper = Math.floor((desired * service.maximumPercent) / 100);
-    const lower = Math.ceil((desired * service.minimumHealthyPercent) / 100);
-    // What is missing outright starts regardless; replacements only while under the upper bound.
-    const toStart = Math.max(desired - total, Math.min(desired - staying.length, upper - total), 0);
-    if (toStart > 0) scaleOut(ctx, service, toStart);
-    let healthy = live.filter((t) => t.desiredStatus !== 'STOPPED' && isHealthy(ctx, t)).length;
-    let blocked = toStart === 0;
-    for (const task of runningDrained) {
-      if (healthy - (isHealthy(ctx, task) ? 1 : 0) < lower) continue;
-      if (isHealthy(ctx, task)) healthy--;
-      stopTask(ctx, task, 'ServiceSchedulerInitiated', reason(task));
-      stopped.push(task.taskId);
-      blocked = false;
-    }
-    const pendingReplacements = staying.some((t) => t.lastStatus !== 'RUNNING') || toStart > 0;
-    if (blocked && !pendingReplacements && !service.boundsBlocked) {
-      service.boundsBlocked = true;
-      serviceEvent(
-        ctx,
-        service,
-        `service ${service.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
-      );
-    }
+  const upper = Math.floor((desired * service.maximumPercent) / 100);
+  const lower = Math.ceil((desired * service.minimumHealthyPercent) / 100);
+  const staying = live.filter((t) => !onDrainingInstance(ctx, t));
+  // More than wanted outside the draining instances: a scale-in, as without draining.
+  if (staying.length > desired) scaleIn(ctx, service, staying, staying.length - desired);
+  const kept = staying.filter((t) => t.desiredStatus !== 'STOPPED');
+  // A drained task stands in for a kept task that is missing or not yet healthy; any
+  // more than that are surplus (desiredCount came down) and stop as a scale-in would.
+  const keptHealthy = kept.filter((t) => isHealthy(ctx, t)).length;
+  let surplus = runningDrained.length - Math.max(0, desired - keptHealthy);
+  // The healthy ones are worth keeping: the others stop first.
+  const byValue = [...runningDrained].sort(
+    (a, b) => Number(isHealthy(ctx, a)) - Number(isHealthy(ctx, b)),
+  );
+  let healthy = live.filter((t) => t.desiredStatus !== 'STOPPED' && isHealthy(ctx, t)).length;
+  let moved = false;
+  for (const task of byValue) {
+    const wasHealthy = isHealthy(ctx, task);
+    if (surplus <= 0 && healthy - (wasHealthy ? 1 : 0) < lower) continue;
+    surplus--;
+    if (wasHealthy) healthy--;
+    stopTask(ctx, task, 'ServiceSchedulerInitiated', reason(task));
+    stopped.push(task.taskId);
+    moved = true;
+  }
+  const total = kept.length + runningDrained.filter((t) => t.desiredStatus !== 'STOPPED').length;
+  // What is missing outright starts regardless; replacements only while under the upper bound.
+  const toStart = Math.max(desired - total, Math.min(desired - kept.length, upper - total), 0);
+  if (toStart > 0) {
+    scaleOut(ctx, service, toStart);
+    moved = true;
+  } else if (kept.length >= desired) {
+    // Every replacement is placed: nothing waits for a place any more.
+    clearPlacementFailure(ctx, service);
+  }
+  // Replacements still on their way to healthy will let drained tasks stop: not stuck.
+  const awaitingHealth = kept.some((t) => !isHealthy(ctx, t));
+  if (!moved && !awaitingHealth && !service.boundsBlocked) {
+    service.boundsBlocked = true;
+    serviceEvent(
+      ctx,
+      service,
+      `service ${service.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+    );
   }
   if (stopped.length > 0) {
     serviceEvent(
