@@ -8,7 +8,6 @@ import type {
   TaskView,
 } from '../engine';
 import { prependEvents } from './event-log';
-import { addPoint, emptySeries, type Series } from './series';
 import { sameView, upsert } from './views';
 
 /** Live simulation state as the page keeps it: keyed for cheap per-node selection. */
@@ -24,7 +23,6 @@ export interface RunData {
   instances: Readonly<Record<string, InstanceView>>;
   services: Readonly<Record<string, ServiceView>>;
   counts: TaskStateCounts;
-  series: Series;
   events: readonly ServiceEventView[];
 }
 
@@ -49,7 +47,6 @@ export function emptyRunData(): RunData {
     instances: {},
     services: {},
     counts: zeroCounts(),
-    series: emptySeries(),
     events: [],
   };
 }
@@ -130,7 +127,6 @@ export function fromSnapshot(snapshot: Snapshot): RunData {
     instances: upsert(base.instances, snapshot.instances, (i) => i.ec2InstanceId),
     services: upsert(base.services, snapshot.services, (s) => s.serviceName),
     counts: snapshot.taskStateCounts,
-    series: addPoint(base.series, snapshot.nowMs, snapshot.taskStateCounts),
     events: prependEvents([], snapshot.serviceEvents),
   };
 }
@@ -143,7 +139,6 @@ export function withFrame(data: RunData, frame: Frame): RunData {
     instances: upsert(next.instances, frame.instances, (i) => i.ec2InstanceId),
     services: upsert(next.services, frame.services, (s) => s.serviceName),
     counts: sameView(next.counts, frame.taskStateCounts) ? next.counts : frame.taskStateCounts,
-    series: addPoint(next.series, frame.nowMs, frame.taskStateCounts),
     events: prependEvents(next.events, frame.serviceEvents),
   };
 }
