@@ -20,6 +20,7 @@ const STACK_ORDER: readonly TaskLastStatus[] = [
 ];
 const STATUS_KEYS = STACK_ORDER.map((s) => `status:${s}`);
 const COMPARE = 'compare|';
+const NO_SERVICES: readonly string[] = [];
 const AXIS_TICK = { fontSize: 13, fill: '#4b5565' };
 
 type Row = Record<string, number>;
@@ -70,7 +71,11 @@ export const RunChart = memo(function RunChart() {
     useShallow((s) => s.design.services.map((x) => x.serviceName)),
   );
   const running = useRunStore((s) => s.counts.RUNNING);
-  const services = mode === 'services' ? (picked.length > 0 ? picked : allServices) : [];
+  // Stable between frames, so the data below is rebuilt only when the history is.
+  const services = useMemo(
+    () => (mode === 'services' ? (picked.length > 0 ? picked : allServices) : NO_SERVICES),
+    [mode, picked, allServices],
+  );
 
   const keys = useMemo(
     () =>
@@ -87,7 +92,8 @@ export const RunChart = memo(function RunChart() {
     () => (mode === 'status' ? ['status:RUNNING'] : services.map((n) => `service:${n}:running`)),
     [mode, services],
   );
-  const columns = Math.max(2, width - PLOT_LEFT - PLOT_RIGHT);
+  // One point per two pixel columns: a step curve reads the same, Recharts draws half.
+  const columns = Math.max(2, Math.round((width - PLOT_LEFT - PLOT_RIGHT) / 2));
   const history = useHistory(keys, compareKeys, compareBranchId, columns);
 
   const { rows, series, yAxis } = useMemo(() => {
@@ -182,74 +188,102 @@ export const RunChart = memo(function RunChart() {
     >
       {empty && <p className="chart-empty">Press play or step to chart tasks over virtual time.</p>}
       {!empty && width > 0 && height > 0 && (
-        <ComposedChart
+        <Plot
+          rows={rows}
+          series={series}
+          yAxis={yAxis}
+          xTicks={xTicks}
+          toMs={history.toMs}
           width={width}
           height={height}
-          data={rows}
-          margin={{ top: 6, right: PLOT_RIGHT, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid stroke="#e6eaf0" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={[0, history.toMs / 1000]}
-            ticks={xTicks}
-            interval={0}
-            allowDataOverflow
-            tickFormatter={formatAxisSeconds}
-            tick={AXIS_TICK}
-            stroke="#c9d0da"
-            height={22}
-          />
-          <YAxis
-            domain={[0, yAxis.max]}
-            ticks={yAxis.ticks}
-            interval={0}
-            allowDecimals={false}
-            tickFormatter={formatCount}
-            tick={AXIS_TICK}
-            stroke="#c9d0da"
-            width={PLOT_LEFT}
-          />
-          <Tooltip
-            labelFormatter={(t) => `at ${formatAxisSeconds(Number(t))}`}
-            isAnimationActive={false}
-          />
-          {series.map((s) =>
-            s.kind === 'area' ? (
-              <Area
-                key={s.key}
-                className={`series series-${s.name}`}
-                dataKey={s.key}
-                name={s.name}
-                stackId="tasks"
-                type="stepAfter"
-                stroke={s.color}
-                fill={s.color}
-                fillOpacity={0.55}
-                isAnimationActive={false}
-                dot={false}
-                activeDot={false}
-              />
-            ) : (
-              <Line
-                key={s.key}
-                className={`series series-${s.kind}`}
-                dataKey={s.key}
-                name={s.name}
-                type="stepAfter"
-                stroke={s.kind === 'pending' ? STATUS_COLORS.PENDING : s.color}
-                strokeWidth={s.kind === 'running' || s.kind === 'compare' ? 2.5 : 1.5}
-                strokeOpacity={s.kind === 'desired' ? 0.7 : 1}
-                strokeDasharray={s.kind === 'compare' ? '7 5' : s.kind === 'desired' ? '2 3' : '0'}
-                isAnimationActive={false}
-                dot={false}
-                activeDot={false}
-              />
-            ),
-          )}
-        </ComposedChart>
+        />
       )}
     </div>
+  );
+});
+
+interface PlotProps {
+  rows: Row[];
+  series: Series[];
+  yAxis: { max: number; ticks: number[] };
+  xTicks: number[];
+  toMs: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Recharts redraws everything it holds whenever it renders: only new data (a few times
+ * a second) or a resize may reach it, never the 20 frames a second the run streams.
+ */
+const Plot = memo(function Plot({ rows, series, yAxis, xTicks, toMs, width, height }: PlotProps) {
+  return (
+    <ComposedChart
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: 6, right: PLOT_RIGHT, bottom: 0, left: 0 }}
+    >
+      <CartesianGrid stroke="#e6eaf0" vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        domain={[0, toMs / 1000]}
+        ticks={xTicks}
+        interval={0}
+        allowDataOverflow
+        tickFormatter={formatAxisSeconds}
+        tick={AXIS_TICK}
+        stroke="#c9d0da"
+        height={22}
+      />
+      <YAxis
+        domain={[0, yAxis.max]}
+        ticks={yAxis.ticks}
+        interval={0}
+        allowDecimals={false}
+        tickFormatter={formatCount}
+        tick={AXIS_TICK}
+        stroke="#c9d0da"
+        width={PLOT_LEFT}
+      />
+      <Tooltip
+        labelFormatter={(t) => `at ${formatAxisSeconds(Number(t))}`}
+        isAnimationActive={false}
+      />
+      {series.map((s) =>
+        s.kind === 'area' ? (
+          <Area
+            key={s.key}
+            className={`series series-${s.name}`}
+            dataKey={s.key}
+            name={s.name}
+            stackId="tasks"
+            type="stepAfter"
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.55}
+            isAnimationActive={false}
+            dot={false}
+            activeDot={false}
+          />
+        ) : (
+          <Line
+            key={s.key}
+            className={`series series-${s.kind}`}
+            dataKey={s.key}
+            name={s.name}
+            type="stepAfter"
+            stroke={s.kind === 'pending' ? STATUS_COLORS.PENDING : s.color}
+            strokeWidth={s.kind === 'running' || s.kind === 'compare' ? 2.5 : 1.5}
+            strokeOpacity={s.kind === 'desired' ? 0.7 : 1}
+            strokeDasharray={s.kind === 'compare' ? '7 5' : s.kind === 'desired' ? '2 3' : '0'}
+            isAnimationActive={false}
+            dot={false}
+            activeDot={false}
+          />
+        ),
+      )}
+    </ComposedChart>
   );
 });
