@@ -10,17 +10,8 @@
 // with no browser it says why and skips.
 
 import type { CDPSession, Page } from '@playwright/test';
-import { chromium } from '@playwright/test';
-import {
-  badEnvMessage,
-  CHROMIUM_ARGS,
-  executablePathFor,
-  findChromium,
-  machinePathProbes,
-  NO_CHROMIUM_MESSAGE,
-} from './browser';
+import { withBenchBrowser } from './browser-session';
 import { B4_DESIGN_NAME, B4_INSTANCES, B4_TASKS, b4Design } from './frames-design';
-import { buildAndPreview } from './preview-server';
 import type { BenchResult } from './types';
 
 const WINDOW_MS = 10_000;
@@ -116,27 +107,7 @@ function summary(w: WindowFigures): string {
 }
 
 async function runB4(): Promise<BenchResult | undefined> {
-  const lookup = findChromium(machinePathProbes());
-  if (lookup.kind !== 'found') {
-    const why = lookup.kind === 'bad-env' ? badEnvMessage(lookup.path) : NO_CHROMIUM_MESSAGE;
-    console.log(`B4 frames skipped: ${why}`);
-    return undefined;
-  }
-  let server: Awaited<ReturnType<typeof buildAndPreview>>;
-  try {
-    server = await buildAndPreview();
-  } catch (error) {
-    console.log(`B4 frames skipped: ${(error as Error).message}`);
-    return undefined;
-  }
-  const executablePath = executablePathFor(lookup);
-  const browser = await chromium
-    .launch({ ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS] })
-    .catch(async (error: Error) => {
-      await server.close();
-      throw error;
-    });
-  try {
+  return withBenchBrowser('B4 frames', async (browser, url) => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const consoleErrors: string[] = [];
@@ -145,7 +116,7 @@ async function runB4(): Promise<BenchResult | undefined> {
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.addInitScript({ content: PAGE_PROBE });
-    await page.goto(server.url);
+    await page.goto(url);
     await page.getByTestId('canvas').waitFor();
 
     // The import dialog, as e2e/pages/import-dialog.ts drives it.
@@ -182,10 +153,7 @@ async function runB4(): Promise<BenchResult | undefined> {
         `${WINDOW_MS / 1000} s each. playing (virtual ${fromS.toFixed(0)}-${toS.toFixed(0)} s, ` +
         `${running ?? '?'} RUNNING): ${summary(playing)}. paused: ${summary(paused)}${errors}`,
     };
-  } finally {
-    await browser.close().catch(() => {});
-    await server.close();
-  }
+  });
 }
 
 export const framesBench: BrowserBench = { id: 'frames-b4', run: runB4 };

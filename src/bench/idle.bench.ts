@@ -13,6 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseDesign } from '../design';
 import { createSimulation } from '../engine';
+import { benchDesign } from './bench-design';
 import { compareMedians, median } from './measure';
 import type { Bench, BenchResult } from './types';
 
@@ -24,38 +25,17 @@ const DAY_MS = 24 * HOUR_MS;
 const FRAME_MS = 60_000;
 const WARM_UP_ROUNDS = 1;
 const ROUNDS = 5;
-const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
 
 function s2Design() {
-  const parsed = parseDesign({
-    formatVersion: 1,
-    name: 'S2: 20,000 quiet tasks on 1,000 instances',
-    seed: 12,
-    startTime: '2026-01-01T00:00:00Z',
-    region: 'us-east-1',
-    clusters: [{ clusterName: 'bench' }],
-    containerInstances: Array.from({ length: INSTANCES }, (_, i) => ({
-      cluster: 'bench',
-      ec2InstanceId: `i-0s2${String(i).padStart(14, '0')}`,
-      instanceType: 'm5.xlarge',
-      availabilityZone: AZS[i % AZS.length],
-    })),
-    taskDefinitions: [
-      {
-        family: 'api',
-        networkMode: 'bridge',
-        containerDefinitions: [
-          { name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 128, memory: 256 },
-        ],
-      },
-    ],
-    services: [
-      { cluster: 'bench', serviceName: 'api', taskDefinition: 'api', desiredCount: TASKS },
-    ],
-    workloads: [{ family: 'api', imagePullSeconds: 8, startSeconds: 4, stopSeconds: 2 }],
-    script: [],
-    layout: {},
-  });
+  const parsed = parseDesign(
+    benchDesign({
+      name: 'S2: 20,000 quiet tasks on 1,000 instances',
+      seed: 12,
+      idPrefix: 's2',
+      instances: INSTANCES,
+      services: [{ serviceName: 'api', desiredCount: TASKS }],
+    }),
+  );
   if (!parsed.ok) throw new Error(`S2 design refused:\n${parsed.message}`);
   return parsed.design;
 }

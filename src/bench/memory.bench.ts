@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { playRun, startDesign } from '../cli/run';
 import { parseDesign } from '../design';
 import type { MetricDatum } from '../engine';
+import { benchDesign } from './bench-design';
 import type { Bench, BenchResult } from './types';
 
 const INSTANCES = 1_000;
@@ -22,7 +23,6 @@ const SERVICES = 100;
 const TASKS_PER_SERVICE = 200;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
 const MIB = 1024 * 1024;
 
 type Mode = 'stream' | 'keep';
@@ -36,38 +36,16 @@ interface Measured {
 }
 
 function m1DesignText(): string {
-  const design = {
-    formatVersion: 1,
+  const design = benchDesign({
     name: 'M1: 20,000 quiet tasks in 100 services on 1,000 instances',
     seed: 21,
-    startTime: '2026-01-01T00:00:00Z',
-    region: 'us-east-1',
-    clusters: [{ clusterName: 'bench' }],
-    containerInstances: Array.from({ length: INSTANCES }, (_, i) => ({
-      cluster: 'bench',
-      ec2InstanceId: `i-0m1${String(i).padStart(14, '0')}`,
-      instanceType: 'm5.xlarge',
-      availabilityZone: AZS[i % AZS.length],
-    })),
-    taskDefinitions: [
-      {
-        family: 'api',
-        networkMode: 'bridge',
-        containerDefinitions: [
-          { name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 128, memory: 256 },
-        ],
-      },
-    ],
+    idPrefix: 'm1',
+    instances: INSTANCES,
     services: Array.from({ length: SERVICES }, (_, i) => ({
-      cluster: 'bench',
       serviceName: `api-${String(i).padStart(3, '0')}`,
-      taskDefinition: 'api',
       desiredCount: TASKS_PER_SERVICE,
     })),
-    workloads: [{ family: 'api', imagePullSeconds: 8, startSeconds: 4, stopSeconds: 2 }],
-    script: [],
-    layout: {},
-  };
+  });
   const parsed = parseDesign(design);
   if (!parsed.ok) throw new Error(`M1 design refused:\n${parsed.message}`);
   return JSON.stringify(design);

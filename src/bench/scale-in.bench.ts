@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseDesign } from '../design';
 import { createSimulation, type Simulation } from '../engine';
+import { benchDesign } from './bench-design';
 import { compareMedians } from './measure';
 import type { Bench, BenchResult } from './types';
 
@@ -15,38 +16,19 @@ const LOW = 5_000;
 const HIGH = 10_000;
 const WARM_UP_ROUNDS = 1;
 const ROUNDS = 5;
-const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
 /** Long enough for every task to be RUNNING (pull 8 s, start 4 s) or gone (stop 2 s). */
 const SETTLE_MS = 120_000;
 
 function s1Design() {
-  const parsed = parseDesign({
-    formatVersion: 1,
-    name: 'S1: 5,000 <-> 10,000 tasks on 1,000 instances',
-    seed: 11,
-    startTime: '2026-01-01T00:00:00Z',
-    region: 'us-east-1',
-    clusters: [{ clusterName: 'bench' }],
-    containerInstances: Array.from({ length: INSTANCES }, (_, i) => ({
-      cluster: 'bench',
-      ec2InstanceId: `i-0s1${String(i).padStart(14, '0')}`,
-      instanceType: 'm5.xlarge',
-      availabilityZone: AZS[i % AZS.length],
-    })),
-    taskDefinitions: [
-      {
-        family: 'api',
-        networkMode: 'bridge',
-        containerDefinitions: [
-          { name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 128, memory: 256 },
-        ],
-      },
-    ],
-    services: [{ cluster: 'bench', serviceName: 'api', taskDefinition: 'api', desiredCount: LOW }],
-    workloads: [{ family: 'api', imagePullSeconds: 8, startSeconds: 4, stopSeconds: 2 }],
-    script: [],
-    layout: {},
-  });
+  const parsed = parseDesign(
+    benchDesign({
+      name: 'S1: 5,000 <-> 10,000 tasks on 1,000 instances',
+      seed: 11,
+      idPrefix: 's1',
+      instances: INSTANCES,
+      services: [{ serviceName: 'api', desiredCount: LOW }],
+    }),
+  );
   if (!parsed.ok) throw new Error(`S1 design refused:\n${parsed.message}`);
   return parsed.design;
 }

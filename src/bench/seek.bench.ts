@@ -16,22 +16,13 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chromium } from '@playwright/test';
 import { parseDesign } from '../design';
 import { type EngineCheckpoint, restoreSimulation } from '../engine';
 import { RunKeeper } from '../worker/run';
-import {
-  badEnvMessage,
-  CHROMIUM_ARGS,
-  executablePathFor,
-  findChromium,
-  machinePathProbes,
-  NO_CHROMIUM_MESSAGE,
-} from './browser';
+import { withBenchBrowser } from './browser-session';
 import { type BrowserBench, percentile } from './frames.bench';
 import { B4_INSTANCES, B4_TASKS } from './frames-design';
 import { median } from './measure';
-import { buildAndPreview } from './preview-server';
 import { SEEK_DESIGN_NAME, SEEK_HOUR_MS, seededRandom, seekDesign } from './seek-design';
 import type { Bench, BenchResult } from './types';
 
@@ -336,27 +327,7 @@ function partsOf(timings: readonly PageTiming[]): string {
 }
 
 async function runSeekBrowserBench(): Promise<BenchResult | undefined> {
-  const lookup = findChromium(machinePathProbes());
-  if (lookup.kind !== 'found') {
-    const why = lookup.kind === 'bad-env' ? badEnvMessage(lookup.path) : NO_CHROMIUM_MESSAGE;
-    console.log(`seek-browser skipped: ${why}`);
-    return undefined;
-  }
-  let server: Awaited<ReturnType<typeof buildAndPreview>>;
-  try {
-    server = await buildAndPreview();
-  } catch (error) {
-    console.log(`seek-browser skipped: ${(error as Error).message}`);
-    return undefined;
-  }
-  const executablePath = executablePathFor(lookup);
-  const browser = await chromium
-    .launch({ ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS] })
-    .catch(async (error: Error) => {
-      await server.close();
-      throw error;
-    });
-  try {
+  return withBenchBrowser('seek-browser', async (browser, url) => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const consoleErrors: string[] = [];
@@ -368,7 +339,7 @@ async function runSeekBrowserBench(): Promise<BenchResult | undefined> {
 
     // Reopening the link replays the hour in the worker.
     const openStart = performance.now();
-    await page.goto(`${server.url}${runHash()}`);
+    await page.goto(`${url}${runHash()}`);
     await page.locator(`[data-testid="timeline"][data-end-ms="${SEEK_HOUR_MS}"]`).waitFor();
     const reopenMs = performance.now() - openStart;
     await page.getByTestId('toolbar.designName').filter({ hasText: SEEK_DESIGN_NAME }).waitFor();
@@ -419,10 +390,7 @@ async function runSeekBrowserBench(): Promise<BenchResult | undefined> {
         `${BROWSER_SEEKS} seeks: ${spread(seeks.map((t) => t.frameMs))} (${partsOf(seeks)}). ` +
         `steps: ${spread(steps.map((t) => t.frameMs))} (${partsOf(steps)})${errors}`,
     };
-  } finally {
-    await browser.close().catch(() => {});
-    await server.close();
-  }
+  });
 }
 
 export const seekBenches: (Bench | BrowserBench)[] = [
