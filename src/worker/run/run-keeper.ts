@@ -161,13 +161,7 @@ export class RunKeeper {
     const shelved = this.branch.checkpoints.latestAtOrBefore(target);
     // Going on from here is cheaper than a restore unless a checkpoint lies between.
     if (target < this.sim.nowMs || (shelved !== undefined && shelved.atMs > this.sim.nowMs)) {
-      if (shelved) {
-        const checkpoint = JSON.parse(shelved.json) as EngineCheckpoint;
-        // The branch's whole journal: its entries after the checkpoint replay as they come.
-        this.sim = restoreSimulation({ ...checkpoint, journal: [...this.branch.journal] });
-      } else {
-        this.sim = createSimulation(this.design, this.seed, [...this.branch.journal]);
-      }
+      this.restoreAt(this.branch, target);
     }
     this.advance(target);
     return this.snapshot();
@@ -179,16 +173,22 @@ export class RunKeeper {
     if (!target) throw new RangeError(`branch ${id} does not exist`);
     const at = Math.min(this.sim.nowMs, target.endMs);
     this.branch = target;
-    // Force a restore: the live engine belongs to the other branch.
-    const shelved = target.checkpoints.latestAtOrBefore(at);
-    if (shelved) {
-      const checkpoint = JSON.parse(shelved.json) as EngineCheckpoint;
-      this.sim = restoreSimulation({ ...checkpoint, journal: [...target.journal] });
-    } else {
-      this.sim = createSimulation(this.design, this.seed, [...target.journal]);
-    }
+    // Always a restore: the live engine belongs to the other branch.
+    this.restoreAt(target, at);
     this.advance(at);
     return this.snapshot();
+  }
+
+  /** A fresh engine for `branch` at its latest checkpoint at or before `atMs`. */
+  private restoreAt(branch: Branch, atMs: number): void {
+    const shelved = branch.checkpoints.latestAtOrBefore(atMs);
+    if (shelved) {
+      const checkpoint = JSON.parse(shelved.json) as EngineCheckpoint;
+      // The branch's whole journal: its entries after the checkpoint replay as they come.
+      this.sim = restoreSimulation({ ...checkpoint, journal: [...branch.journal] });
+    } else {
+      this.sim = createSimulation(this.design, this.seed, [...branch.journal]);
+    }
   }
 
   /** The state now, with this branch's log up to now (not the engine's, which a restore resets). */
