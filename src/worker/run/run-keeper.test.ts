@@ -147,6 +147,28 @@ describe('the run the worker keeps', () => {
     expect(moment(keeper)).toBe(moment(fresh));
   });
 
+  it('takes a checkpoint early after a burst of task changes, so the moments after it stay quick to reach', () => {
+    const quiet = new RunKeeper(webDesign(), 3, [], { everyMs: minutes(60) });
+    const busy = new RunKeeper(webDesign(), 3, [], {
+      everyMs: minutes(60),
+      changesPerCheckpoint: 5,
+    });
+    for (const keeper of [quiet, busy]) {
+      for (let t = 5_000; t <= minutes(5); t += 5_000) {
+        keeper.advance(t);
+        if (t === 60_000) keeper.apply(scale(6));
+      }
+    }
+    expect(quiet.memory().checkpoints).toBe(1);
+    expect(busy.memory().checkpoints).toBeGreaterThan(1);
+    busy.seek(minutes(2) + 250);
+    const fresh = new RunKeeper(webDesign(), 3);
+    fresh.advance(60_000);
+    fresh.apply(scale(6));
+    fresh.advance(minutes(2) + 250);
+    expect(moment(busy)).toBe(moment(fresh));
+  });
+
   it('for random runs, seeks and edits anywhere tell the same story as one uninterrupted run', () => {
     fc.assert(
       fc.property(scenarioArb, fc.array(fc.nat(END_MS), { maxLength: 4 }), (s, seeks) => {

@@ -19,6 +19,12 @@ import type { BranchInfo, RunMemory, RunSpec, TimelineMark, TimelineView } from 
 export const CHECKPOINT_EVERY_MS = 120_000;
 /** About 128 MB at most for one branch's checkpoints (about 1.5 simulated hours of 2,000 tasks). */
 export const CHECKPOINT_BUDGET_CHARS = 128 * 1024 * 1024;
+/**
+ * Task changes (a task placed, started, stopped) played since the last checkpoint after
+ * which one is taken early: a seek replays at most about this much work, so a burst of
+ * placements does not make the moments after it slow to reach.
+ */
+export const CHECKPOINT_AFTER_TASK_CHANGES = 1_000;
 /** The log a seek sends: ECS's console shows 100 events a service; this is the run's. */
 export const EVENTS_SENT = 500;
 
@@ -33,6 +39,8 @@ interface Branch {
   checkpoints: CheckpointShelf;
   serviceEvents: ServiceEventView[];
   marks: TimelineMark[];
+  /** Task changes played on new ground since this branch's last checkpoint. */
+  changesSinceCheckpoint: number;
 }
 
 function mmss(ms: number): string {
@@ -60,7 +68,11 @@ export class RunKeeper {
     readonly design: DesignDocument,
     readonly seed: number = design.seed,
     journal: readonly ScriptAction[] = [],
-    private readonly options: { everyMs?: number; budgetChars?: number } = {},
+    private readonly options: {
+      everyMs?: number;
+      budgetChars?: number;
+      changesPerCheckpoint?: number;
+    } = {},
   ) {
     this.startMs = Date.parse(design.startTime);
     this.sim = createSimulation(design, seed, journal);
@@ -118,11 +130,18 @@ export class RunKeeper {
     for (;;) {
       const due = this.branch.checkpoints.nextDueMs();
       const stop = due > this.sim.nowMs && due < toMs ? due : toMs;
+      const newGround = stop > this.branch.endMs;
       const part = this.sim.advance(stop);
       this.record(part);
       frame = frame ? mergeFrames(frame, part) : part;
-      if (stop >= due && stop > 0) {
+      if (newGround) this.branch.changesSinceCheckpoint += part.tasks.length;
+      const busy =
+        newGround &&
+        this.branch.changesSinceCheckpoint >=
+          (this.options.changesPerCheckpoint ?? CHECKPOINT_AFTER_TASK_CHANGES);
+      if ((stop >= due && stop > 0) || busy) {
         this.branch.checkpoints.add(stop, JSON.stringify(this.sim.checkpoint()));
+        this.branch.changesSinceCheckpoint = 0;
       }
       if (stop >= toMs) break;
     }
@@ -325,6 +344,7 @@ export class RunKeeper {
       checkpoints,
       serviceEvents: [],
       marks: [],
+      changesSinceCheckpoint: 0,
     };
     this.branches.set(branch.id, branch);
     return branch;
