@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import type { TaskLastStatus } from '../../../engine';
@@ -175,6 +175,13 @@ export const RunChart = memo(function RunChart() {
   }, [history, mode, services, allServices, compareBranchId]);
 
   const xTicks = useMemo(() => timeTicks(history.toMs).map((t) => t / 1000), [history.toMs]);
+  const plot = useMemo(
+    () => ({ rows, series, yAxis, xTicks, toMs: history.toMs }),
+    [rows, series, yAxis, xTicks, history.toMs],
+  );
+  // Drawn in a transition React can pause: the frame in which 2,000 tasks appear (the
+  // canvas busy too) must not also wait for every axis, area and label of the chart.
+  const shownPlot = useDeferredValue(plot);
   const empty = rows.length < 2;
   return (
     <div
@@ -186,18 +193,9 @@ export const RunChart = memo(function RunChart() {
       data-running={running}
       data-compare={compareBranchId ?? ''}
     >
+      {/* Mounted while empty too, so the first data is a cheap update, not a mount. */}
+      {width > 0 && height > 0 && <Plot {...shownPlot} width={width} height={height} />}
       {empty && <p className="chart-empty">Press play or step to chart tasks over virtual time.</p>}
-      {!empty && width > 0 && height > 0 && (
-        <Plot
-          rows={rows}
-          series={series}
-          yAxis={yAxis}
-          xTicks={xTicks}
-          toMs={history.toMs}
-          width={width}
-          height={height}
-        />
-      )}
     </div>
   );
 });
