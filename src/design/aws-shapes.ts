@@ -28,6 +28,36 @@ export const PortMapping = z.looseObject({
 });
 export type PortMapping = z.infer<typeof PortMapping>;
 
+/** Container `healthCheck` (ecs-behavior §2.1): ranges as the API enforces them. */
+export const HealthCheck = z.looseObject({
+  command: z
+    .array(z.string())
+    .min(1, 'needs a command such as ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]')
+    .refine((c) => c[0] === 'CMD' || c[0] === 'CMD-SHELL', {
+      message: 'must start with "CMD" or "CMD-SHELL"',
+    }),
+  interval: z
+    .number()
+    .int()
+    .min(5, 'must be 5-300 seconds')
+    .max(300, 'must be 5-300 seconds')
+    .optional(),
+  timeout: z
+    .number()
+    .int()
+    .min(2, 'must be 2-60 seconds')
+    .max(60, 'must be 2-60 seconds')
+    .optional(),
+  retries: z.number().int().min(1, 'must be 1-10').max(10, 'must be 1-10').optional(),
+  startPeriod: z
+    .number()
+    .int()
+    .min(0, 'must be 0-300 seconds')
+    .max(300, 'must be 0-300 seconds')
+    .optional(),
+});
+export type HealthCheck = z.infer<typeof HealthCheck>;
+
 export const ContainerDefinition = z.looseObject({
   name: awsName,
   image: nonEmpty.max(255),
@@ -41,6 +71,7 @@ export const ContainerDefinition = z.looseObject({
   entryPoint: z.array(z.string()).optional(),
   stopTimeout: z.number().int().optional(),
   startTimeout: z.number().int().optional(),
+  healthCheck: HealthCheck.optional(),
 });
 export type ContainerDefinition = z.infer<typeof ContainerDefinition>;
 
@@ -107,10 +138,21 @@ export const RegisterTaskDefinitionInput = z.looseObject({
 });
 export type RegisterTaskDefinitionInput = z.infer<typeof RegisterTaskDefinitionInput>;
 
+/** The rolling update's failure detection (ecs-behavior §9.1). */
+export const DeploymentCircuitBreaker = z.looseObject({
+  enable: z.boolean(),
+  rollback: z.boolean(),
+});
+
 export const DeploymentConfiguration = z.looseObject({
   minimumHealthyPercent: z.number().int().min(0).optional(),
   maximumPercent: z.number().int().min(0).optional(),
+  deploymentCircuitBreaker: DeploymentCircuitBreaker.optional(),
 });
+export type DeploymentConfiguration = z.infer<typeof DeploymentConfiguration>;
+
+/** `healthCheckGracePeriodSeconds` (§2.3): 0 to 2,147,483,647. */
+export const HealthCheckGracePeriodSeconds = z.number().int().min(0).max(2_147_483_647);
 
 /** CreateService input. */
 export const CreateServiceInput = z.looseObject({
@@ -123,6 +165,7 @@ export const CreateServiceInput = z.looseObject({
   placementConstraints: z.array(PlacementConstraint).max(10).optional(),
   placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),
   deploymentConfiguration: DeploymentConfiguration.optional(),
+  healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
 });
 export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
 

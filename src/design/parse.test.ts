@@ -169,12 +169,12 @@ const refusals: [string, (d: Doc) => void, string][] = [
   [
     'an unknown script action',
     (d) => (d.script[0].action = 'Explode'),
-    'script[0].action: must be one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes" or "PutAccountSetting", got "Explode"',
+    'script[0].action: must be one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting" or "RegisterTaskDefinition", got "Explode"',
   ],
   [
     'a script action without action',
     (d) => delete d.script[0].action,
-    'script[0].action: is required: one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes" or "PutAccountSetting"',
+    'script[0].action: is required: one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting" or "RegisterTaskDefinition"',
   ],
   [
     'a script action without input',

@@ -9,6 +9,7 @@ import {
   instanceTypeOf,
   registeredResourcesOf,
   resolveTaskDefinition,
+  scriptedTaskDefinitionRevisions,
   type TaskDefinitionRevision,
   taskDefinitionRefOf,
   taskDefinitionRevisions,
@@ -170,6 +171,7 @@ export function checkReferences(design: DesignDocument): DesignIssue[] {
     issues.push(...checkTaskDefinition(td, `taskDefinitions[${i}]`));
   });
   checkServices(design, revisions, push, checkCluster);
-  checkWorkloads(design, revisions, push);
+  // A workload may describe a revision the script registers (a bad image to deploy).
+  checkWorkloads(design, scriptedTaskDefinitionRevisions(design), push);
   return issues;
 }

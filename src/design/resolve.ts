@@ -22,6 +22,21 @@ export function taskDefinitionRevisions(
 }
 
 /**
+ * The design's revisions, then those its script registers (RegisterTaskDefinition), in
+ * the order the run applies them: by time, then by place in the script.
+ */
+export function scriptedTaskDefinitionRevisions(
+  design: Pick<DesignDocument, 'taskDefinitions' | 'script'>,
+): TaskDefinitionRevision[] {
+  const scripted = design.script
+    .map((a, index) => ({ a, index }))
+    .filter(({ a }) => a.action === 'RegisterTaskDefinition')
+    .sort((x, y) => x.a.at - y.a.at || x.index - y.index)
+    .map(({ a }) => a.input as RegisterTaskDefinitionInput);
+  return taskDefinitionRevisions({ taskDefinitions: [...design.taskDefinitions, ...scripted] });
+}
+
+/**
  * `family`, `family:revision` or a task definition ARN, as ECS accepts them.
  * A malformed reference (`web:latest`, `web:0`, an ARN of another resource) comes
  * back with the whole text as its family: no family can contain `:`, so it

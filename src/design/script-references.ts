@@ -1,6 +1,12 @@
 import type { DesignDocument } from './document';
 import type { DesignIssue } from './issues';
-import { clusterNameOf, resolveTaskDefinition, taskDefinitionRevisions } from './resolve';
+import {
+  clusterNameOf,
+  resolveTaskDefinition,
+  type TaskDefinitionRevision,
+  taskDefinitionRevisions,
+} from './resolve';
+import { checkTaskDefinition } from './task-definition-rules';
 
 /**
  * Script actions that name something the design does not have. These are warnings,
@@ -11,7 +17,24 @@ import { clusterNameOf, resolveTaskDefinition, taskDefinitionRevisions } from '.
 export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
   const issues: DesignIssue[] = [];
   const clusters = new Set(design.clusters.map((c) => c.clusterName));
-  const revisions = taskDefinitionRevisions(design);
+  const designRevisions = taskDefinitionRevisions(design);
+  const registers = design.script
+    .map((a, index) => ({ a, index }))
+    .filter(({ a }) => a.action === 'RegisterTaskDefinition');
+  /** What is registered when action `i` runs: the design's, then the script's before it. */
+  const revisionsAt = (i: number): TaskDefinitionRevision[] => {
+    const at = design.script[i]?.at ?? 0;
+    const before = registers
+      .filter(({ a, index }) => a.at < at || (a.at === at && index < i))
+      .sort((x, y) => x.a.at - y.a.at || x.index - y.index);
+    if (before.length === 0) return designRevisions;
+    return taskDefinitionRevisions({
+      taskDefinitions: [
+        ...design.taskDefinitions,
+        ...before.map(({ a }) => a.input as (typeof design.taskDefinitions)[number]),
+      ],
+    });
+  };
   const services = new Set(
     design.services.map((s) => `${clusterNameOf(design, s.cluster)}/${s.serviceName}`),
   );
@@ -27,7 +50,11 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
     if (cluster !== undefined && !clusterKnown) {
       push('cluster', `cluster ${JSON.stringify(cluster)} is not in clusters`);
     }
+    const revisions = revisionsAt(i);
     switch (a.action) {
+      case 'RegisterTaskDefinition':
+        for (const issue of checkTaskDefinition(a.input, at)) issues.push(issue);
+        break;
       case 'UpdateService': {
         const name = a.input.service.startsWith('arn:')
           ? a.input.service.split('/').at(-1)

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { Attribute, PlacementConstraint, PlacementStrategy, Resource } from './aws-shapes';
+import {
+  Attribute,
+  DeploymentConfiguration,
+  HealthCheckGracePeriodSeconds,
+  PlacementConstraint,
+  PlacementStrategy,
+  RegisterTaskDefinitionInput,
+  Resource,
+} from './aws-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -15,6 +23,9 @@ export const UpdateServiceInput = z.looseObject({
   taskDefinition: z.string().optional(),
   placementConstraints: z.array(PlacementConstraint).max(10).optional(),
   placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),
+  deploymentConfiguration: DeploymentConfiguration.optional(),
+  forceNewDeployment: z.boolean().optional(),
+  healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
 });
 export type UpdateServiceInput = z.infer<typeof UpdateServiceInput>;
 
@@ -145,6 +156,11 @@ export const ScriptAction = z.discriminatedUnion('action', [
   z.looseObject({ at, action: z.literal('PutAttributes'), input: AttributesInput }),
   z.looseObject({ at, action: z.literal('DeleteAttributes'), input: AttributesInput }),
   z.looseObject({ at, action: z.literal('PutAccountSetting'), input: AccountSetting }),
+  z.looseObject({
+    at,
+    action: z.literal('RegisterTaskDefinition'),
+    input: RegisterTaskDefinitionInput,
+  }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -152,6 +168,7 @@ export type ActionName = ScriptAction['action'];
 
 /** A command is a script action without its time: the engine applies it now. */
 export type Command =
+  | { action: 'RegisterTaskDefinition'; input: RegisterTaskDefinitionInput }
   | { action: 'UpdateService'; input: UpdateServiceInput }
   | { action: 'RunTask'; input: RunTaskInput }
   | { action: 'StopTask'; input: StopTaskInput }

@@ -39,6 +39,8 @@ export interface TaskView {
   availabilityZone?: string;
   lastStatus: TaskLastStatus;
   desiredStatus: TaskDesiredStatus;
+  /** From the essential containers' health checks; UNKNOWN without any (ecs-behavior §2.1). */
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
   cpu: number;
   memoryMiB: number;
   /** Host ports the task holds on its instance (bridge and host network modes). */

@@ -5,6 +5,7 @@ import {
   taskDefinitionRevisions,
 } from '../design';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
+import { initialDeployment } from './deployment/deployments';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
 import { createRng, EventQueue } from './kernel';
 import { countInstanceAdded, newTallies } from './lifecycle/tallies';
@@ -18,6 +19,7 @@ export const DEFAULT_TIMING: WorkloadTiming = {
   imagePullMs: 10_000,
   startMs: 3_000,
   stopMs: 2_000,
+  ignoresSigterm: false,
 };
 
 function timingFor(design: DesignDocument): (td: TaskDefinitionModel) => WorkloadTiming {
@@ -33,7 +35,9 @@ function timingFor(design: DesignDocument): (td: TaskDefinitionModel) => Workloa
       imagePullMs: (workload?.imagePullSeconds ?? DEFAULT_TIMING.imagePullMs / 1000) * 1000,
       startMs: (workload?.startSeconds ?? DEFAULT_TIMING.startMs / 1000) * 1000,
       stopMs: (workload?.stopSeconds ?? DEFAULT_TIMING.stopMs / 1000) * 1000,
+      ignoresSigterm: workload?.ignoresSigterm ?? false,
     };
+    if (workload?.failure) timing.failure = workload.failure;
     cache.set(key, timing);
     return timing;
   };
@@ -66,6 +70,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
       ids: root.fork('ids'),
       placement: root.fork('placement'),
       scheduler: root.fork('scheduler'),
+      deployments: root.fork('deployments'),
+      workload: root.fork('workload'),
     },
     timing: timingFor(design),
     pendingReconciles: new Set(),
@@ -89,6 +95,10 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     );
     if (!td) continue; // the gate refuses such a design; nothing to run
     const clusterName = clusterNameOf(design, s.cluster);
+    const deploymentId = `ecs-svc/${BigInt(`0x${stableHex(s.serviceName, 16)}`)
+      .toString()
+      .padStart(19, '0')
+      .slice(0, 19)}`;
     const service: ServiceState = {
       serviceArn: arns.service(scope, clusterName, s.serviceName),
       serviceName: s.serviceName,
@@ -107,10 +117,14 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
         (s.schedulingStrategy === 'DAEMON' ? 100 : 200),
       createdAtMs: 0,
       steady: false,
-      deploymentId: `ecs-svc/${BigInt(`0x${stableHex(s.serviceName, 16)}`)
-        .toString()
-        .padStart(19, '0')
-        .slice(0, 19)}`,
+      deploymentId,
+      deployments: [initialDeployment(deploymentId, td.arn, s.desiredCount ?? 0)],
+      deploymentCircuitBreaker: {
+        enable: s.deploymentConfiguration?.deploymentCircuitBreaker?.enable ?? false,
+        rollback: s.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false,
+      },
+      healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? 0,
+      startFailures: 0,
       source: s,
     };
     ctx.services.set(service.serviceName, service);

@@ -15,6 +15,9 @@ import type { OpenSample } from './output/history';
 /** Everything the clock can wake up for. Timers carry the version they were set for. */
 export type EngineEvent =
   | { kind: 'task'; taskArn: string; version: number; to: TaskLastStatus }
+  /** A RUNNING task's health check settles, or its essential container exits. */
+  | { kind: 'health'; taskArn: string; startedAtMs: number; to: 'HEALTHY' | 'UNHEALTHY' }
+  | { kind: 'crash'; taskArn: string; startedAtMs: number }
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'script'; index: number }
   | { kind: 'metrics' }
@@ -24,6 +27,10 @@ export interface EngineRngs {
   ids: Rng;
   placement: Rng;
   scheduler: Rng;
+  /** Deployment ids and their events: their own stream, so task ids stay as they were. */
+  deployments: Rng;
+  /** Which tasks of a failing workload fail. */
+  workload: Rng;
 }
 
 /** What the engine has produced since the last frame. */

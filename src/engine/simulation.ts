@@ -5,7 +5,7 @@ import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
 import { countTaskRemoved, takeStoppedUntil } from './lifecycle/tallies';
-import { onTaskTimer } from './lifecycle/transitions';
+import { onCrashTimer, onHealthTimer, onTaskTimer } from './lifecycle/transitions';
 import type { TaskState } from './model/types';
 import { describeContainerInstance } from './output/describe-instance';
 import { describeService } from './output/describe-service';
@@ -14,7 +14,6 @@ import { explainService, explainTask, type PlacementExplanation } from './output
 import { closeSample } from './output/history';
 import { emitMetrics, METRIC_PERIOD_MS } from './output/metrics';
 import { instanceView, serviceView, taskStateCounts, taskView } from './output/views';
-import { HEALTHY_AFTER_RUNNING_MS } from './scheduler/draining';
 import { reconcileService } from './scheduler/reconcile';
 import {
   reconcileKey,
@@ -60,14 +59,20 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
       const before = task.lastStatus;
       onTaskTimer(ctx, task, event.version, event.to);
       if (task.lastStatus === before) return;
-      if (task.serviceName !== undefined) {
-        requestReconcile(ctx, task.serviceName);
-        // The scheduler counts a task healthy 40 s after it runs (§2.2): look again then.
-        if (task.lastStatus === 'RUNNING') {
-          requestReconcile(ctx, task.serviceName, ctx.nowMs + HEALTHY_AFTER_RUNNING_MS);
-        }
-      }
+      if (task.serviceName !== undefined) requestReconcile(ctx, task.serviceName);
       if (task.lastStatus === 'STOPPED') requestWaitingReconciles(ctx, task.clusterName);
+      return;
+    }
+    case 'health': {
+      // Settled health asks the scheduler to look again (deployment/task-hooks.ts).
+      const task = ctx.tasks.get(event.taskArn);
+      if (task) onHealthTimer(ctx, task, event.startedAtMs, event.to);
+      return;
+    }
+    case 'crash': {
+      const task = ctx.tasks.get(event.taskArn);
+      if (task) onCrashTimer(ctx, task, event.startedAtMs);
+      if (task?.serviceName !== undefined) requestReconcile(ctx, task.serviceName);
       return;
     }
     case 'reconcile': {

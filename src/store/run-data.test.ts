@@ -14,6 +14,7 @@ function task(id: string, over: Partial<TaskView> = {}): TaskView {
     ec2InstanceId: 'i-1',
     lastStatus: 'PENDING',
     desiredStatus: 'RUNNING',
+    healthStatus: 'UNKNOWN',
     cpu: 256,
     memoryMiB: 512,
     hostPorts: [],

@@ -99,6 +99,10 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   for (const { taskDefinitionArn, ...rest } of cp.services) {
     services.set(rest.serviceName, {
       ...rest,
+      // Deployments change in place as the run goes on: the checkpoint keeps its own.
+      deployments: rest.deployments.map((d) => ({ ...d })),
+      ...(rest.lastCompleted && { lastCompleted: { ...rest.lastCompleted } }),
+      deploymentCircuitBreaker: { ...rest.deploymentCircuitBreaker },
       taskDefinition: lookup(tdByArn, taskDefinitionArn, 'task definition'),
     });
   }
@@ -126,6 +130,9 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       ids: restoreRng(cp.rng.ids),
       placement: restoreRng(cp.rng.placement),
       scheduler: restoreRng(cp.rng.scheduler),
+      // A checkpoint from before these streams had none: they start as a fresh run's.
+      deployments: cp.rng.deployments ? restoreRng(cp.rng.deployments) : ctx.rng.deployments,
+      workload: cp.rng.workload ? restoreRng(cp.rng.workload) : ctx.rng.workload,
     },
     pendingReconciles: new Set(cp.pendingReconciles),
     out: {

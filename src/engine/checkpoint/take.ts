@@ -109,6 +109,8 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
       ids: [...ctx.rng.ids.getState()],
       placement: [...ctx.rng.placement.getState()],
       scheduler: [...ctx.rng.scheduler.getState()],
+      deployments: [...ctx.rng.deployments.getState()],
+      workload: [...ctx.rng.workload.getState()],
     },
     taskDefinitions: ctx.taskDefinitions,
     tasks,

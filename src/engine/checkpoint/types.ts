@@ -28,7 +28,13 @@ export interface EngineCheckpoint {
   journal: ScriptAction[];
   journalNext: number;
   queue: { entries: QueueEntry<EngineEvent>[]; nextSeq: number };
-  rng: { ids: number[]; placement: number[]; scheduler: number[] };
+  rng: {
+    ids: number[];
+    placement: number[];
+    scheduler: number[];
+    deployments?: number[];
+    workload?: number[];
+  };
   taskDefinitions: TaskDefinitionModel[];
   tasks: TaskCheckpoint[];
   /** Instances in the engine's order, each as it stands. */

@@ -9,6 +9,7 @@ import {
   updateContainerInstancesState,
 } from './container-instances';
 import { AwsError } from './errors';
+import { registerTaskDefinition } from './register-task-definition';
 import { runTask } from './run-task';
 import { stopTask } from './stop-task';
 import { terminateInstance } from './terminate-instance';
@@ -16,6 +17,8 @@ import { updateService } from './update-service';
 
 function dispatch(ctx: EngineContext, command: Command): Record<string, unknown> {
   switch (command.action) {
+    case 'RegisterTaskDefinition':
+      return registerTaskDefinition(ctx, command.input);
     case 'UpdateService':
       return updateService(ctx, command.input);
     case 'RunTask':

@@ -1,6 +1,8 @@
 import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
+import { startDeployment } from '../deployment/deployments';
 import { setDesiredCount } from '../lifecycle/tallies';
+import type { TaskDefinitionModel } from '../model/types';
 import { describeService } from '../output/describe-service';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { serviceLaunchType } from '../scheduler/launch-type';
@@ -14,18 +16,28 @@ export function updateService(
 ): Record<string, unknown> {
   const clusterName = clusterOf(ctx, input.cluster);
   const service = serviceOf(ctx, clusterName, input.service);
+  let next: TaskDefinitionModel | undefined;
   if (input.taskDefinition !== undefined) {
     const td = taskDefinitionOf(ctx, input.taskDefinition);
     // ECS checks the new definition against the service's launch type first.
     const refusal = launchTypeRefusal(td.input, serviceLaunchType(service));
     if (refusal) throw new AwsError('InvalidParameterException', refusal);
-    if (td.arn !== service.taskDefinition.arn) {
-      // Rolling and blue/green deployments are a later issue; say so rather than pretend.
-      throw new AwsError(
-        'InvalidParameterException',
-        'Berth does not simulate deployments yet: change desiredCount, placement or register the service anew.',
-      );
-    }
+    if (td.arn !== service.taskDefinition.arn) next = td;
+  }
+  const config = input.deploymentConfiguration;
+  const minimumHealthyPercent = config?.minimumHealthyPercent ?? service.minimumHealthyPercent;
+  const maximumPercent = config?.maximumPercent ?? service.maximumPercent;
+  if (service.schedulingStrategy === 'DAEMON' && maximumPercent !== 100) {
+    throw new AwsError(
+      'InvalidParameterException',
+      'The maximumPercent for a service with the daemon scheduling strategy must be 100.',
+    );
+  }
+  if (minimumHealthyPercent > maximumPercent) {
+    throw new AwsError(
+      'InvalidParameterException',
+      'The minimumHealthyPercent must be less than or equal to the maximumPercent.',
+    );
   }
   const invalid =
     (input.placementConstraints === undefined
@@ -53,6 +65,21 @@ export function updateService(
   if (input.placementConstraints !== undefined)
     service.placementConstraints = input.placementConstraints;
   if (input.placementStrategy !== undefined) service.placementStrategy = input.placementStrategy;
+  service.minimumHealthyPercent = minimumHealthyPercent;
+  service.maximumPercent = maximumPercent;
+  if (config?.deploymentCircuitBreaker) {
+    service.deploymentCircuitBreaker = {
+      enable: config.deploymentCircuitBreaker.enable,
+      rollback: config.deploymentCircuitBreaker.rollback,
+    };
+  }
+  if (input.healthCheckGracePeriodSeconds !== undefined)
+    service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  // A new revision, or forceNewDeployment, starts a deployment; a desired count alone
+  // changes the PRIMARY's (§8.1).
+  if (next || input.forceNewDeployment === true) {
+    startDeployment(ctx, service, next ?? service.taskDefinition);
+  }
   service.steady = false;
   ctx.out.dirtyServices.add(service.serviceName);
   requestReconcile(ctx, service.serviceName);

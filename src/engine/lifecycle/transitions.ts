@@ -1,8 +1,15 @@
 import type { TaskLastStatus, TaskStopCode } from '../api';
 import type { EngineContext } from '../context';
+import {
+  essentialHealthChecks,
+  HEALTHY_AFTER_RUNNING_MS,
+  healthSettlesAfterMs,
+} from '../deployment/health';
+import { onTaskHealthSettled, onTaskRunning, onTaskStopped } from '../deployment/task-hooks';
 import type { TaskState } from '../model/types';
 import { emitTaskStateChange } from '../output/events';
 import { requestWaitingReconciles } from '../scheduler/request';
+import { DEFAULT_CRASH_AFTER_MS } from './fate';
 import { releaseTask } from './resources';
 import { setLastStatus } from './tallies';
 
@@ -65,7 +72,27 @@ function enterPending(ctx: EngineContext, task: TaskState): void {
   task.pullStartedAtMs = ctx.nowMs;
   touch(ctx, task);
   emitTaskStateChange(ctx, task);
-  after(ctx, task, timing.imagePullMs + timing.startMs, 'RUNNING');
+  const failsAfter = task.fails === 'FAIL_TO_START' ? timing.failure?.afterSeconds : undefined;
+  after(
+    ctx,
+    task,
+    failsAfter === undefined ? timing.imagePullMs + timing.startMs : failsAfter * 1000,
+    'RUNNING',
+  );
+}
+
+/** The container never starts (workloads[].failure FAIL_TO_START): the task stops from PENDING. */
+function failToStart(ctx: EngineContext, task: TaskState): void {
+  task.desiredStatus = 'STOPPED';
+  task.stopCode = 'TaskFailedToStart';
+  // Model: ECS's reason names the cause (CannotPullContainerError, ...); Berth's says it is
+  // the workload the design describes.
+  task.stoppedReason =
+    'CannotStartContainerError: the essential container failed to start (the design sets this revision to fail)';
+  task.stoppingAtMs = ctx.nowMs;
+  touch(ctx, task);
+  if (usesEni(task)) onTaskTimer(ctx, task, task.version, 'DEPROVISIONING');
+  else enterStopped(ctx, task);
 }
 
 function enterRunning(ctx: EngineContext, task: TaskState): void {
@@ -75,6 +102,59 @@ function enterRunning(ctx: EngineContext, task: TaskState): void {
   task.startedAtMs = ctx.nowMs;
   touch(ctx, task);
   emitTaskStateChange(ctx, task);
+  const startedAtMs = ctx.nowMs;
+  // Health settles once: a timer for that moment, not one per check.
+  const settles = healthSettlesAfterMs(
+    essentialHealthChecks(task.taskDefinition),
+    task.fails === 'FAIL_HEALTH_CHECK',
+  );
+  ctx.queue.push(ctx.nowMs + (settles?.afterMs ?? HEALTHY_AFTER_RUNNING_MS), {
+    kind: 'health',
+    taskArn: task.taskArn,
+    startedAtMs,
+    to: settles?.to ?? 'HEALTHY',
+  });
+  if (task.fails === 'CRASH') {
+    const afterSeconds = timing.failure?.afterSeconds;
+    ctx.queue.push(
+      ctx.nowMs + (afterSeconds === undefined ? DEFAULT_CRASH_AFTER_MS : afterSeconds * 1000),
+      { kind: 'crash', taskArn: task.taskArn, startedAtMs },
+    );
+  }
+  onTaskRunning(ctx, task);
+}
+
+function stillRunningSince(task: TaskState, startedAtMs: number): boolean {
+  return (
+    task.lastStatus === 'RUNNING' &&
+    task.desiredStatus === 'RUNNING' &&
+    task.startedAtMs === startedAtMs
+  );
+}
+
+/**
+ * The health check settled (or, without one, the 40 s of §2.2 passed). Only a task with
+ * essential health checks reports HEALTHY or UNHEALTHY; the others stay UNKNOWN.
+ */
+export function onHealthTimer(
+  ctx: EngineContext,
+  task: TaskState,
+  startedAtMs: number,
+  to: 'HEALTHY' | 'UNHEALTHY',
+): void {
+  if (!stillRunningSince(task, startedAtMs)) return;
+  if (essentialHealthChecks(task.taskDefinition).length > 0) {
+    task.healthStatus = to;
+    touch(ctx, task);
+    emitTaskStateChange(ctx, task);
+  }
+  onTaskHealthSettled(ctx, task, to);
+}
+
+/** An essential container exited (workloads[].failure CRASH): the task stops (§1.4). */
+export function onCrashTimer(ctx: EngineContext, task: TaskState, startedAtMs: number): void {
+  if (!stillRunningSince(task, startedAtMs)) return;
+  stopTask(ctx, task, 'EssentialContainerExited', 'Essential container in task exited');
 }
 
 function enterStopped(ctx: EngineContext, task: TaskState): void {
@@ -84,6 +164,7 @@ function enterStopped(ctx: EngineContext, task: TaskState): void {
   touch(ctx, task);
   releaseTask(ctx, task);
   emitTaskStateChange(ctx, task);
+  onTaskStopped(ctx, task);
   // What it held is free now, whether a timer got it here or a stop while PENDING did
   // (no timer then): the cluster's waiting services, its own among them, look again.
   requestWaitingReconciles(ctx, task.clusterName);
@@ -102,7 +183,8 @@ export function onTaskTimer(
       enterPending(ctx, task);
       break;
     case 'RUNNING':
-      enterRunning(ctx, task);
+      if (task.fails === 'FAIL_TO_START') failToStart(ctx, task);
+      else enterRunning(ctx, task);
       break;
     case 'DEPROVISIONING':
       setLastStatus(ctx, task, 'DEPROVISIONING');
@@ -139,8 +221,10 @@ export function stopTask(
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
     // Model: the container exits after stopSeconds of its workload, or is killed when
-    // its stop timeout runs out (§1.2).
-    after(ctx, task, Math.min(ctx.timing(task.taskDefinition).stopMs, stopTimeoutMs(task)), next);
+    // its stop timeout runs out (§1.2); one that ignores SIGTERM always is.
+    const timing = ctx.timing(task.taskDefinition);
+    const exitsAfterMs = timing.ignoresSigterm ? Number.POSITIVE_INFINITY : timing.stopMs;
+    after(ctx, task, Math.min(exitsAfterMs, stopTimeoutMs(task)), next);
     return;
   }
   touch(ctx, task);

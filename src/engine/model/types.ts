@@ -1,4 +1,9 @@
-import type { PlacementConstraint, PlacementStrategy, TaskDefinitionRevision } from '../../design';
+import type {
+  PlacementConstraint,
+  PlacementStrategy,
+  TaskDefinitionRevision,
+  Workload,
+} from '../../design';
 import type {
   ContainerInstanceStatus,
   TaskDesiredStatus,
@@ -19,10 +24,37 @@ export interface TaskDefinitionModel extends TaskDefinitionRevision {
   requiredAttributes: { name: string; value?: string }[];
 }
 
+/** How a task definition's containers behave when they run (the design's `workloads`). */
 export interface WorkloadTiming {
   imagePullMs: number;
   startMs: number;
   stopMs: number;
+  /** How this revision fails, if it does. */
+  failure?: NonNullable<Workload['failure']>;
+  /** SIGTERM is ignored: a stop always waits the whole stopTimeout. */
+  ignoresSigterm: boolean;
+}
+
+/** Container health as ECS reports it (ecs-behavior §2.1). */
+export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+
+/** A deployment as DescribeServices lists it (§8.2); its tasks are those it `startedBy`. */
+export interface DeploymentState {
+  /** `ecs-svc/` and 19 digits. */
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE';
+  taskDefinitionArn: string;
+  desiredCount: number;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+  /** Consecutive failed tasks, for the circuit breaker (§9.1). */
+  failedTasks: number;
+  /** A task of this deployment has reached RUNNING: the circuit breaker's second stage. */
+  reachedRunning: boolean;
+  createdAtMs: number;
+  updatedAtMs: number;
+  /** This deployment rolls back the one with this id. */
+  rollbackOf?: string;
 }
 
 export interface TaskState {
@@ -50,6 +82,12 @@ export interface TaskState {
   startedAtMs?: number;
   stoppingAtMs?: number;
   stoppedAtMs?: number;
+  /** Task health from its essential containers' health checks (§2.1); UNKNOWN without any. */
+  healthStatus: HealthStatus;
+  /** How this task will fail, drawn from the seed when it was created (workloads[].failure). */
+  fails?: 'FAIL_TO_START' | 'FAIL_HEALTH_CHECK' | 'CRASH';
+  /** It was stopped for failing its health check: a circuit-breaker failure (§9.1). */
+  failedHealthCheck?: boolean;
   /** Bumped on every change: EventBridge `detail.version`, and stale timers are ignored. */
   version: number;
   /** Placement explanation, kept for every task placed alone... */
@@ -117,7 +155,17 @@ export interface ServiceState {
     closestMatchArn?: string;
     trace: PlacementTrace;
   };
+  /** The PRIMARY deployment's id: what new tasks are `startedBy`. */
   deploymentId: string;
+  /** PRIMARY first, then the ACTIVE ones still being replaced (§8.2). */
+  deployments: DeploymentState[];
+  /** The last deployment that completed: what a rollback returns to (§9.1). */
+  lastCompleted?: { id: string; taskDefinitionArn: string };
+  deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+  healthCheckGracePeriodSeconds: number;
+  /** Tasks that stopped before RUNNING in a row, and when launches may resume (§7.3). */
+  startFailures: number;
+  launchHoldUntilMs?: number;
   source: Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 import { type EngineContext, isoAt } from '../context';
 import { arns } from '../ids';
-import type { ServiceState } from '../model/types';
+import type { DeploymentState, ServiceState } from '../model/types';
 
 /** RUNNING, and pending as ECS counts it (PROVISIONING, PENDING, ACTIVATING), kept as tasks move. */
 export function serviceCounts(
@@ -9,6 +9,27 @@ export function serviceCounts(
 ): { running: number; pending: number } {
   const tally = ctx.tallies.services.get(service.serviceName);
   return { running: tally?.running ?? 0, pending: tally?.pending ?? 0 };
+}
+
+/** Each deployment with its RUNNING and pending tasks, PRIMARY first (§8.2). */
+export function deploymentCounts(
+  ctx: EngineContext,
+  service: ServiceState,
+): { deployment: DeploymentState; running: number; pending: number }[] {
+  const rows = service.deployments.map((deployment) => ({ deployment, running: 0, pending: 0 }));
+  const byId = new Map(rows.map((r) => [r.deployment.id, r]));
+  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
+    const row = byId.get(task.startedBy ?? '');
+    if (!row) continue;
+    if (task.lastStatus === 'RUNNING') row.running++;
+    else if (
+      task.lastStatus === 'PROVISIONING' ||
+      task.lastStatus === 'PENDING' ||
+      task.lastStatus === 'ACTIVATING'
+    )
+      row.pending++;
+  }
+  return rows;
 }
 
 /** A service as DescribeServices prints it, with its 100 latest events, newest first. */
@@ -32,20 +53,27 @@ export function describeService(
     pendingCount: pending,
     launchType: 'EC2',
     taskDefinition: service.taskDefinition.arn,
-    deployments: [
-      {
-        id: service.deploymentId,
-        status: 'PRIMARY',
-        taskDefinition: service.taskDefinition.arn,
-        desiredCount: service.desiredCount,
-        pendingCount: pending,
-        runningCount: running,
-        failedTasks: 0,
-        createdAt: isoAt(ctx, service.createdAtMs),
-        launchType: 'EC2',
-        rolloutState: service.steady ? 'COMPLETED' : 'IN_PROGRESS',
-      },
-    ],
+    deployments: deploymentCounts(ctx, service).map(({ deployment: d, running, pending }) => ({
+      id: d.id,
+      status: d.status,
+      taskDefinition: d.taskDefinitionArn,
+      desiredCount: d.desiredCount,
+      pendingCount: pending,
+      runningCount: running,
+      failedTasks: d.failedTasks,
+      createdAt: isoAt(ctx, d.createdAtMs),
+      updatedAt: isoAt(ctx, d.updatedAtMs),
+      launchType: 'EC2',
+      rolloutState: d.rolloutState,
+      rolloutStateReason: d.rolloutStateReason,
+    })),
+    deploymentConfiguration: {
+      ...((service.source.deploymentConfiguration as Record<string, unknown> | undefined) ?? {}),
+      deploymentCircuitBreaker: { ...service.deploymentCircuitBreaker },
+      maximumPercent: service.maximumPercent,
+      minimumHealthyPercent: service.minimumHealthyPercent,
+    },
+    healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
     placementConstraints: service.placementConstraints,
     placementStrategy: service.placementStrategy,
     schedulingStrategy: service.schedulingStrategy,

@@ -59,6 +59,7 @@ export function describeTask(ctx: EngineContext, task: TaskState): Record<string
     createdAt: iso(ctx, task.createdAtMs),
     desiredStatus: task.desiredStatus,
     group: task.group,
+    healthStatus: task.healthStatus ?? 'UNKNOWN',
     lastStatus: task.lastStatus,
     launchType: 'EC2',
     memory: String(td.memoryMiB),

@@ -16,6 +16,7 @@ export function taskView(ctx: EngineContext, task: TaskState): TaskView {
     revision: task.taskDefinition.revision,
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
+    healthStatus: task.healthStatus ?? 'UNKNOWN',
     cpu: task.taskDefinition.cpu,
     memoryMiB: task.taskDefinition.memoryMiB,
     hostPorts: task.hostPorts.map((p) => ({ ...p })),

@@ -1,4 +1,7 @@
 import type { EngineContext } from '../context';
+import { deploymentBounds } from '../deployment/bounds';
+import { primaryOf } from '../deployment/deployments';
+import { countsAsHealthy } from '../deployment/health';
 import { setDesiredCount } from '../lifecycle/tallies';
 import { stopTask } from '../lifecycle/transitions';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
@@ -9,6 +12,7 @@ import { candidatePool } from './candidates';
 import { clearPlacementFailure, recordPlacementFailure } from './failure';
 import { launchTask, placementRequest, serviceLaunchRequest } from './launch';
 import { waitForLaunchType } from './launch-type';
+import { serviceTasks } from './scale';
 
 function liveOn(ctx: EngineContext, instance: InstanceState): TaskState[] {
   const out: TaskState[] = [];
@@ -44,6 +48,18 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
   let desired = 0;
   let failed = false;
   let pool: ReturnType<typeof candidatePool> | undefined;
+  // A new revision replaces the daemon's tasks instance by instance, stop first: a daemon's
+  // maximumPercent is 100, so the healthy count may fall to minimumHealthyPercent (§7.1, §8.1).
+  const primary = primaryOf(service);
+  const { lower } = deploymentBounds(
+    service.desiredCount,
+    service.minimumHealthyPercent,
+    service.maximumPercent,
+  );
+  let healthy = 0;
+  for (const task of serviceTasks(ctx, service.serviceName)) {
+    if (task.desiredStatus !== 'STOPPED' && countsAsHealthy(ctx, task)) healthy++;
+  }
   for (const instance of ctx.instances.values()) {
     if (instance.clusterName !== service.clusterName || instance.status === 'INACTIVE') continue;
     const live = liveOn(ctx, instance);
@@ -83,6 +99,20 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
         continue;
       }
       desired++;
+      const stale = own.filter((t) => t.startedBy !== primary.id);
+      if (stale.length === 0 || primary.rolloutState === 'FAILED') continue;
+      const counted = stale.filter((t) => countsAsHealthy(ctx, t)).length;
+      if (counted > 0 && healthy - counted < lower) continue;
+      healthy -= counted;
+      for (const task of stale) {
+        stopTask(
+          ctx,
+          task,
+          'ServiceSchedulerInitiated',
+          `Scaling activity initiated by (deployment ${primary.id})`,
+        );
+        stopped.push(task.taskId);
+      }
       continue;
     }
     if (!candidate) continue;

@@ -1,19 +1,13 @@
 import type { EngineContext } from '../context';
+import { deploymentBounds } from '../deployment/bounds';
+import { countsAsHealthy } from '../deployment/health';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
 import { clearPlacementFailure } from './failure';
 import { liveTasks, scaleIn, scaleOut } from './scale';
 
-/** §2.2: with no load balancer and no health check, a task counts as healthy after 40 s RUNNING. */
-export const HEALTHY_AFTER_RUNNING_MS = 40_000;
-
-export function isHealthy(ctx: EngineContext, task: TaskState): boolean {
-  return (
-    task.lastStatus === 'RUNNING' &&
-    ctx.nowMs - (task.startedAtMs ?? ctx.nowMs) >= HEALTHY_AFTER_RUNNING_MS
-  );
-}
+const isHealthy = countsAsHealthy;
 
 function onDrainingInstance(ctx: EngineContext, task: TaskState): boolean {
   const host = task.containerInstanceArn ? ctx.instances.get(task.containerInstanceArn) : undefined;
@@ -51,8 +45,11 @@ export function reconcileDraining(ctx: EngineContext, service: ServiceState): bo
     (t) => t.lastStatus === 'RUNNING' && t.desiredStatus !== 'STOPPED',
   );
   const desired = service.desiredCount;
-  const upper = Math.floor((desired * service.maximumPercent) / 100);
-  const lower = Math.ceil((desired * service.minimumHealthyPercent) / 100);
+  const { lower, upper } = deploymentBounds(
+    desired,
+    service.minimumHealthyPercent,
+    service.maximumPercent,
+  );
   const staying = live.filter((t) => !onDrainingInstance(ctx, t));
   // More than wanted outside the draining instances: a scale-in, as without draining.
   if (staying.length > desired) scaleIn(ctx, service, staying, staying.length - desired);

@@ -2,6 +2,7 @@ import type { PlacementConstraint, PlacementStrategy } from '../../design';
 import type { EngineContext } from '../context';
 import { arns, hexId } from '../ids';
 import { restoreRng } from '../kernel';
+import { drawFate } from '../lifecycle/fate';
 import { reserveTask } from '../lifecycle/resources';
 import { countTaskAdded } from '../lifecycle/tallies';
 import { startTask } from '../lifecycle/transitions';
@@ -90,10 +91,13 @@ function createTask(
     hostPorts: (hostPorts ?? []).map((p) => ({ ...p })),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
+    healthStatus: 'UNKNOWN',
     createdAtMs: ctx.nowMs,
     version: 0,
     ...explain,
   };
+  const fails = drawFate(ctx, req.taskDefinition);
+  if (fails) task.fails = fails;
   if (req.serviceName !== undefined) {
     task.serviceName = req.serviceName;
     const own = ctx.serviceTasks.get(req.serviceName) ?? new Set<TaskState>();

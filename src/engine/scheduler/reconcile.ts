@@ -1,11 +1,13 @@
 import type { EngineContext } from '../context';
+import { settleDeployments } from '../deployment/deployments';
+import { runsSettled } from '../deployment/health';
+import { reconcileReplica } from '../deployment/rolling';
 import type { ServiceState } from '../model/types';
 import { emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
-import { clearPlacementFailure } from './failure';
-import { liveTasks, scaleIn, scaleOut, serviceTasks } from './scale';
+import { serviceTasks } from './scale';
 
 function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: number): void {
   let live = 0;
@@ -15,11 +17,7 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
     const host = task.containerInstanceArn
       ? ctx.instances.get(task.containerInstanceArn)
       : undefined;
-    if (
-      task.desiredStatus === 'STOPPED' ||
-      task.lastStatus !== 'RUNNING' ||
-      host?.status !== 'ACTIVE'
-    ) {
+    if (task.desiredStatus === 'STOPPED' || !runsSettled(task) || host?.status !== 'ACTIVE') {
       settled = false;
     } else live++;
   }
@@ -37,19 +35,16 @@ export function reconcileService(ctx: EngineContext, service: ServiceState): voi
   if (service.status !== 'ACTIVE') return;
   if (service.schedulingStrategy === 'DAEMON') {
     const desired = reconcileDaemon(ctx, service);
+    settleDeployments(ctx, service, serviceTasks(ctx, service.serviceName));
     checkSteadyState(ctx, service, desired);
     return;
   }
   if (reconcileDraining(ctx, service)) {
+    settleDeployments(ctx, service, serviceTasks(ctx, service.serviceName));
     checkSteadyState(ctx, service, service.desiredCount);
     return;
   }
-  const live = liveTasks(ctx, service);
-  // Nothing left to place (say desiredCount came down to what fits): resolved.
-  if (live.length >= service.desiredCount) clearPlacementFailure(ctx, service);
-  if (live.length < service.desiredCount)
-    scaleOut(ctx, service, service.desiredCount - live.length);
-  else if (live.length > service.desiredCount)
-    scaleIn(ctx, service, live, live.length - service.desiredCount);
+  reconcileReplica(ctx, service);
+  settleDeployments(ctx, service, serviceTasks(ctx, service.serviceName));
   checkSteadyState(ctx, service, service.desiredCount);
 }

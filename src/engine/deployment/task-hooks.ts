@@ -1,0 +1,114 @@
+import type { EngineContext } from '../context';
+import type { ServiceState, TaskState } from '../model/types';
+import { emitServiceAction } from '../output/events';
+import { serviceEvent } from '../output/service-events';
+import { requestReconcile } from '../scheduler/request';
+import { circuitBreakerThreshold } from './bounds';
+import { deploymentOf, failDeployment, primaryOf, startDeployment } from './deployments';
+
+/** What a service's deployments and start throttle learn from its tasks' lives. */
+
+function serviceOfTask(ctx: EngineContext, task: TaskState): ServiceState | undefined {
+  return task.serviceName === undefined ? undefined : ctx.services.get(task.serviceName);
+}
+
+/** Model (§7.3 publishes no curve): after 3 failed starts in a row, 15 s, doubling, at most 15 min. */
+export const START_THROTTLE_AFTER = 3;
+export const START_THROTTLE_FIRST_MS = 15_000;
+export const START_THROTTLE_MAX_MS = 15 * 60_000;
+
+export function startThrottleMs(failuresInARow: number): number {
+  if (failuresInARow < START_THROTTLE_AFTER) return 0;
+  return Math.min(
+    START_THROTTLE_MAX_MS,
+    START_THROTTLE_FIRST_MS * 2 ** (failuresInARow - START_THROTTLE_AFTER),
+  );
+}
+
+export function onTaskRunning(ctx: EngineContext, task: TaskState): void {
+  const service = serviceOfTask(ctx, task);
+  if (!service) return;
+  const deployment = deploymentOf(service, task);
+  if (deployment && !deployment.reachedRunning) deployment.reachedRunning = true;
+  // Tasks that reach RUNNING, even to die later, are not what the throttle is for (§7.3).
+  service.startFailures = 0;
+  delete service.launchHoldUntilMs;
+}
+
+export function onTaskHealthSettled(
+  ctx: EngineContext,
+  task: TaskState,
+  to: 'HEALTHY' | 'UNHEALTHY',
+): void {
+  const service = serviceOfTask(ctx, task);
+  if (!service) return;
+  const deployment = deploymentOf(service, task);
+  // resetOnHealthyTask, true by default: a healthy task clears the failure count (§9.1).
+  if (to === 'HEALTHY' && deployment && deployment.failedTasks > 0) {
+    deployment.failedTasks = 0;
+    ctx.out.dirtyServices.add(service.serviceName);
+  }
+  requestReconcile(ctx, service.serviceName);
+  const graceEndsMs =
+    (task.startedAtMs ?? ctx.nowMs) + service.healthCheckGracePeriodSeconds * 1000;
+  // Inside the grace period the scheduler ignores it; it looks again when the period ends.
+  if (to === 'UNHEALTHY' && graceEndsMs > ctx.nowMs) {
+    requestReconcile(ctx, service.serviceName, graceEndsMs);
+  }
+}
+
+function countFailure(ctx: EngineContext, service: ServiceState, task: TaskState): void {
+  const deployment = deploymentOf(service, task);
+  if (
+    !service.deploymentCircuitBreaker.enable ||
+    !deployment ||
+    deployment !== primaryOf(service) ||
+    deployment.rolloutState !== 'IN_PROGRESS'
+  ) {
+    return;
+  }
+  // Stage 1: tasks that never reach RUNNING, until one does; stage 2: failed health checks.
+  const failedToStart = task.stopCode === 'TaskFailedToStart' && task.startedAtMs === undefined;
+  const counted = deployment.reachedRunning ? task.failedHealthCheck === true : failedToStart;
+  if (!counted) return;
+  deployment.failedTasks++;
+  deployment.updatedAtMs = ctx.nowMs;
+  ctx.out.dirtyServices.add(service.serviceName);
+  if (deployment.failedTasks < circuitBreakerThreshold(service.desiredCount)) return;
+  // The first reason is ECS's own (§16); Model: the second is Berth's, in its form.
+  const reason = deployment.reachedRunning
+    ? 'ECS deployment circuit breaker: tasks failed health checks.'
+    : 'ECS deployment circuit breaker: task failed to start.';
+  failDeployment(ctx, service, deployment, reason);
+  const target = service.lastCompleted;
+  // Model: a rollback that fails too stays FAILED rather than rolling back again.
+  if (!service.deploymentCircuitBreaker.rollback || !target || deployment.rollbackOf) return;
+  const td = ctx.taskDefinitions.find((t) => t.arn === target.taskDefinitionArn);
+  if (!td || target.id === deployment.id) return;
+  startDeployment(ctx, service, td, deployment);
+  requestReconcile(ctx, service.serviceName);
+}
+
+function countStartFailure(ctx: EngineContext, service: ServiceState, task: TaskState): void {
+  if (task.stopCode !== 'TaskFailedToStart' || task.startedAtMs !== undefined) return;
+  service.startFailures++;
+  const holdMs = startThrottleMs(service.startFailures);
+  if (holdMs === 0) return;
+  service.launchHoldUntilMs = ctx.nowMs + holdMs;
+  requestReconcile(ctx, service.serviceName, service.launchHoldUntilMs);
+  if (service.startFailures === START_THROTTLE_AFTER) {
+    serviceEvent(
+      ctx,
+      service,
+      `service ${service.serviceName} is unable to consistently start tasks successfully.`,
+    );
+    emitServiceAction(ctx, service, 'SERVICE_TASK_START_IMPAIRED');
+  }
+}
+
+export function onTaskStopped(ctx: EngineContext, task: TaskState): void {
+  const service = serviceOfTask(ctx, task);
+  if (!service) return;
+  countStartFailure(ctx, service, task);
+  countFailure(ctx, service, task);
+}
