@@ -96,6 +96,27 @@ export interface ServiceView {
   pendingCount: number;
   /** Why the last task could not be placed, while tasks are waiting for a place. */
   placementFailure?: string;
+  /** The deployment bounds in force (ecs-behavior §8.1). */
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  /** PRIMARY first, then the ACTIVE ones being replaced, as DescribeServices lists them. */
+  deployments: DeploymentView[];
+}
+
+export interface DeploymentView {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE';
+  /** `family:revision`. */
+  taskDefinition: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  /** RUNNING and counted healthy by the scheduler (§2.2). */
+  healthyCount: number;
+  failedTasks: number;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+  createdAtMs: number;
 }
 
 /** A line of DescribeServices `events`, in the console's words. */

@@ -1,4 +1,5 @@
 import { type EngineContext, isoAt } from '../context';
+import { countsAsHealthy } from '../deployment/health';
 import { arns } from '../ids';
 import type { DeploymentState, ServiceState } from '../model/types';
 
@@ -15,14 +16,21 @@ export function serviceCounts(
 export function deploymentCounts(
   ctx: EngineContext,
   service: ServiceState,
-): { deployment: DeploymentState; running: number; pending: number }[] {
-  const rows = service.deployments.map((deployment) => ({ deployment, running: 0, pending: 0 }));
+): { deployment: DeploymentState; running: number; pending: number; healthy: number }[] {
+  const rows = service.deployments.map((deployment) => ({
+    deployment,
+    running: 0,
+    pending: 0,
+    healthy: 0,
+  }));
   const byId = new Map(rows.map((r) => [r.deployment.id, r]));
   for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
     const row = byId.get(task.startedBy ?? '');
     if (!row) continue;
-    if (task.lastStatus === 'RUNNING') row.running++;
-    else if (
+    if (task.lastStatus === 'RUNNING') {
+      row.running++;
+      if (task.desiredStatus !== 'STOPPED' && countsAsHealthy(ctx, task)) row.healthy++;
+    } else if (
       task.lastStatus === 'PROVISIONING' ||
       task.lastStatus === 'PENDING' ||
       task.lastStatus === 'ACTIVATING'

@@ -1,7 +1,7 @@
 import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
 import type { EngineContext } from '../context';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
-import { serviceCounts } from './describe-service';
+import { deploymentCounts, serviceCounts } from './describe-service';
 
 export function taskView(ctx: EngineContext, task: TaskState): TaskView {
   const instance = task.containerInstanceArn
@@ -80,6 +80,26 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
     desiredCount: service.desiredCount,
     runningCount: running,
     pendingCount: pending,
+    minimumHealthyPercent: service.minimumHealthyPercent,
+    maximumPercent: service.maximumPercent,
+    deployments: deploymentCounts(ctx, service).map(
+      ({ deployment: d, running, pending, healthy }) => {
+        const td = ctx.taskDefinitions.find((t) => t.arn === d.taskDefinitionArn);
+        return {
+          id: d.id,
+          status: d.status,
+          taskDefinition: td ? `${td.family}:${td.revision}` : d.taskDefinitionArn,
+          desiredCount: d.desiredCount,
+          runningCount: running,
+          pendingCount: pending,
+          healthyCount: healthy,
+          failedTasks: d.failedTasks,
+          rolloutState: d.rolloutState,
+          rolloutStateReason: d.rolloutStateReason,
+          createdAtMs: d.createdAtMs,
+        };
+      },
+    ),
   };
   if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
   return view;
