@@ -99,6 +99,8 @@ export interface ServiceView {
   /** The deployment bounds in force (ecs-behavior §8.1). */
   minimumHealthyPercent: number;
   maximumPercent: number;
+  /** What they allow now: at least `lower` healthy, at most `upper` RUNNING + PENDING. */
+  bounds: { lower: number; upper: number };
   /** PRIMARY first, then the ACTIVE ones being replaced, as DescribeServices lists them. */
   deployments: DeploymentView[];
 }

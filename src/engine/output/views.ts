@@ -1,5 +1,6 @@
 import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
 import type { EngineContext } from '../context';
+import { deploymentBounds } from '../deployment/bounds';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { deploymentCounts, serviceCounts } from './describe-service';
 
@@ -82,6 +83,11 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
     pendingCount: pending,
     minimumHealthyPercent: service.minimumHealthyPercent,
     maximumPercent: service.maximumPercent,
+    bounds: deploymentBounds(
+      service.desiredCount,
+      service.minimumHealthyPercent,
+      service.maximumPercent,
+    ),
     deployments: deploymentCounts(ctx, service).map(
       ({ deployment: d, running, pending, healthy }) => {
         const td = ctx.taskDefinitions.find((t) => t.arn === d.taskDefinitionArn);
