@@ -123,6 +123,23 @@ describe('rolling update (ecs-behavior §8)', () => {
     },
   );
 
+  it('a deployment right after the tasks start keeps them until the new ones are healthy', () => {
+    // At 20 s the first tasks have run 7 s: not healthy yet (§2.2), but min 100% keeps them.
+    const run = simulate(webDesign({ minimumHealthyPercent: 100, maximumPercent: 200 }))
+      .until(seconds(20))
+      .apply(deploy());
+    for (let t = seconds(20); t <= minutes(4); t += seconds(1)) {
+      run.until(t);
+      const old = run.tasks().filter((x) => x.revision === 1 && x.desiredStatus === 'STOPPED');
+      const newHealthy = run
+        .tasks()
+        .filter((x) => x.revision === 2)
+        .filter(healthyAt(t));
+      if (old.length > 0) expect(newHealthy.length).toBeGreaterThanOrEqual(4);
+    }
+    expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.revision === 2)).toBe(true);
+  });
+
   it('lists the old deployment ACTIVE and the new PRIMARY while it rolls', () => {
     const run = simulate(webDesign({ minimumHealthyPercent: 100, maximumPercent: 200 }))
       .until(minutes(2))

@@ -37,7 +37,8 @@ const BOUNDS_MESSAGE = (name: string) =>
  * the bounds (§7.2, §8.1).
  *
  * Model (§8.1 leaves wave sizes open): each pass stops older tasks, those not healthy
- * first, while the healthy count stays at or above the lower bound, then starts PRIMARY
+ * first, while the healthy count stays at or above the lower bound (a task not yet
+ * healthy stops only when the service is at or above it already), then starts PRIMARY
  * tasks while RUNNING + PENDING stays at or below the upper bound. Unhealthy tasks go
  * start-first: they stop once the service has its desired count healthy without them,
  * or, when the upper bound leaves no room for a replacement, one at a time.
@@ -84,7 +85,9 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
       .sort((a, b) => Number(healthyNow(a)) - Number(healthyNow(b)));
     for (const task of retiring) {
       const counts = healthyNow(task);
-      if (counts && healthy - 1 < lower) break;
+      // Even a task not yet healthy stays while the service is under its lower bound: it
+      // is on its way to healthy, and what replaces it would start from nothing.
+      if (healthy - (counts ? 1 : 0) < lower) break;
       if (counts) healthy--;
       stop(task, `Scaling activity initiated by (deployment ${primary.id})`);
     }
