@@ -133,3 +133,28 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`21-services-${width}x${height}`) });
   });
 }
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of deployments at ${width}x${height}`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('steady');
+    for (let i = 0; i < 6; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('web').click();
+    const image = page.getByTestId('inspector.image');
+    await image.fill('public.ecr.aws/nginx/nginx:1.28');
+    await image.press('Enter');
+    for (let i = 0; i < 5; i++) await page.getByTestId('dock.step10').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`30-rolling-${width}x${height}`) });
+    await page.getByTestId('inspector.deployment').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: at(`31-rolling-inspector-${width}x${height}`) });
+    await app.openDesign('bad-deploy');
+    for (let i = 0; i < 5; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('web').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`32-rollback-${width}x${height}`) });
+  });
+}

@@ -1,12 +1,16 @@
 import {
+  type CreateServiceInput,
+  type DeploymentConfiguration,
   type DesignDocument,
   type DesignIssue,
   type ParseResult,
   parseDesign,
   parseRunFile,
+  type RegisterTaskDefinitionInput,
 } from '../design';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
+import { summarizeService } from './edits';
 import { emptyDesign } from './edits/empty';
 import {
   type CustomAttribute,
@@ -31,8 +35,12 @@ import {
 import { closeExplain, closeExplainOf } from './explain';
 import {
   attributeCommands,
+  deployCommands,
+  deploymentConfigCommand,
+  forceDeploymentCommand,
   LIVE_SERVICE_FIELDS,
   registerCommand,
+  revisionCommand,
   statusCommand,
   terminateCommand,
   updateServiceCommand,
@@ -195,17 +203,76 @@ export function setAttributes(id: string, attributes: readonly CustomAttribute[]
  */
 export function editService(name: string, patch: ServicePatch): DesignIssue[] {
   if (!live()) return tryCommit(updateService(current(), name, patch));
-  const fields = Object.keys(patch).filter((k) => patch[k as keyof ServicePatch] !== undefined);
-  if (fields.some((f) => !LIVE_SERVICE_FIELDS.has(f)))
-    return restartWith(
-      (d) => updateService(d, name, patch),
-      `Changing a service's ${fields.join(' and ')}`,
-    );
   const before = shown();
+  const service = before.services.find((s) => s.serviceName === name);
+  if (!service) return [];
+  const fields = Object.keys(patch).filter((k) => patch[k as keyof ServicePatch] !== undefined);
+  if (fields.some((f) => !LIVE_SERVICE_FIELDS.has(f))) {
+    // The container changed: register the next revision and deploy it, as in ECS.
+    const next = nextRevision(before, service, patch);
+    if ('issues' in next) return next.issues;
+    void applyLive([
+      ...deployCommands(service, next.input),
+      ...updateServiceCommand(service, patch),
+    ]);
+    return [];
+  }
   const parsed = parseDesign(updateService(before, name, patch));
   if (!parsed.ok) return parsed.issues;
+  void applyLive(updateServiceCommand(service, patch));
+  return [];
+}
+
+/** The task definition the patch makes of the service's current one, checked by the gate. */
+function nextRevision(
+  before: DesignDocument,
+  service: CreateServiceInput,
+  patch: ServicePatch,
+): { input: RegisterTaskDefinitionInput } | { issues: DesignIssue[] } {
+  const { taskDefinitionIndex } = summarizeService(before, service);
+  const input = before.taskDefinitions[taskDefinitionIndex];
+  if (!input) return { issues: [{ path: 'taskDefinition', message: 'is not in the design' }] };
+  const changed = updateService(before, service.serviceName, patch);
+  const parsed = parseDesign(changed);
+  if (!parsed.ok) return { issues: parsed.issues };
+  const next = changed.taskDefinitions[taskDefinitionIndex];
+  if (!next || JSON.stringify(next) === JSON.stringify(input)) return { issues: [] };
+  return { input: next };
+}
+
+/** During a run: deploy another registered revision, `family:revision`. */
+export function deployRevision(name: string, taskDefinition: string): void {
+  const service = shown().services.find((s) => s.serviceName === name);
+  if (service) void applyLive(revisionCommand(service, taskDefinition));
+}
+
+/** During a run: UpdateService with forceNewDeployment. */
+export function forceNewDeployment(name: string): void {
+  const service = shown().services.find((s) => s.serviceName === name);
+  if (service) void applyLive(forceDeploymentCommand(service));
+}
+
+/**
+ * The bounds and the circuit breaker: the design before the run, UpdateService during it.
+ */
+export function setDeploymentConfiguration(
+  name: string,
+  config: DeploymentConfiguration,
+): DesignIssue[] {
+  const merge = (d: DesignDocument) => ({
+    ...d,
+    services: d.services.map((s) =>
+      s.serviceName === name
+        ? { ...s, deploymentConfiguration: { ...(s.deploymentConfiguration ?? {}), ...config } }
+        : s,
+    ),
+  });
+  if (!live()) return tryCommit(merge(current()));
+  const before = shown();
+  const parsed = parseDesign(merge(before));
+  if (!parsed.ok) return parsed.issues;
   const service = before.services.find((s) => s.serviceName === name);
-  if (service) void applyLive(updateServiceCommand(service, patch));
+  if (service) void applyLive(deploymentConfigCommand(service, config));
   return [];
 }
 

@@ -1,4 +1,11 @@
-import type { Command, ContainerInstance, CreateServiceInput } from '../../design';
+import type {
+  Command,
+  ContainerInstance,
+  CreateServiceInput,
+  DeploymentConfiguration,
+  RegisterTaskDefinitionInput,
+} from '../../design';
+import { parseTaskDefinitionRef } from '../../design';
 import {
   type CustomAttribute,
   customAttributesOf,
@@ -115,4 +122,61 @@ export function registerCommand(ci: ContainerInstance): Command {
 /** Taking an instance off a running cluster's canvas terminates it: its tasks stop and move. */
 export function terminateCommand(ci: ContainerInstance): Command {
   return { action: 'TerminateInstance', input: { ec2InstanceId: ci.ec2InstanceId } };
+}
+
+/**
+ * A changed task definition on a running cluster is what ECS users do: register the
+ * family's next revision, then UpdateService to it, which starts a rolling deployment.
+ */
+export function deployCommands(
+  shown: CreateServiceInput,
+  next: RegisterTaskDefinitionInput,
+): Command[] {
+  const { family } = parseTaskDefinitionRef(shown.taskDefinition);
+  return [
+    { action: 'RegisterTaskDefinition', input: next },
+    {
+      action: 'UpdateService',
+      input: withCluster(shown.cluster, { service: shown.serviceName, taskDefinition: family }),
+    },
+  ];
+}
+
+/** UpdateService to a revision already registered (`family:revision`): a deployment to it. */
+export function revisionCommand(shown: CreateServiceInput, taskDefinition: string): Command[] {
+  if (taskDefinition === shown.taskDefinition) return [];
+  return [
+    {
+      action: 'UpdateService',
+      input: withCluster(shown.cluster, { service: shown.serviceName, taskDefinition }),
+    },
+  ];
+}
+
+/** UpdateService with forceNewDeployment: every task replaced by one of the same revision. */
+export function forceDeploymentCommand(shown: CreateServiceInput): Command[] {
+  return [
+    {
+      action: 'UpdateService',
+      input: withCluster(shown.cluster, { service: shown.serviceName, forceNewDeployment: true }),
+    },
+  ];
+}
+
+/** UpdateService with the new deployment configuration; none when it changes nothing. */
+export function deploymentConfigCommand(
+  shown: CreateServiceInput,
+  config: DeploymentConfiguration,
+): Command[] {
+  const merged = { ...(shown.deploymentConfiguration ?? {}), ...config };
+  if (same(shown.deploymentConfiguration ?? {}, merged)) return [];
+  return [
+    {
+      action: 'UpdateService',
+      input: withCluster(shown.cluster, {
+        service: shown.serviceName,
+        deploymentConfiguration: merged,
+      }),
+    },
+  ];
 }

@@ -47,9 +47,20 @@ const instanceIdOf = (design: DesignDocument, ref: string): string | undefined =
 
 function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument {
   switch (entry.action) {
+    case 'RegisterTaskDefinition':
+      // The family's next revision: a service naming the family alone now shows it.
+      return { ...design, taskDefinitions: [...design.taskDefinitions, entry.input] };
     case 'UpdateService': {
-      const { service, cluster, desiredCount, placementConstraints, placementStrategy } =
-        entry.input;
+      const {
+        service,
+        cluster,
+        desiredCount,
+        placementConstraints,
+        placementStrategy,
+        taskDefinition,
+        deploymentConfiguration,
+        healthCheckGracePeriodSeconds,
+      } = entry.input;
       return {
         ...design,
         services: design.services.map((s) => {
@@ -60,6 +71,14 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
           if (desiredCount !== undefined) next.desiredCount = desiredCount;
           if (placementConstraints !== undefined) next.placementConstraints = placementConstraints;
           if (placementStrategy !== undefined) next.placementStrategy = placementStrategy;
+          if (taskDefinition !== undefined) next.taskDefinition = taskDefinition;
+          if (deploymentConfiguration !== undefined)
+            next.deploymentConfiguration = {
+              ...(next.deploymentConfiguration ?? {}),
+              ...deploymentConfiguration,
+            };
+          if (healthCheckGracePeriodSeconds !== undefined)
+            next.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
           return next;
         }),
       };

@@ -1,7 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { type ServiceSummary, summarizeService } from '../../store/edits';
 import { useRunStore } from '../../store/run';
 import { useServiceColor } from '../shared/use-service-color';
+import { useShownDesign } from '../shared/use-shown-design';
+import { DeploymentBar } from './DeploymentBar';
 import type { ServiceNode } from './flow-nodes';
 import { NODE_HANDLE } from './geometry';
 import { networkText } from './service-text';
@@ -25,13 +28,26 @@ function Count({
   );
 }
 
+/**
+ * The revision the service runs now: the design names a family, whose latest revision
+ * is what a deployment goes to, but a rollback returns to an earlier one.
+ */
+function usePrimarySummary(summary: ServiceSummary, primary: string | undefined): ServiceSummary {
+  const design = useShownDesign();
+  return useMemo(() => {
+    if (!primary || primary === `${summary.family}:${summary.revision}`) return summary;
+    const service = design.services.find((s) => s.serviceName === summary.serviceName);
+    return service ? summarizeService(design, { ...service, taskDefinition: primary }) : summary;
+  }, [design, primary, summary]);
+}
+
 /** A service: its task definition from the design, its counts from the run store. */
 export const ServiceNodeView = memo(function ServiceNodeView({
   data,
   selected,
 }: NodeProps<ServiceNode>) {
-  const { summary } = data;
-  const live = useRunStore((s) => s.services[summary.serviceName]);
+  const live = useRunStore((s) => s.services[data.summary.serviceName]);
+  const summary = usePrimarySummary(data.summary, live?.deployments[0]?.taskDefinition);
   const revision = summary.revision === undefined ? '' : `:${summary.revision}`;
   const daemon = summary.schedulingStrategy === 'DAEMON';
   const onPointerDown = useBodyPan();
@@ -68,6 +84,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({
         <Count label="running" value={live?.runningCount ?? '–'} testId="service.running" />
         <Count label="pending" value={live?.pendingCount ?? '–'} testId="service.pending" />
       </div>
+      {live && <DeploymentBar view={live} color={color} />}
       <UnplacedBadge name={summary.serviceName} />
     </div>
   );

@@ -13,12 +13,15 @@ export const TaskChip = memo(function TaskChip({
   task,
   serviceColor,
   selected,
+  older = false,
 }: {
   task: TaskView;
   serviceColor: string;
   selected: boolean;
+  /** Started by a deployment the service is replacing: drawn hollow. */
+  older?: boolean;
 }) {
-  const { taskArn, taskId, family, serviceName, lastStatus: status } = task;
+  const { taskArn, taskId, family, serviceName, lastStatus: status, healthStatus } = task;
   const onClick = (event: MouseEvent) => {
     // The instance node around the chip must not take the click as its own selection.
     event.stopPropagation();
@@ -27,9 +30,12 @@ export const TaskChip = memo(function TaskChip({
   return (
     <button
       type="button"
-      className={`task-chip nodrag${selected ? ' selected' : ''}`}
+      className={`task-chip nodrag${selected ? ' selected' : ''}${older ? ' older' : ''}`}
       data-testid="task-chip"
       data-status={status}
+      data-health={healthStatus}
+      data-revision={task.revision}
+      data-older={older || undefined}
       data-task-id={taskId}
       data-service={serviceName}
       data-service-color={serviceName === undefined ? undefined : serviceColor}
@@ -37,7 +43,7 @@ export const TaskChip = memo(function TaskChip({
       style={
         { background: STATUS_COLORS[status], '--service-color': serviceColor } as CSSProperties
       }
-      title={`${serviceName ? `service ${serviceName}` : family} · ${status}\ntask ${taskId}\nClick: why here?`}
+      title={`${serviceName ? `service ${serviceName} · ` : ''}${family}:${task.revision} · ${status}${healthStatus === 'UNKNOWN' ? '' : ` · ${healthStatus}`}${older ? ' · being replaced' : ''}\ntask ${taskId}\nClick: why here?`}
       aria-label={`Task ${taskId} of ${serviceName ? `service ${serviceName}` : family}, ${status}: why here?`}
       aria-pressed={selected}
       onClick={onClick}

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { TaskView } from '../../engine';
 import { useDesignStore } from '../../store/design';
-import type { RunState } from '../../store/run';
+import { type RunState, useRunStore } from '../../store/run';
 import { useSessionStore } from '../../store/session';
 import { NO_SERVICE_COLOR, serviceColor } from '../shared/service-colors';
 import { usePaintedRun } from './paint-budget';
@@ -22,6 +22,26 @@ function useServiceColors(): (serviceName: string | undefined) => string {
   }, [services]);
 }
 
+/** Each service's PRIMARY deployment id, as one string so the selector stays stable. */
+const primaryIds = (s: RunState) =>
+  Object.values(s.services)
+    .map((v) => `${v.serviceName}=${v.deployments[0]?.id ?? ''}`)
+    .join('\n');
+
+function usePrimaryDeployments(): ReadonlyMap<string, string> {
+  const text = useRunStore(primaryIds);
+  return useMemo(
+    () =>
+      new Map(
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split('=') as [string, string]),
+      ),
+    [text],
+  );
+}
+
 /**
  * The chips of one instance. One subscription for the whole list, painted on
  * the canvas's budget (paint-budget.ts): 2,000 tasks changing in one frame
@@ -40,6 +60,7 @@ export const TaskChips = memo(function TaskChips({
   );
   const tasks = usePaintedRun(select);
   const colorOf = useServiceColors();
+  const primary = usePrimaryDeployments();
   const selectedArn = useSessionStore((s) =>
     s.selection?.kind === 'task' ? s.selection.arn : undefined,
   );
@@ -54,6 +75,11 @@ export const TaskChips = memo(function TaskChips({
             task={task}
             serviceColor={colorOf(task.serviceName)}
             selected={task.taskArn === selectedArn}
+            older={
+              task.serviceName !== undefined &&
+              task.startedBy !== undefined &&
+              primary.get(task.serviceName) !== task.startedBy
+            }
           />
         ))
       )}

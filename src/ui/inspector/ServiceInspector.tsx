@@ -2,12 +2,13 @@ import { memo, useMemo } from 'react';
 import type { PlacementConstraint, PlacementStrategy } from '../../design';
 import { editService, removeResources } from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
-import { useRunStore } from '../../store/run';
+import { isPristine, useRunStore } from '../../store/run';
 import { networkText } from '../canvas/service-text';
 import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
 import { useShownDesign } from '../shared/use-shown-design';
 import { WhyFor } from '../why/WhyFor';
+import { DeploymentSection } from './DeploymentSection';
 import { DesignOverview } from './DesignOverview';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
@@ -18,8 +19,8 @@ const NO_CONSTRAINTS: readonly PlacementConstraint[] = [];
 const NO_STRATEGIES: readonly PlacementStrategy[] = [];
 
 /**
- * A service: count and placement go to the run live (UpdateService); its task
- * definition's container restarts it.
+ * A service: count, placement and deployment settings go to the run live (UpdateService);
+ * a changed container registers the next revision and deploys it.
  */
 export const ServiceInspector = memo(function ServiceInspector({ name }: { name: string }) {
   const design = useShownDesign();
@@ -29,6 +30,7 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
   );
   const summary = useMemo(() => service && summarizeService(design, service), [design, service]);
   const live = useRunStore((s) => s.services[name]);
+  const running = useRunStore((s) => !isPristine(s));
   if (!service || !summary) return <DesignOverview />;
   const taskDefinition = design.taskDefinitions[summary.taskDefinitionIndex];
   const daemon = summary.schedulingStrategy === 'DAEMON';
@@ -108,11 +110,12 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
         />
       </div>
       <p className="field-hint">Network: {networkText(summary)}</p>
-      <p className="inspector-note">
-        Image, CPU and memory edit task definition {summary.family}
-        {summary.revision === undefined ? '' : `:${summary.revision}`} and restart the simulation at
-        0:00.
+      <p className="inspector-note" data-testid="inspector.taskDefinitionNote">
+        {running
+          ? `Image, CPU and memory register ${summary.family}'s next revision and deploy it (RegisterTaskDefinition, then UpdateService).`
+          : `Image, CPU and memory edit task definition ${summary.family}${summary.revision === undefined ? '' : `:${summary.revision}`}.`}
       </p>
+      <DeploymentSection design={design} service={service} />
       <button
         type="button"
         className="button danger"

@@ -1,0 +1,97 @@
+import { expect, test } from './fixtures';
+
+const clock = (page: import('@playwright/test').Page) => page.getByTestId('dock.clock.elapsed');
+
+test.describe('deployments', () => {
+  test('a new image from the inspector rolls out as web:2 within min 100% / max 200%', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.dock.step10(6);
+    await expect(clock(page)).toHaveText('01:00');
+    await app.canvas.service('web').click();
+    await expect(page.getByTestId('inspector.bounds')).toHaveText(
+      'With desired 3: at least 3 healthy, at most 6 running or pending.',
+    );
+    const image = page.getByTestId('inspector.image');
+    await image.fill('public.ecr.aws/nginx/nginx:1.28');
+    await image.press('Enter');
+
+    const bar = app.canvas.service('web').getByTestId('service.deployment');
+    await expect(bar).toHaveAttribute('data-revision', 'web:2');
+    await expect(bar).toHaveAttribute('data-rollout', 'IN_PROGRESS');
+    await expect(page.getByTestId('inspector.deployments').locator('tbody tr')).toHaveCount(2);
+    await app.dock.step10(3);
+    // New tasks run, not yet healthy (40 s); the three old ones still serve.
+    await expect(bar).toHaveAttribute('data-old-running', '3');
+    await app.dock.step10(6);
+    await expect(bar).toHaveAttribute('data-rollout', 'COMPLETED');
+    await expect(bar).toHaveAttribute('data-new-healthy', '3');
+    await expect(bar).toHaveAttribute('data-old-running', '0');
+    await expect(page.getByTestId('inspector.deployments').locator('tbody tr')).toHaveCount(1);
+    await expect(app.dock.eventLog).toContainText(
+      /deployment ecs-svc\/\d{19} deployment completed/,
+    );
+    await expect(app.canvas.service('web').getByTestId('service.size')).toContainText('web:2');
+
+    // Back into the middle of the deployment: its state then.
+    await app.timeline.rail.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(clock(page)).toHaveText('01:30');
+    await expect(bar).toHaveAttribute('data-rollout', 'IN_PROGRESS');
+    await expect(bar).toHaveAttribute('data-old-running', '3');
+  });
+
+  test('a revision that never starts trips the circuit breaker, which rolls back to web:1', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('bad-deploy');
+    await app.dock.step10(4);
+    const bar = app.canvas.service('web').getByTestId('service.deployment');
+    // At 0:30 the script deploys web:2; its three tasks fail to start at 0:35, the
+    // breaker trips (3 of 3) and a new deployment rolls back to web:1.
+    await expect(bar).toHaveAttribute('data-revision', 'web:1');
+    await expect(bar).toHaveAttribute('data-rollback', 'true');
+    await expect(bar).toContainText('rolling back');
+    await expect(bar).toHaveAttribute(
+      'title',
+      /^ECS deployment circuit breaker: rolling back to deploymentId ecs-svc\/\d{19}\.$/,
+    );
+    await expect(app.dock.eventLog).toContainText(
+      'service web is unable to consistently start tasks successfully.',
+    );
+    // The old revision kept serving all along (min 100%).
+    await expect(app.dock.serviceRow('web').getByTestId('dock.service.running')).toHaveText('3');
+    await app.canvas.service('web').click();
+    const rows = page.getByTestId('inspector.deployments').locator('tbody tr');
+    await app.dock.step10(8);
+    await expect(bar).toHaveAttribute('data-rollout', 'COMPLETED');
+    await expect(bar).toHaveAttribute('data-revision', 'web:1');
+    await expect(rows).toHaveCount(1);
+    await expect(app.dock.serviceRow('web').getByTestId('dock.service.running')).toHaveText('3');
+  });
+
+  test('the bounds are checked as typed, and the circuit breaker is a checkbox', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.canvas.service('web').click();
+    const max = page.getByTestId('inspector.maximumPercent');
+    await max.fill('1500');
+    await max.press('Enter');
+    await expect(page.getByTestId('inspector.maximumPercent.error')).toHaveText(
+      'Must be at most 1000 %',
+    );
+    await max.fill('150');
+    await max.press('Enter');
+    await page.getByTestId('inspector.circuitBreaker').check();
+    await expect(page.getByTestId('inspector.rollback')).toBeEnabled();
+    await page.getByTestId('inspector.rollback').check();
+    await expect(app.inspector.json).toContainText('"deploymentCircuitBreaker"');
+    await expect(app.inspector.json).toContainText('"maximumPercent": 150');
+  });
+});
