@@ -118,6 +118,8 @@ export interface DeploymentView {
   failedTasks: number;
   rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
   rolloutStateReason: string;
+  /** The circuit breaker started it to roll a failed deployment back (§9.1). */
+  rollback: boolean;
   createdAtMs: number;
 }
 

@@ -102,6 +102,7 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
           failedTasks: d.failedTasks,
           rolloutState: d.rolloutState,
           rolloutStateReason: d.rolloutStateReason,
+          rollback: d.rollbackOf !== undefined,
           createdAtMs: d.createdAtMs,
         };
       },
