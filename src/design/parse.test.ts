@@ -162,6 +162,21 @@ const refusals: [string, (d: Doc) => void, string][] = [
   ['no cluster', (d) => (d.clusters = []), 'clusters: needs a cluster'],
   ['clusters as an object', (d) => (d.clusters = {}), 'clusters: expected an array, got an object'],
   [
+    'minimumHealthyPercent above maximumPercent',
+    (d) =>
+      (d.services[0].deploymentConfiguration = { minimumHealthyPercent: 150, maximumPercent: 120 }),
+    'services[0].deploymentConfiguration.minimumHealthyPercent: must be at most maximumPercent (120)',
+  ],
+  [
+    'a daemon whose maximumPercent is not 100',
+    (d) => {
+      d.services[0].schedulingStrategy = 'DAEMON';
+      delete d.services[0].desiredCount;
+      d.services[0].deploymentConfiguration = { maximumPercent: 200 };
+    },
+    'services[0].deploymentConfiguration.maximumPercent: must be 100 for a service with the DAEMON scheduling strategy',
+  ],
+  [
     'a duplicate cluster',
     (d) => d.clusters.push({ clusterName: 'demo' }),
     'clusters[1].clusterName: demo appears twice',

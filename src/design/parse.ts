@@ -5,6 +5,7 @@ import { checkPlacementRules } from './placement-rules';
 import { checkReferences } from './references';
 import { checkScriptReferences } from './script-references';
 import { checkUnknownFields } from './unknown-fields';
+import { checkWorkloadWarnings } from './workload-warnings';
 
 export type ParseResult =
   | { ok: true; design: DesignDocument; warnings: DesignIssue[] }
@@ -63,6 +64,10 @@ export function parseDesign(input: unknown): ParseResult {
   const design = inInputOrder(parsed.data, migrated.doc) as DesignDocument;
   const refIssues = [...checkReferences(design), ...checkPlacementRules(design)];
   if (refIssues.length > 0) return failed(refIssues);
-  const warnings = [...checkUnknownFields(migrated.doc), ...checkScriptReferences(design)];
+  const warnings = [
+    ...checkUnknownFields(migrated.doc),
+    ...checkScriptReferences(design),
+    ...checkWorkloadWarnings(design),
+  ];
   return { ok: true, design, warnings };
 }

@@ -125,6 +125,21 @@ function checkServices(
     if (strategy === 'DAEMON' && (s.placementStrategy?.length ?? 0) > 0) {
       push(`${at}.placementStrategy`, 'is not supported with the DAEMON scheduling strategy');
     }
+    // CreateService refuses these bounds (InvalidParameterException), as UpdateService does.
+    const config = s.deploymentConfiguration;
+    const min = config?.minimumHealthyPercent ?? (strategy === 'DAEMON' ? 0 : 100);
+    const max = config?.maximumPercent ?? (strategy === 'DAEMON' ? 100 : 200);
+    if (strategy === 'DAEMON' && max !== 100) {
+      push(
+        `${at}.deploymentConfiguration.maximumPercent`,
+        'must be 100 for a service with the DAEMON scheduling strategy',
+      );
+    } else if (min > max) {
+      push(
+        `${at}.deploymentConfiguration.minimumHealthyPercent`,
+        `must be at most maximumPercent (${max})`,
+      );
+    }
   });
 }
 

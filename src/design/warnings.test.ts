@@ -40,6 +40,41 @@ describe('parseDesign warns about script actions that will fail', () => {
     expect(result.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([line]);
   });
 
+  it('a RegisterTaskDefinition that ECS would refuse, and a revision it registers used after it', () => {
+    const doc = sampleJson() as Doc;
+    const td = structuredClone(doc.taskDefinitions[0]);
+    doc.script = [
+      { at: 10, action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:2' } },
+      { at: 20, action: 'RegisterTaskDefinition', input: td },
+      { at: 30, action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:2' } },
+      {
+        at: 40,
+        action: 'RegisterTaskDefinition',
+        input: {
+          ...td,
+          containerDefinitions: [{ ...td.containerDefinitions[0], essential: false }],
+        },
+      },
+    ];
+    const result = parseDesign(doc);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'script[0].input.taskDefinition: web:2 is not registered in taskDefinitions',
+      'script[3].input.containerDefinitions: needs at least one essential container',
+    ]);
+  });
+
+  it('a workload set to fail health checks it does not have', () => {
+    const doc = sampleJson() as Doc;
+    doc.workloads = [{ family: 'web', failure: { type: 'FAIL_HEALTH_CHECK' } }];
+    const result = parseDesign(doc);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.warnings.map((w) => w.path)).toEqual(['workloads[0].failure.type']);
+    doc.taskDefinitions[0].containerDefinitions[0].healthCheck = { command: ['CMD', 'true'] };
+    const checked = parseDesign(doc);
+    expect(checked.ok && checked.warnings).toEqual([]);
+  });
+
   it('accepts a service named by its ARN', () => {
     const doc = sampleJson() as Doc;
     const service = 'arn:aws:ecs:us-east-1:123456789012:service/demo/web';
