@@ -72,6 +72,16 @@ test.describe('deployments', () => {
     await expect(bar).toHaveAttribute('data-revision', 'web:1');
     await expect(rows).toHaveCount(1);
     await expect(app.dock.serviceRow('web').getByTestId('dock.service.running')).toHaveText('3');
+
+    // The log, filtered to health and failed starts: the throttle's message alone.
+    await page.getByTestId('eventlog.kind').selectOption('health');
+    await expect(app.dock.eventLog.getByTestId('eventlog.item')).toHaveCount(1);
+    await expect(app.dock.eventLog).toContainText('unable to consistently start tasks');
+    await page.getByTestId('eventlog.kind').selectOption('deployment');
+    await expect(app.dock.eventLog).toContainText(
+      /deployment ecs-svc\/\d{19} deployment completed/,
+    );
+    await page.getByTestId('eventlog.kind').selectOption('');
   });
 
   test('the bounds are checked as typed, and the circuit breaker is a checkbox', async ({

@@ -73,3 +73,46 @@ export function shortenTaskList(message: string, shown = TASKS_SHOWN): ShortMess
     tail: split.tail,
   };
 }
+
+/** What a service event is about, for the log's filter. */
+export type EventKind = 'tasks' | 'deployment' | 'health' | 'placement' | 'steady' | 'other';
+
+export const EVENT_KINDS: readonly { kind: EventKind; label: string }[] = [
+  { kind: 'tasks', label: 'Tasks started and stopped' },
+  { kind: 'deployment', label: 'Deployments' },
+  { kind: 'health', label: 'Health and failed starts' },
+  { kind: 'placement', label: 'Placement' },
+  { kind: 'steady', label: 'Steady state' },
+  { kind: 'other', label: 'Other' },
+];
+
+/** By the words ECS uses for each kind of message (ecs-behavior §16). */
+export function eventKind(message: string): EventKind {
+  if (
+    /deployment ecs-svc\/\S+ deployment completed|during a deployment|circuit breaker/.test(message)
+  )
+    return 'deployment';
+  if (/unhealthy|health checks|unable to consistently start tasks/.test(message)) return 'health';
+  if (/unable to place a task/.test(message)) return 'placement';
+  if (/has (started|stopped) \d+ (running )?tasks|draining connections|targets in/.test(message))
+    return 'tasks';
+  if (/has reached a steady state/.test(message)) return 'steady';
+  return 'other';
+}
+
+export interface EventFilter {
+  service?: string;
+  kind?: EventKind;
+}
+
+export function filterEvents(
+  events: readonly ServiceEventView[],
+  filter: EventFilter,
+): readonly ServiceEventView[] {
+  if (filter.service === undefined && filter.kind === undefined) return events;
+  return events.filter(
+    (e) =>
+      (filter.service === undefined || e.serviceName === filter.service) &&
+      (filter.kind === undefined || eventKind(e.message) === filter.kind),
+  );
+}

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { ServiceEventView } from '../../engine';
-import { shortenTaskList } from '../../store/event-log';
+import { EVENT_KINDS, type EventKind, filterEvents, shortenTaskList } from '../../store/event-log';
 import { useRunStore } from '../../store/run';
 import { select } from '../../store/session';
 import { scrubTo } from '../../store/time-nav';
@@ -52,19 +52,61 @@ const EventItem = memo(function EventItem({ event }: { event: ServiceEventView }
   );
 });
 
-/** Service events in the ECS console's words, newest first. */
+/** Service events in the ECS console's words, newest first; filtered by service and kind. */
 export const EventLog = memo(function EventLog() {
   const events = useRunStore((s) => s.events);
+  const [service, setService] = useState<string>('');
+  const [kind, setKind] = useState<EventKind | ''>('');
+  const services = useMemo(() => [...new Set(events.map((e) => e.serviceName))].sort(), [events]);
+  const shown = useMemo(
+    () =>
+      filterEvents(events, {
+        ...(service === '' ? {} : { service }),
+        ...(kind === '' ? {} : { kind }),
+      }),
+    [events, service, kind],
+  );
   return (
     <section className="event-log" aria-label="Service events">
       <h3 className="dock-title">
         Service events <small>newest first</small>
+        <span className="event-filters">
+          <select
+            aria-label="Service"
+            value={service}
+            onChange={(e) => setService(e.target.value)}
+            data-testid="eventlog.service"
+          >
+            <option value="">All services</option>
+            {services.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Kind of event"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as EventKind | '')}
+            data-testid="eventlog.kind"
+          >
+            <option value="">All events</option>
+            {EVENT_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </span>
       </h3>
       <ol data-testid="eventlog">
         {events.length === 0 && (
           <li className="empty">Events appear here when the simulation runs.</li>
         )}
-        {events.slice(0, SHOWN).map((event) => (
+        {events.length > 0 && shown.length === 0 && (
+          <li className="empty">No events of this kind yet.</li>
+        )}
+        {shown.slice(0, SHOWN).map((event) => (
           <EventItem key={event.id} event={event} />
         ))}
       </ol>
