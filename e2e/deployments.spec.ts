@@ -34,6 +34,10 @@ test.describe('deployments', () => {
       /deployment ecs-svc\/\d{19} deployment completed/,
     );
     await expect(app.canvas.service('web').getByTestId('service.size')).toContainText('web:2');
+    // Per service, the chart draws the healthy line and the bounds' band of the deployment.
+    await page.getByTestId('chart.mode').selectOption('services');
+    await expect(app.dock.chart.locator('.series-band')).toHaveCount(1);
+    await expect(app.dock.chart.locator('.series-healthy')).toHaveCount(1);
 
     // Back into the middle of the deployment: its state then.
     await app.timeline.rail.focus();

@@ -151,6 +151,10 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`30-rolling-${width}x${height}`) });
     await page.getByTestId('inspector.deployment').scrollIntoViewIfNeeded();
     await page.screenshot({ path: at(`31-rolling-inspector-${width}x${height}`) });
+    await page.getByTestId('chart.mode').selectOption('services');
+    for (let i = 0; i < 3; i++) await page.getByTestId('dock.step10').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`33-rolling-chart-${width}x${height}`) });
     await app.openDesign('bad-deploy');
     for (let i = 0; i < 5; i++) await page.getByTestId('dock.step10').click();
     await app.canvas.service('web').click();

@@ -96,6 +96,8 @@ export interface ServiceView {
   pendingCount: number;
   /** Why the last task could not be placed, while tasks are waiting for a place. */
   placementFailure?: string;
+  /** RUNNING and counted healthy by the scheduler (§2.2). */
+  healthyCount: number;
   /** The deployment bounds in force (ecs-behavior §8.1). */
   minimumHealthyPercent: number;
   maximumPercent: number;
@@ -190,6 +192,11 @@ export interface ServiceCounts {
   desiredCount: number;
   runningCount: number;
   pendingCount: number;
+  /** RUNNING and counted healthy (§2.2). */
+  healthyCount: number;
+  /** The deployment bounds then: ceil(desired x min / 100) and floor(desired x max / 100). */
+  lowerBound: number;
+  upperBound: number;
 }
 
 /** What the counts became at one virtual ms at which any of them changed. */

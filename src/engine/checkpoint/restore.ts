@@ -27,7 +27,10 @@ function candidateOf(c: CandidateCheckpoint): CandidateInstance {
 function talliesOf(t: TalliesCheckpoint): Tallies {
   return {
     byStatus: { ...t.byStatus },
-    services: new Map(t.services.map(([name, tally]) => [name, { ...tally }])),
+    // A checkpoint from before healthy was kept has none: 0, as its tasks have no flag.
+    services: new Map(
+      t.services.map(([name, tally]) => [name, { ...tally, healthy: tally.healthy ?? 0 }]),
+    ),
     clusters: new Map(t.clusters.map(([name, tally]) => [name, { ...tally }])),
     stopped: [...t.stopped],
     stoppedHead: 0,

@@ -4,6 +4,7 @@ import { startDeployment } from '../deployment/deployments';
 import { setDesiredCount } from '../lifecycle/tallies';
 import type { TaskDefinitionModel } from '../model/types';
 import { describeService } from '../output/describe-service';
+import { noteServiceChange } from '../output/history';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
 import { serviceLaunchType } from '../scheduler/launch-type';
 import { requestReconcile } from '../scheduler/request';
@@ -65,6 +66,13 @@ export function updateService(
   if (input.placementConstraints !== undefined)
     service.placementConstraints = input.placementConstraints;
   if (input.placementStrategy !== undefined) service.placementStrategy = input.placementStrategy;
+  if (
+    service.minimumHealthyPercent !== minimumHealthyPercent ||
+    service.maximumPercent !== maximumPercent
+  ) {
+    // The bounds the chart draws move with them.
+    noteServiceChange(ctx, service.serviceName);
+  }
   service.minimumHealthyPercent = minimumHealthyPercent;
   service.maximumPercent = maximumPercent;
   if (config?.deploymentCircuitBreaker) {

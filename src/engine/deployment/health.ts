@@ -46,10 +46,9 @@ export function healthSettlesAfterMs(
  * Whether the scheduler counts the task toward minimumHealthyPercent (§2.2): RUNNING,
  * and HEALTHY when its essential containers have health checks, else RUNNING for 40 s.
  */
-export function countsAsHealthy(ctx: EngineContext, task: TaskState): boolean {
-  if (task.lastStatus !== 'RUNNING') return false;
-  if (essentialHealthChecks(task.taskDefinition).length > 0) return task.healthStatus === 'HEALTHY';
-  return ctx.nowMs - (task.startedAtMs ?? ctx.nowMs) >= HEALTHY_AFTER_RUNNING_MS;
+export function countsAsHealthy(_ctx: EngineContext, task: TaskState): boolean {
+  // Set by the task's health timer (lifecycle/transitions.ts), kept in the service's tally.
+  return task.lastStatus === 'RUNNING' && task.countedHealthy === true;
 }
 
 /**

@@ -9,7 +9,7 @@ import { buildDesign, END_MS, resolve, scenarioArb } from '../testing/random-run
 /** Long enough past the commands for the first STOPPED tasks to be pruned (kept an hour). */
 const PRUNED_BY_MS = END_MS + minutes(70);
 
-const zeros = () => ({ running: 0, pending: 0 });
+const zeros = () => ({ running: 0, pending: 0, healthy: 0 });
 const sideOf = (s: TaskLastStatus) =>
   s === 'RUNNING'
     ? 'running'
@@ -26,6 +26,7 @@ function recount(cp: EngineCheckpoint) {
     const side = sideOf(task.lastStatus);
     const tally = task.serviceName === undefined ? undefined : services[task.serviceName];
     if (side && tally) tally[side]++;
+    if (tally && task.countedHealthy && task.lastStatus === 'RUNNING') tally.healthy++;
   }
   const clusters: Record<string, number[]> = {};
   for (const i of cp.instances) {
@@ -74,9 +75,11 @@ function expectTalliesMatch(sim: Simulation): void {
   const snapshot = sim.snapshot();
   expect(snapshot.taskStateCounts).toEqual(recount(cp).byStatus);
   for (const view of snapshot.services) {
-    expect({ running: view.runningCount, pending: view.pendingCount }).toEqual(
-      recount(cp).services[view.serviceName],
-    );
+    expect({
+      running: view.runningCount,
+      pending: view.pendingCount,
+      healthy: view.healthyCount,
+    }).toEqual(recount(cp).services[view.serviceName]);
   }
 }
 

@@ -26,6 +26,8 @@ export interface Tallies {
 export interface ServiceTally {
   running: number;
   pending: number;
+  /** RUNNING, still wanted, and counted healthy by the scheduler (§2.2). */
+  healthy: number;
 }
 
 export interface ClusterTally {
@@ -56,7 +58,7 @@ function sideOf(status: TaskLastStatus): keyof ServiceTally | undefined {
 export function serviceTally(ctx: EngineContext, serviceName: string): ServiceTally {
   let tally = ctx.tallies.services.get(serviceName);
   if (!tally) {
-    tally = { running: 0, pending: 0 };
+    tally = { running: 0, pending: 0, healthy: 0 };
     ctx.tallies.services.set(serviceName, tally);
   }
   return tally;
@@ -96,6 +98,8 @@ export function setLastStatus(ctx: EngineContext, task: TaskState, to: TaskLastS
   noteMove(ctx, task, from, to);
   count(ctx, task, from, -1);
   count(ctx, task, to, 1);
+  // Healthy is a RUNNING task's: leaving RUNNING ends it.
+  if (task.countedHealthy) setCountedHealthy(ctx, task, false);
   task.lastStatus = to;
   if (to === 'STOPPED') ctx.tallies.stopped.push(task.taskArn);
 }
@@ -119,6 +123,20 @@ export function takeStoppedUntil(ctx: EngineContext, atMs: number): TaskState[] 
     t.stoppedHead = 0;
   }
   return taken;
+}
+
+/**
+ * Whether the scheduler counts the task healthy (§2.2): set when its health settles
+ * HEALTHY (or, with no health check, after 40 s RUNNING), cleared when it turns
+ * UNHEALTHY, is asked to stop or leaves RUNNING. The service's healthy count follows.
+ */
+export function setCountedHealthy(ctx: EngineContext, task: TaskState, healthy: boolean): void {
+  if ((task.countedHealthy ?? false) === healthy) return;
+  if (healthy) task.countedHealthy = true;
+  else delete task.countedHealthy;
+  if (task.serviceName === undefined) return;
+  noteServiceChange(ctx, task.serviceName);
+  serviceTally(ctx, task.serviceName).healthy += healthy ? 1 : -1;
 }
 
 export function setDesiredCount(ctx: EngineContext, service: ServiceState, desired: number): void {
@@ -184,7 +202,11 @@ export function recountTallies(ctx: EngineContext): Tallies {
   const saved = ctx.tallies;
   ctx.tallies = newTallies();
   try {
-    for (const task of ctx.tasks.values()) count(ctx, task, task.lastStatus, 1);
+    for (const task of ctx.tasks.values()) {
+      count(ctx, task, task.lastStatus, 1);
+      if (task.countedHealthy && task.serviceName !== undefined)
+        serviceTally(ctx, task.serviceName).healthy++;
+    }
     for (const instance of ctx.instances.values()) countInstanceAdded(ctx, instance);
     ctx.tallies.stopped = [...ctx.tasks.values()]
       .filter((t) => t.lastStatus === 'STOPPED')

@@ -11,7 +11,7 @@ import { emitTaskStateChange } from '../output/events';
 import { requestWaitingReconciles } from '../scheduler/request';
 import { DEFAULT_CRASH_AFTER_MS } from './fate';
 import { releaseTask } from './resources';
-import { setLastStatus } from './tallies';
+import { setCountedHealthy, setLastStatus } from './tallies';
 
 /**
  * The task lifecycle (ecs-behavior §1.1). States whose work Berth does not model take
@@ -148,6 +148,7 @@ export function onHealthTimer(
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
   }
+  setCountedHealthy(ctx, task, to === 'HEALTHY');
   onTaskHealthSettled(ctx, task, to);
 }
 
@@ -212,6 +213,7 @@ export function stopTask(
 ): void {
   if (task.desiredStatus === 'STOPPED') return;
   task.desiredStatus = 'STOPPED';
+  setCountedHealthy(ctx, task, false);
   task.stopCode = stopCode;
   task.stoppedReason = stoppedReason;
   task.stoppingAtMs = ctx.nowMs;

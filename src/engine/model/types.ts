@@ -86,6 +86,8 @@ export interface TaskState {
   healthStatus: HealthStatus;
   /** How this task will fail, drawn from the seed when it was created (workloads[].failure). */
   fails?: 'FAIL_TO_START' | 'FAIL_HEALTH_CHECK' | 'CRASH';
+  /** The scheduler counts it healthy now (§2.2); kept by lifecycle/tallies.ts. */
+  countedHealthy?: boolean;
   /** It was stopped for failing its health check: a circuit-breaker failure (§9.1). */
   failedHealthCheck?: boolean;
   /** Bumped on every change: EventBridge `detail.version`, and stale timers are ignored. */

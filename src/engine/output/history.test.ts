@@ -32,6 +32,9 @@ function serviceCounts(sim: Simulation): Record<string, ServiceCounts> {
         desiredCount: s.desiredCount,
         runningCount: s.runningCount,
         pendingCount: s.pendingCount,
+        healthyCount: s.healthyCount,
+        lowerBound: s.bounds.lower,
+        upperBound: s.bounds.upper,
       },
     ]),
   );
@@ -100,6 +103,9 @@ describe('frame history', () => {
               desiredCount: view.desiredCount,
               runningCount: view.runningCount,
               pendingCount: view.pendingCount,
+              healthyCount: view.healthyCount,
+              lowerBound: view.bounds.lower,
+              upperBound: view.bounds.upper,
             });
           }
           drawn = fold(drawn, frame.history);
@@ -170,7 +176,14 @@ describe('frame history', () => {
     const [atEdit] = sim.advance(minutes(1)).history;
     expect(atEdit?.atMs).toBe(minutes(1));
     expect(atEdit?.services).toEqual({
-      web: { desiredCount: 0, runningCount: 0, pendingCount: 0 },
+      web: {
+        desiredCount: 0,
+        runningCount: 0,
+        pendingCount: 0,
+        healthyCount: 0,
+        lowerBound: 0,
+        upperBound: 0,
+      },
     });
     // Nothing else moved at that ms: the web task is still STOPPING, counted by lastStatus.
     expect(atEdit?.taskStateCounts).toMatchObject({ RUNNING: 1, STOPPING: 1 });
@@ -199,6 +212,9 @@ describe('coalesceHistory', () => {
       desiredCount: 2,
       runningCount: running,
       pendingCount: 0,
+      healthyCount: 0,
+      lowerBound: 2,
+      upperBound: 4,
     });
     expect(
       coalesceHistory([

@@ -1,5 +1,6 @@
 import type { HistorySample, ServiceCounts } from '../api';
 import type { EngineContext } from '../context';
+import { deploymentBounds } from '../deployment/bounds';
 
 /**
  * The history a chart draws: one sample per virtual ms at which a count changed, with
@@ -36,10 +37,20 @@ export function noteServiceChange(ctx: EngineContext, serviceName: string): void
 
 export function serviceCountsOf(ctx: EngineContext, serviceName: string): ServiceCounts {
   const tally = ctx.tallies.services.get(serviceName);
+  const service = ctx.services.get(serviceName);
+  const desired = service?.desiredCount ?? 0;
+  const { lower, upper } = deploymentBounds(
+    desired,
+    service?.minimumHealthyPercent ?? 100,
+    service?.maximumPercent ?? 200,
+  );
   return {
-    desiredCount: ctx.services.get(serviceName)?.desiredCount ?? 0,
+    desiredCount: desired,
     runningCount: tally?.running ?? 0,
     pendingCount: tally?.pending ?? 0,
+    healthyCount: tally?.healthy ?? 0,
+    lowerBound: lower,
+    upperBound: upper,
   };
 }
 

@@ -81,6 +81,7 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
     desiredCount: service.desiredCount,
     runningCount: running,
     pendingCount: pending,
+    healthyCount: ctx.tallies.services.get(service.serviceName)?.healthy ?? 0,
     minimumHealthyPercent: service.minimumHealthyPercent,
     maximumPercent: service.maximumPercent,
     bounds: deploymentBounds(

@@ -41,6 +41,14 @@ function LineLegend({ comparing }: { comparing: boolean }) {
         <span className="line-swatch solid" style={{ borderColor: STATUS_COLORS.PENDING }} />
         pending
       </li>
+      <li title="RUNNING and counted healthy by the scheduler">
+        <span className="line-swatch thick" />
+        healthy
+      </li>
+      <li title="During a deployment: at least ceil(desired x min%) healthy, at most floor(desired x max%) running or pending">
+        <span className="band-swatch" />
+        min-max bounds
+      </li>
       {comparing && (
         <li>
           <span className="line-swatch dashed" />

@@ -133,11 +133,11 @@ export const DeploymentSection = memo(function DeploymentSection({
         <table className="deployments" data-testid="inspector.deployments">
           <thead>
             <tr>
-              <th>Deployment</th>
-              <th>Revision</th>
+              <th title="status">Status</th>
+              <th title="task definition">Rev.</th>
               <th>Rollout</th>
               <th title="running / desired">Tasks</th>
-              <th title="failed tasks in a row (circuit breaker)">Failed</th>
+              <th title="failed tasks in a row (circuit breaker)">Fail</th>
             </tr>
           </thead>
           <tbody>

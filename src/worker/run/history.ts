@@ -12,7 +12,7 @@ interface Steps {
 /** Series keys: `status:RUNNING`, `service:web:running` (desired, running, pending). */
 export type SeriesKey =
   | `status:${string}`
-  | `service:${string}:${'desired' | 'running' | 'pending'}`;
+  | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`;
 
 export interface HistoryWindow {
   fromMs: number;
@@ -76,6 +76,12 @@ export class History {
       this.set(`service:${name}:desired`, sample.atMs, c.desiredCount);
       this.set(`service:${name}:running`, sample.atMs, c.runningCount);
       this.set(`service:${name}:pending`, sample.atMs, c.pendingCount);
+      // Samples from before these were kept have none: leave those series as they were.
+      if (c.healthyCount !== undefined) {
+        this.set(`service:${name}:healthy`, sample.atMs, c.healthyCount);
+        this.set(`service:${name}:lower`, sample.atMs, c.lowerBound);
+        this.set(`service:${name}:upper`, sample.atMs, c.upperBound);
+      }
     }
   }
 

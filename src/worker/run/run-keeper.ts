@@ -87,6 +87,9 @@ export class RunKeeper {
             desiredCount: s.desiredCount,
             runningCount: s.runningCount,
             pendingCount: s.pendingCount,
+            healthyCount: s.healthyCount,
+            lowerBound: s.bounds.lower,
+            upperBound: s.bounds.upper,
           },
         },
       });

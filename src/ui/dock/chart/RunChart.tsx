@@ -28,7 +28,9 @@ type Row = Record<string, number>;
 interface Series {
   key: string;
   name: string;
-  kind: 'area' | 'running' | 'desired' | 'pending' | 'compare';
+  kind: 'area' | 'running' | 'desired' | 'pending' | 'healthy' | 'band' | 'compare';
+  /** A band's upper edge: the area fills from `key` up to it. */
+  upperKey?: string;
   color: string;
 }
 
@@ -85,6 +87,9 @@ export const RunChart = memo(function RunChart() {
             `service:${n}:desired`,
             `service:${n}:running`,
             `service:${n}:pending`,
+            `service:${n}:healthy`,
+            `service:${n}:lower`,
+            `service:${n}:upper`,
           ]),
     [mode, services],
   );
@@ -144,6 +149,24 @@ export const RunChart = memo(function RunChart() {
     } else {
       for (const name of services) {
         const color = serviceColor(allServices.indexOf(name));
+        // The deployment bounds, drawn only while they differ from the desired count.
+        const lower = `service:${name}:lower`;
+        const upper = `service:${name}:upper`;
+        const desired = `service:${name}:desired`;
+        if (rows.some((r) => r[lower] !== r[desired] || r[upper] !== r[desired]))
+          series.push({
+            key: lower,
+            upperKey: upper,
+            name: `${name} min-max bounds`,
+            kind: 'band',
+            color,
+          });
+        series.push({
+          key: `service:${name}:healthy`,
+          name: `${name} healthy`,
+          kind: 'healthy',
+          color,
+        });
         series.push({
           key: `service:${name}:desired`,
           name: `${name} desired`,
@@ -250,7 +273,21 @@ const Plot = memo(function Plot({ rows, series, yAxis, xTicks, toMs, width, heig
         isAnimationActive={false}
       />
       {series.map((s) =>
-        s.kind === 'area' ? (
+        s.kind === 'band' ? (
+          <Area
+            key={s.key}
+            className="series series-band"
+            dataKey={(row: Row) => [row[s.key] ?? 0, row[s.upperKey ?? s.key] ?? 0]}
+            name={s.name}
+            type="stepAfter"
+            stroke="none"
+            fill={s.color}
+            fillOpacity={0.12}
+            isAnimationActive={false}
+            dot={false}
+            activeDot={false}
+          />
+        ) : s.kind === 'area' ? (
           <Area
             key={s.key}
             className={`series series-${s.name}`}
@@ -273,8 +310,10 @@ const Plot = memo(function Plot({ rows, series, yAxis, xTicks, toMs, width, heig
             name={s.name}
             type="stepAfter"
             stroke={s.kind === 'pending' ? STATUS_COLORS.PENDING : s.color}
-            strokeWidth={s.kind === 'running' || s.kind === 'compare' ? 2.5 : 1.5}
-            strokeOpacity={s.kind === 'desired' ? 0.7 : 1}
+            strokeWidth={
+              s.kind === 'running' || s.kind === 'compare' ? 2.5 : s.kind === 'healthy' ? 3.5 : 1.5
+            }
+            strokeOpacity={s.kind === 'desired' ? 0.7 : s.kind === 'healthy' ? 0.45 : 1}
             strokeDasharray={s.kind === 'compare' ? '7 5' : s.kind === 'desired' ? '2 3' : '0'}
             isAnimationActive={false}
             dot={false}
