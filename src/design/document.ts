@@ -23,7 +23,10 @@ export const Workload = z.looseObject({
       type: z.enum(['FAIL_TO_START', 'FAIL_HEALTH_CHECK', 'CRASH']),
       /** The chance that one task fails, 0-1 (1 when absent), drawn per task from the seed. */
       probability: z.number().min(0).max(1).optional(),
-      /** CRASH: seconds after RUNNING; FAIL_TO_START: seconds after PENDING (the pull by default). */
+      /**
+       * CRASH: seconds after RUNNING (5 by default); FAIL_TO_START: seconds after PENDING
+       * (by default the image pull and start it would have taken).
+       */
       afterSeconds: z.number().min(0).optional(),
       /** Tasks started this many seconds into the run or later no longer fail (a fix rolled out). */
       untilSeconds: z.number().min(0).optional(),

@@ -83,6 +83,9 @@ export function updateService(
   }
   if (input.healthCheckGracePeriodSeconds !== undefined)
     service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  // §7.3: any update of the service ends the start throttle at once.
+  service.startFailures = 0;
+  delete service.launchHoldUntilMs;
   // A new revision, or forceNewDeployment, starts a deployment; a desired count alone
   // changes the PRIMARY's (§8.1).
   if (next || input.forceNewDeployment === true) {

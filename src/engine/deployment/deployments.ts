@@ -21,6 +21,7 @@ export function initialDeployment(
     reachedRunning: false,
     createdAtMs: 0,
     updatedAtMs: 0,
+    createdWithService: true,
   };
 }
 
@@ -162,7 +163,7 @@ export function settleDeployments(
   primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
   primary.updatedAtMs = ctx.nowMs;
   ctx.out.dirtyServices.add(service.serviceName);
-  const first = service.lastCompleted === undefined && primary.createdAtMs === service.createdAtMs;
+  const first = primary.createdWithService === true;
   service.lastCompleted = { id: primary.id, taskDefinitionArn: primary.taskDefinitionArn };
   // Model: the deployment a service is created with completes quietly; those that
   // UpdateService or a rollback start say so, as ECS's deployment events do (§16).

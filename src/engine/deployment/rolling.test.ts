@@ -469,3 +469,50 @@ describe('tasks that fail (workloads[].failure)', () => {
     expect(a.tasks({ lastStatus: 'RUNNING' })).toHaveLength(10);
   });
 });
+
+describe('daemon deployments (§7.1, §8.1)', () => {
+  const daemon = (workload?: Record<string, unknown>, breaker = false) =>
+    design({
+      containerInstances: instances,
+      taskDefinitions: [taskDefinition('agent'), { ...taskDefinition('agent'), cpu: '128' }],
+      services: [
+        {
+          cluster: 'test',
+          serviceName: 'agent',
+          taskDefinition: 'agent:1',
+          schedulingStrategy: 'DAEMON',
+          ...(breaker
+            ? {
+                deploymentConfiguration: {
+                  deploymentCircuitBreaker: { enable: true, rollback: false },
+                },
+              }
+            : {}),
+        },
+      ],
+      workloads: workload ? [{ family: 'agent', revision: 2, ...workload }] : [],
+    });
+  const toRevision2: Command = {
+    action: 'UpdateService',
+    input: { cluster: 'test', service: 'agent', taskDefinition: 'agent:2' },
+  };
+
+  it('replaces the task on every instance with the new revision', () => {
+    const run = simulate(daemon()).until(minutes(1)).apply(toRevision2).until(minutes(4));
+    const running = run.tasks({ lastStatus: 'RUNNING' });
+    expect(running).toHaveLength(3);
+    expect(running.every((t) => t.revision === 2)).toBe(true);
+    expect(new Set(running.map((t) => t.ec2InstanceId)).size).toBe(3);
+  });
+
+  it('a FAILED deployment launches nothing more', () => {
+    const run = simulate(daemon({ failure: { type: 'FAIL_TO_START' } }, true))
+      .until(minutes(1))
+      .apply(toRevision2)
+      .until(minutes(5));
+    expect(deploymentsOf(run)[0]).toMatchObject({ rolloutState: 'FAILED' });
+    const launched = run.tasks().filter((t) => t.revision === 2).length;
+    run.until(minutes(30));
+    expect(run.tasks().filter((t) => t.revision === 2)).toHaveLength(launched);
+  });
+});

@@ -12,7 +12,7 @@ import { countsAsHealthy } from './health';
  * Whether the service may launch tasks now: a FAILED deployment launches none (§8.2), and
  * a service whose tasks keep failing to start waits out its throttle (§7.3).
  */
-function mayLaunch(ctx: EngineContext, service: ServiceState): boolean {
+export function mayLaunch(ctx: EngineContext, service: ServiceState): boolean {
   if (primaryOf(service).rolloutState === 'FAILED') return false;
   return service.launchHoldUntilMs === undefined || ctx.nowMs >= service.launchHoldUntilMs;
 }

@@ -55,6 +55,8 @@ export interface DeploymentState {
   updatedAtMs: number;
   /** This deployment rolls back the one with this id. */
   rollbackOf?: string;
+  /** The deployment CreateService made: it completes quietly (Model, deployments.ts). */
+  createdWithService?: true;
 }
 
 export interface TaskState {

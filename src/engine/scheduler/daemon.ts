@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { primaryOf } from '../deployment/deployments';
+import { mayLaunch } from '../deployment/rolling';
 import { countsAsHealthy } from '../deployment/health';
 import { setDesiredCount } from '../lifecycle/tallies';
 import { stopTask } from '../lifecycle/transitions';
@@ -116,6 +117,11 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
       continue;
     }
     if (!candidate) continue;
+    // A FAILED deployment launches nothing (§8.2); failing starts wait out the throttle (§7.3).
+    if (!mayLaunch(ctx, service)) {
+      desired++;
+      continue;
+    }
     const result = launchTask(
       ctx,
       { candidates: [candidate], byArn: new Map([[candidate.containerInstanceArn, candidate]]) },
