@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceLoadBalancer } from './elb-shapes';
 
 /**
  * AWS API input shapes, as the AWS CLI prints and accepts them. Objects are loose:
@@ -166,6 +167,7 @@ export const CreateServiceInput = z.looseObject({
   placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),
   deploymentConfiguration: DeploymentConfiguration.optional(),
   healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
+  loadBalancers: z.array(ServiceLoadBalancer).optional(),
 });
 export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
 

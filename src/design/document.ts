@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
+import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 
 export const CURRENT_FORMAT_VERSION = 1;
@@ -54,6 +55,11 @@ export const DesignDocument = z.looseObject({
   taskDefinitions: z.array(RegisterTaskDefinitionInput).default([]),
   services: z.array(CreateServiceInput).default([]),
   workloads: z.array(Workload).default([]),
+  /** Elastic Load Balancing: CreateLoadBalancer, CreateTargetGroup, CreateListener, CreateRule inputs. */
+  loadBalancers: z.array(LoadBalancer).optional(),
+  targetGroups: z.array(TargetGroup).optional(),
+  listeners: z.array(Listener).optional(),
+  listenerRules: z.array(ListenerRule).optional(),
   script: z.array(ScriptAction).default([]),
   /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
   layout: z.record(z.string(), Position).default({}),

@@ -1,5 +1,7 @@
 export * from './aws-shapes';
 export * from './document';
+export * from './elb-resolve';
+export * from './elb-shapes';
 export * from './instance-types';
 export * from './issues';
 export * from './launch-types';

@@ -1,5 +1,6 @@
 import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
 import type { DesignDocument } from './document';
+import { checkLoadBalancing } from './elb-references';
 import type { DesignIssue } from './issues';
 import { requestedLaunchType, supportedLaunchTypes } from './launch-types';
 import {
@@ -186,6 +187,7 @@ export function checkReferences(design: DesignDocument): DesignIssue[] {
     issues.push(...checkTaskDefinition(td, `taskDefinitions[${i}]`));
   });
   checkServices(design, revisions, push, checkCluster);
+  checkLoadBalancing(design, revisions, push);
   // A workload may describe a revision the script registers (a bad image to deploy).
   checkWorkloads(design, scriptedTaskDefinitionRevisions(design), push);
   return issues;

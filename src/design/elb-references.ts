@@ -1,0 +1,116 @@
+import type { DesignDocument } from './document';
+import { findLoadBalancer, findTargetGroup } from './elb-resolve';
+import type { Action } from './elb-shapes';
+import { resolveTaskDefinition, type TaskDefinitionRevision } from './resolve';
+
+type Push = (path: string, message: string) => void;
+
+function checkActions(design: DesignDocument, actions: readonly Action[], at: string, push: Push) {
+  actions.forEach((a, i) => {
+    const refs: [string, string][] = [];
+    if (a.TargetGroupArn) refs.push([`${at}[${i}].TargetGroupArn`, a.TargetGroupArn]);
+    for (const [j, t] of (a.ForwardConfig?.TargetGroups ?? []).entries()) {
+      refs.push([`${at}[${i}].ForwardConfig.TargetGroups[${j}].TargetGroupArn`, t.TargetGroupArn]);
+    }
+    if (a.Type === 'forward' && refs.length === 0)
+      push(`${at}[${i}]`, 'a forward action needs TargetGroupArn or ForwardConfig');
+    for (const [path, ref] of refs) {
+      if (!findTargetGroup(design, ref)) push(path, `${ref} is not in targetGroups`);
+    }
+  });
+}
+
+/**
+ * Load balancing references (ecs-behavior §14.1): what a service, a listener or a rule
+ * names must be in the design, in a form ECS and ELB accept.
+ */
+export function checkLoadBalancing(
+  design: DesignDocument,
+  revisions: readonly TaskDefinitionRevision[],
+  push: Push,
+): void {
+  design.listeners?.forEach((l, i) => {
+    const at = `listeners[${i}]`;
+    const lb = findLoadBalancer(design, l.LoadBalancerArn);
+    if (!lb) push(`${at}.LoadBalancerArn`, `${l.LoadBalancerArn} is not in loadBalancers`);
+    else if (lb.Type === 'classic')
+      push(
+        `${at}.LoadBalancerArn`,
+        `${lb.Name} is a Classic ELB: its listeners are in its own Listeners`,
+      );
+    checkActions(design, l.DefaultActions, `${at}.DefaultActions`, push);
+  });
+  const priorities = new Set<string>();
+  design.listenerRules?.forEach((r, i) => {
+    const at = `listenerRules[${i}]`;
+    if (!design.listeners?.some((l) => l.ListenerArn === r.ListenerArn))
+      push(`${at}.ListenerArn`, `${r.ListenerArn} is not the ListenerArn of any listener`);
+    const key = `${r.ListenerArn}#${r.Priority}`;
+    if (priorities.has(key)) push(`${at}.Priority`, `${r.Priority} is taken on this listener`);
+    priorities.add(key);
+    checkActions(design, r.Actions, `${at}.Actions`, push);
+  });
+
+  design.services.forEach((s, i) => {
+    const entries = s.loadBalancers ?? [];
+    if (entries.length === 0) return;
+    const revision = resolveTaskDefinition(revisions, s.taskDefinition);
+    const networkMode = revision?.input.networkMode ?? 'bridge';
+    let groups = 0;
+    let classic = 0;
+    entries.forEach((entry, j) => {
+      const at = `services[${i}].loadBalancers[${j}]`;
+      if (entry.targetGroupArn !== undefined) {
+        groups++;
+        const tg = findTargetGroup(design, entry.targetGroupArn);
+        if (!tg) {
+          push(`${at}.targetGroupArn`, `${entry.targetGroupArn} is not in targetGroups`);
+        } else {
+          const type = tg.TargetType ?? 'instance';
+          if (networkMode === 'awsvpc' && type !== 'ip')
+            push(
+              `${at}.targetGroupArn`,
+              `${tg.Name} has TargetType ${type}: awsvpc tasks register by IP address, so it must be ip`,
+            );
+          if (networkMode !== 'awsvpc' && type !== 'instance')
+            push(
+              `${at}.targetGroupArn`,
+              `${tg.Name} has TargetType ${type}: ${networkMode} tasks register as instance and port, so it must be instance`,
+            );
+        }
+      } else if (entry.loadBalancerName !== undefined) {
+        classic++;
+        const lb = findLoadBalancer(design, entry.loadBalancerName);
+        if (lb?.Type !== 'classic')
+          push(
+            `${at}.loadBalancerName`,
+            `${entry.loadBalancerName} is not a Classic ELB in loadBalancers (Type "classic")`,
+          );
+      }
+      const container = revision?.input.containerDefinitions.find(
+        (c) => c.name === entry.containerName,
+      );
+      if (revision && !container) {
+        push(
+          `${at}.containerName`,
+          `${entry.containerName} is not a container of ${revision.family}:${revision.revision}`,
+        );
+      } else if (
+        container &&
+        !container.portMappings?.some(
+          (p) => (p.containerPort ?? p.hostPort) === entry.containerPort,
+        )
+      ) {
+        push(
+          `${at}.containerPort`,
+          `${entry.containerPort} is not a containerPort of container ${entry.containerName}`,
+        );
+      }
+    });
+    // §14.1 and §18: up to 5 target groups, or one Classic ELB.
+    if (groups > 5) push(`services[${i}].loadBalancers`, 'allows at most 5 target groups');
+    if (classic > 1) push(`services[${i}].loadBalancers`, 'allows one Classic ELB');
+    if (classic > 0 && groups > 0)
+      push(`services[${i}].loadBalancers`, 'cannot mix a Classic ELB with target groups');
+  });
+}
