@@ -1,0 +1,555 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Command, HealthCheck, Workload } from '../../design';
+import type { Frame, ServiceView, TaskView } from '../api';
+import { createSimulation, restoreSimulation, type Simulation } from '../simulation';
+import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
+import { failureArb, healthCheckArb } from '../testing/random-runs';
+import { deploymentBounds } from './bounds';
+import { HEALTHY_AFTER_RUNNING_MS } from './health';
+
+/**
+ * Rolling deployments of one REPLICA service on a cluster with room to spare: no
+ * draining, no terminations, no StopTask. Watched every simulated second (ecs-behavior
+ * §2.2, §8, §9.1).
+ */
+
+const STOPPED_TASK_KEPT_MS = 3_600_000;
+const SETTLE_MS = minutes(25);
+/** The builders' design starts here (startTime's default). */
+const START = '2026-01-01T00:00:00Z';
+
+const percentages = fc.record({
+  minimumHealthyPercent: fc.integer({ min: 0, max: 100 }),
+  maximumPercent: fc.integer({ min: 100, max: 200 }),
+});
+
+const revisionArb = fc.record(
+  {
+    healthCheck: healthCheckArb,
+    imagePullSeconds: fc.integer({ min: 0, max: 20 }),
+    startSeconds: fc.integer({ min: 0, max: 10 }),
+    stopSeconds: fc.integer({ min: 0, max: 10 }),
+    ignoresSigterm: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+type Revision = typeof revisionArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** One UpdateService that starts a deployment, and what may come with it. */
+const stepArb = fc.record(
+  {
+    /** Seconds after the step before (the first: after the service is created). */
+    gapSeconds: fc.integer({ min: 0, max: 300 }),
+    /** A new revision, registered by the script `leadSeconds` before (or with) the deployment. */
+    revision: revisionArb,
+    leadSeconds: fc.integer({ min: 0, max: 120 }),
+    /** Name the family alone (its latest revision) rather than family:revision, where that is the same. */
+    byFamily: fc.boolean(),
+    forceNewDeployment: fc.boolean(),
+    deploymentConfiguration: percentages,
+    /** A desired count set just before, if the service is steady then (between deployments). */
+    desiredCount: fc.integer({ min: 0, max: 8 }),
+  },
+  { requiredKeys: ['gapSeconds', 'leadSeconds', 'byFamily', 'forceNewDeployment'] },
+);
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
+const scenarioArb = fc.record({
+  seed: fc.nat(1000),
+  desired: fc.integer({ min: 1, max: 8 }),
+  config: percentages,
+  breaker: fc.record({ enable: fc.boolean(), rollback: fc.boolean() }),
+  grace: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+  strategy: fc.constantFrom('spread', 'binpack', 'none'),
+  /** awsvpc adds PROVISIONING and DEPROVISIONING (an ENI each, trunked for room). */
+  awsvpc: fc.boolean(),
+  first: revisionArb,
+  steps: fc.array(stepArb, { minLength: 1, maxLength: 3 }),
+  /** Which step's revision fails, and how; absent: nothing fails. */
+  failing: fc.option(fc.record({ step: fc.nat(2), failure: failureArb }), { nil: undefined }),
+  breakAtMs: fc.nat(minutes(30)),
+});
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+interface Plan {
+  /** Step times, ms. */
+  at: number[];
+  /** The revision number each step deploys, or undefined for a step that only forces. */
+  revisionOf: (number | undefined)[];
+  /** Health checks by revision number. */
+  checks: Map<number, HealthCheck | undefined>;
+  /** The revision that fails, if one does. */
+  failingRevision?: number;
+}
+
+/** A step without a revision of its own only forces a new deployment of what runs. */
+const ownRevision = (step: Step) => step.revision !== undefined || !step.forceNewDeployment;
+
+function plan(s: Scenario): Plan {
+  const at: number[] = [];
+  const revisionOf: (number | undefined)[] = [];
+  const checks = new Map<number, HealthCheck | undefined>([[1, s.first.healthCheck]]);
+  let t = 0;
+  let next = 2;
+  for (const step of s.steps) {
+    t += seconds(step.gapSeconds);
+    at.push(t);
+    if (ownRevision(step)) {
+      checks.set(next, step.revision?.healthCheck);
+      revisionOf.push(next++);
+    } else revisionOf.push(undefined);
+  }
+  const failingRevision = s.failing ? revisionOf[s.failing.step % s.steps.length] : undefined;
+  return failingRevision === undefined
+    ? { at, revisionOf, checks }
+    : { at, revisionOf, checks, failingRevision };
+}
+
+function td(rev: Revision | undefined, image: number, awsvpc: boolean) {
+  const base = awsvpc
+    ? taskDefinition('web', { cpu: 128, memory: 256, networkMode: 'awsvpc' })
+    : taskDefinition('web', { cpu: 128, memory: 256, hostPort: 0 });
+  return {
+    ...base,
+    containerDefinitions: base.containerDefinitions.map((c) => ({
+      ...c,
+      image: `example/web:${image}`,
+      ...(rev?.healthCheck && { healthCheck: rev.healthCheck }),
+    })),
+  };
+}
+
+function workload(rev: Revision | undefined, revision: number): Workload[] {
+  if (!rev) return [];
+  const { healthCheck: _, ...timing } = rev;
+  return [{ family: 'web', revision, ...timing }];
+}
+
+function buildDesign(s: Scenario, p: Plan) {
+  // Registrations in revision order: each no earlier than the one before it.
+  const script: { at: number; action: 'RegisterTaskDefinition'; input: ReturnType<typeof td> }[] =
+    [];
+  let last = 0;
+  s.steps.forEach((step, k) => {
+    const revision = p.revisionOf[k];
+    if (revision === undefined) return;
+    const atMs = Math.max(last, (p.at[k] ?? 0) - seconds(step.leadSeconds));
+    last = atMs;
+    script.push({
+      at: atMs / 1000,
+      action: 'RegisterTaskDefinition',
+      input: td(step.revision, revision, s.awsvpc),
+    });
+  });
+  const workloads = [
+    ...workload(s.first, 1),
+    ...s.steps.flatMap((step, k) => {
+      const revision = p.revisionOf[k];
+      return revision === undefined ? [] : workload(step.revision, revision);
+    }),
+  ];
+  if (p.failingRevision !== undefined && s.failing) {
+    const own = workloads.find((w) => w.revision === p.failingRevision);
+    if (own) Object.assign(own, { failure: s.failing.failure });
+    else workloads.push({ family: 'web', revision: p.failingRevision, failure: s.failing.failure });
+  }
+  return design({
+    seed: s.seed,
+    // 5 x m5.large: 80 tasks of 128 CPU units, 50 trunked ENIs, past any upper bound
+    // (16) plus the tasks still stopping.
+    ...(s.awsvpc && { accountSettings: [{ name: 'awsvpcTrunking' as const, value: 'enabled' }] }),
+    containerInstances: ['a', 'b', 'c', 'a', 'b'].map((az, i) =>
+      instance({ id: `i-${String(i + 1).padStart(17, '0')}`, az: `us-east-1${az}` }),
+    ),
+    taskDefinitions: [td(s.first, 1, s.awsvpc)],
+    services: [
+      service('web', s.desired, {
+        taskDefinition: 'web:1',
+        deploymentConfiguration: { ...s.config, deploymentCircuitBreaker: s.breaker },
+        ...(s.grace !== undefined && { healthCheckGracePeriodSeconds: s.grace }),
+        ...(s.awsvpc && {
+          networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } },
+        }),
+        ...(s.strategy !== 'none' && {
+          placementStrategy: [
+            { type: s.strategy, field: s.strategy === 'spread' ? 'instanceId' : 'cpu' },
+          ],
+        }),
+      }),
+    ],
+    workloads,
+    script,
+  });
+}
+
+/** What the frames said: every task as last shown, and those the engine removed. */
+class Watch {
+  readonly tasks = new Map<string, TaskView>();
+  readonly removed = new Map<string, number>();
+  readonly messages: { atMs: number; message: string }[] = [];
+  readonly events: unknown[][] = [[], []];
+  svc: ServiceView | undefined;
+
+  take(frame: Frame): void {
+    for (const t of frame.tasks) this.tasks.set(t.taskArn, t);
+    for (const arn of frame.removedTaskArns) {
+      const last = this.tasks.get(arn);
+      // Pruned only an hour after it STOPPED, as the engine keeps them.
+      expect(last?.lastStatus).toBe('STOPPED');
+      expect(frame.nowMs - (last?.stoppedAtMs ?? frame.nowMs)).toBeGreaterThanOrEqual(
+        STOPPED_TASK_KEPT_MS,
+      );
+      this.tasks.delete(arn);
+      this.removed.set(arn, frame.nowMs);
+    }
+    for (const v of frame.services) if (v.serviceName === 'web') this.svc = v;
+    for (const e of frame.serviceEvents)
+      this.messages.push({ atMs: e.createdAtMs, message: e.message });
+    this.events[0]?.push(...frame.events);
+    this.events[1]?.push(...frame.serviceEvents);
+  }
+
+  /** RUNNING + PENDING (+ PROVISIONING, ACTIVATING) of tasks the scheduler still wants. */
+  live(): TaskView[] {
+    return [...this.tasks.values()].filter(
+      (t) =>
+        t.desiredStatus === 'RUNNING' &&
+        (t.lastStatus === 'RUNNING' ||
+          t.lastStatus === 'PENDING' ||
+          t.lastStatus === 'PROVISIONING' ||
+          t.lastStatus === 'ACTIVATING'),
+    );
+  }
+
+  /** §2.2 without a load balancer: HEALTHY with container health checks, else RUNNING 40 s. */
+  healthy(nowMs: number, p: Plan): number {
+    let n = 0;
+    for (const t of this.tasks.values()) {
+      if (t.lastStatus !== 'RUNNING') continue;
+      const ok = p.checks.get(t.revision)
+        ? t.healthStatus === 'HEALTHY'
+        : nowMs - (t.startedAtMs ?? nowMs) >= HEALTHY_AFTER_RUNNING_MS;
+      if (ok) n++;
+    }
+    return n;
+  }
+}
+
+const BOUNDS_MESSAGE =
+  'service web was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.';
+
+interface Played {
+  sim: Simulation;
+  watch: Watch;
+  endMs: number;
+  /** Whether each step started a deployment, and the revision the last one deployed. */
+  deployed: boolean[];
+  finalRevision: number;
+  finalBounds: { desired: number; lower: number; upper: number };
+  lastDeployAtMs: number;
+  /** The service was steady (one COMPLETED deployment) when the failing step began. */
+  steadyBeforeFailing: boolean;
+  /** The revision that completed last before the failing step. */
+  completedBeforeFailing?: number;
+}
+
+const revisionOfView = (v: ServiceView | undefined) =>
+  Number(v?.deployments[0]?.taskDefinition.split(':')[1] ?? 0);
+const steadyView = (v: ServiceView | undefined) =>
+  v?.deployments.length === 1 && v.deployments[0]?.rolloutState === 'COMPLETED';
+
+/** Play the plan live, second by second, checking the bounds at each. */
+function play(s: Scenario, p: Plan): Played {
+  const sim = createSimulation(buildDesign(s, p));
+  const watch = new Watch();
+  watch.take(sim.advance(0));
+  const failures = p.failingRevision !== undefined;
+  let desired = s.desired;
+  let config = s.config;
+  let revision = 1;
+  const bounds = () =>
+    deploymentBounds(desired, config.minimumHealthyPercent, config.maximumPercent);
+  // A bound is checked once it holds under the current desired count and configuration:
+  // from the change on, if it held just before, else from the first second it holds.
+  let minArmed = false;
+  let maxArmed = false;
+  const check = (nowMs: number) => {
+    const { lower, upper } = bounds();
+    const live = watch.live().length;
+    if (maxArmed) expect(live, `RUNNING + PENDING at ${nowMs} ms`).toBeLessThanOrEqual(upper);
+    else maxArmed = live <= upper;
+    if (failures) return;
+    const healthy = watch.healthy(nowMs, p);
+    if (minArmed) expect(healthy, `healthy at ${nowMs} ms`).toBeGreaterThanOrEqual(lower);
+    else minArmed = healthy >= lower;
+  };
+  /**
+   * Apply a command after this instant's own events (as `apply` does anyway), then arm
+   * the bounds it may have changed by what held just before it.
+   */
+  const apply = (command: Command, change: () => void) => {
+    watch.take(sim.advance(t));
+    const healthy = watch.healthy(t, p);
+    const live = watch.live().length;
+    const result = sim.apply(command);
+    expect(result.error, JSON.stringify(command)).toBeUndefined();
+    change();
+    const { lower, upper } = bounds();
+    minArmed = healthy >= lower;
+    maxArmed = live <= upper;
+  };
+
+  let t = 0;
+  const deployed: boolean[] = [];
+  let lastDeployAtMs = 0;
+  let steadyBeforeFailing = false;
+  let completedBeforeFailing: number | undefined;
+  let lastCompletedRevision: number | undefined;
+  const advanceTo = (toMs: number) => {
+    while (t < toMs) {
+      t = Math.min(t + 1000, toMs);
+      watch.take(sim.advance(t));
+      if (steadyView(watch.svc)) lastCompletedRevision = revisionOfView(watch.svc);
+      check(t);
+    }
+  };
+  s.steps.forEach((step, k) => {
+    advanceTo(p.at[k] ?? t);
+    const steady = steadyView(watch.svc);
+    if (step.desiredCount !== undefined && steady) {
+      const next = step.desiredCount;
+      apply(
+        {
+          action: 'UpdateService',
+          input: { cluster: 'test', service: 'web', desiredCount: next },
+        },
+        () => {
+          desired = next;
+        },
+      );
+    }
+    const target = p.revisionOf[k];
+    // The family alone names its latest revision: only when no later one is registered yet.
+    const latest =
+      sim.design.script.filter((a) => a.action === 'RegisterTaskDefinition' && a.at * 1000 <= t)
+        .length + 1;
+    const ref =
+      target === undefined
+        ? undefined
+        : step.byFamily && latest === target
+          ? 'web'
+          : `web:${target}`;
+    if (target !== undefined && target === p.failingRevision) {
+      steadyBeforeFailing = steady;
+      completedBeforeFailing = lastCompletedRevision;
+    }
+    apply(
+      {
+        action: 'UpdateService',
+        input: {
+          cluster: 'test',
+          service: 'web',
+          ...(ref !== undefined && { taskDefinition: ref }),
+          ...(step.forceNewDeployment && { forceNewDeployment: true }),
+          ...(step.deploymentConfiguration && {
+            deploymentConfiguration: step.deploymentConfiguration,
+          }),
+        },
+      },
+      () => {
+        if (step.deploymentConfiguration) config = step.deploymentConfiguration;
+      },
+    );
+    deployed.push(target !== undefined || step.forceNewDeployment);
+    lastDeployAtMs = t;
+    if (target !== undefined) revision = target;
+  });
+  // Then until everything settles, or long enough for a failing revision to fail.
+  const endMs = t + SETTLE_MS;
+  while (t < endMs) {
+    advanceTo(t + 1000);
+    if (!failures && steadyView(watch.svc) && t - lastDeployAtMs > minutes(2)) break;
+  }
+  const { lower, upper } = bounds();
+  return {
+    sim,
+    watch,
+    endMs: t,
+    deployed,
+    finalRevision: revision,
+    finalBounds: { desired, lower, upper },
+    lastDeployAtMs,
+    steadyBeforeFailing,
+    ...(completedBeforeFailing !== undefined && { completedBeforeFailing }),
+  };
+}
+
+/** §8.1: the bounds leave no move when neither a start nor a stop fits. */
+const stuck = ({ desired, lower, upper }: Played['finalBounds']) =>
+  desired > 0 && upper <= desired && lower >= desired;
+
+function expectNoTaskLost(run: Played): void {
+  const { sim, watch } = run;
+  const snapshot = sim.snapshot();
+  // The frames told the whole story: each task as the snapshot has it, none missing.
+  const byArn = new Map(snapshot.tasks.map((t) => [t.taskArn, t]));
+  expect([...watch.tasks.keys()].sort()).toEqual([...byArn.keys()].sort());
+  for (const [arn, t] of watch.tasks) expect(t).toEqual(byArn.get(arn));
+  // Every task the scheduler says it started is one of them, or was pruned.
+  const started = new Set<string>();
+  for (const { message } of watch.messages) {
+    if (!message.startsWith('(service web) has started')) continue;
+    for (const m of message.matchAll(/\(task ([0-9a-f]{32})\)/g)) started.add(m[1] ?? '');
+  }
+  const ids = new Set(
+    [
+      ...watch.tasks.values(),
+      ...[...watch.removed.keys()].map((arn) => ({ taskId: arn.split('/').at(-1) })),
+    ].map((t) => t.taskId),
+  );
+  expect([...started].sort()).toEqual([...ids].sort());
+  const view = snapshot.services.find((v) => v.serviceName === 'web');
+  const { healthyCount: _a, ...a } = view?.deployments[0] ?? {};
+  const { healthyCount: _b, ...b } = watch.svc?.deployments[0] ?? {};
+  expect(b).toEqual(a);
+}
+
+function expectCompleted(run: Played): void {
+  const view = run.sim.snapshot().services.find((v) => v.serviceName === 'web');
+  const live = run.watch.live();
+  const completed =
+    view?.deployments.length === 1 && view.deployments[0]?.rolloutState === 'COMPLETED';
+  if (stuck(run.finalBounds) && !completed) {
+    // Documented deadlock (§8.1): the console says so, and the deployment waits.
+    const said = run.watch.messages
+      .filter((m) => m.atMs >= run.lastDeployAtMs)
+      .map((m) => m.message);
+    expect(said).toContain(BOUNDS_MESSAGE);
+    expect(view?.deployments[0]?.rolloutState).toBe('IN_PROGRESS');
+    return;
+  }
+  expect(view?.deployments.map((d) => [d.status, d.rolloutState, d.taskDefinition])).toEqual([
+    ['PRIMARY', 'COMPLETED', `web:${run.finalRevision}`],
+  ]);
+  expect(live).toHaveLength(run.finalBounds.desired);
+  expect(live.every((t) => t.lastStatus === 'RUNNING' && t.revision === run.finalRevision)).toBe(
+    true,
+  );
+  // forceNewDeployment too: the last deployment's tasks, none from before it.
+  const id = view?.deployments[0]?.id;
+  expect(live.every((t) => t.startedBy === id)).toBe(true);
+}
+
+/** The run again from design + seed + journal, restored from a checkpoint on the way. */
+function expectSameRun(s: Scenario, p: Plan, run: Played): void {
+  const replay = createSimulation(buildDesign(s, p), s.seed, run.sim.journal());
+  const events: unknown[][] = [[], []];
+  const keep = (f: Frame) => {
+    events[0]?.push(...f.events);
+    events[1]?.push(...f.serviceEvents);
+  };
+  keep(replay.advance(Math.min(s.breakAtMs, run.endMs)));
+  const resumed = restoreSimulation(JSON.parse(JSON.stringify(replay.checkpoint())));
+  keep(resumed.advance(run.endMs));
+  expect(JSON.stringify(events)).toBe(JSON.stringify(run.watch.events));
+  expect(JSON.stringify(resumed.snapshot())).toBe(JSON.stringify(run.sim.snapshot()));
+}
+
+describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
+  it('keep minimumHealthyPercent and maximumPercent, end COMPLETED on the new revision, lose no task, and replay the same', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb.map((s) => {
+          const { failing: _, ...rest } = s;
+          return rest as Scenario;
+        }),
+        (s) => {
+          const p = plan(s);
+          const run = play(s, p);
+          expectCompleted(run);
+          expectNoTaskLost(run);
+          expectSameRun(s, p, run);
+        },
+      ),
+      { numRuns: Number(process.env.RUNS ?? 40) },
+    );
+  });
+
+  it('with failing revisions still keep maximumPercent, lose no task, and replay the same', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb.filter((s) => s.failing !== undefined),
+        (s) => {
+          const p = plan(s);
+          const run = play(s, p);
+          expectNoTaskLost(run);
+          expectSameRun(s, p, run);
+        },
+      ),
+      { numRuns: Number(process.env.RUNS ?? 25) },
+    );
+  });
+
+  it('the circuit breaker fails a revision that never starts, and rolls back to the last COMPLETED one (§9.1)', () => {
+    // The last step deploys a revision whose tasks all fail to start, the breaker on, with
+    // bounds that let the deployment start tasks (a stuck one never tries, §8.1).
+    // The desired count stays as the design sets it, so the bounds are known up front.
+    const breakerArb = scenarioArb
+      .map((s) => {
+        const steps = s.steps.map(({ desiredCount: _, ...step }, k) =>
+          k === s.steps.length - 1 ? { ...step, forceNewDeployment: false } : step,
+        );
+        return {
+          ...s,
+          steps,
+          breaker: { ...s.breaker, enable: true },
+          failing: { step: steps.length - 1, failure: { type: 'FAIL_TO_START' as const } },
+        } as Scenario;
+      })
+      .filter((s) => {
+        const config = [s.config, ...s.steps.map((x) => x.deploymentConfiguration)].findLast(
+          (c) => c !== undefined,
+        );
+        if (!config) return false;
+        const { minimumHealthyPercent: min, maximumPercent: max } = config;
+        return !stuck({ desired: s.desired, ...deploymentBounds(s.desired, min, max) });
+      });
+    fc.assert(
+      fc.property(breakerArb, (s) => {
+        const p = plan(s);
+        const run = play(s, p);
+        expectNoTaskLost(run);
+        const failing = p.failingRevision;
+        const view = run.sim.snapshot().services.find((v) => v.serviceName === 'web');
+        const changes = run.watch.events[0]
+          ?.map((e) => e as { time: string; detail: { eventName?: string; reason?: string } })
+          .filter((e) => String(e.detail.eventName).startsWith('SERVICE_DEPLOYMENT_'));
+        const failed = changes?.filter((e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_FAILED');
+        expect(failed?.map((e) => e.detail.reason)).toEqual([
+          'ECS deployment circuit breaker: task failed to start.',
+        ]);
+        const target = run.completedBeforeFailing;
+        if (s.breaker.rollback && target !== undefined) {
+          expect(
+            view?.deployments.map((d) => [d.status, d.rolloutState, d.taskDefinition]),
+          ).toEqual([['PRIMARY', 'COMPLETED', `web:${target}`]]);
+          const live = run.watch.live();
+          expect(live).toHaveLength(run.finalBounds.desired);
+          expect(live.every((t) => t.lastStatus === 'RUNNING' && t.revision === target)).toBe(true);
+        } else {
+          expect(view?.deployments[0]).toMatchObject({
+            status: 'PRIMARY',
+            rolloutState: 'FAILED',
+            taskDefinition: `web:${failing}`,
+          });
+          // A FAILED deployment launches nothing more (§8.2).
+          const failedAtMs = Date.parse(failed?.[0]?.time ?? '') - Date.parse(START);
+          const launched = [...run.watch.tasks.values()].filter((t) => t.revision === failing);
+          expect(launched.every((t) => t.createdAtMs <= failedAtMs)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 20) },
+    );
+  });
+});
