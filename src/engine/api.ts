@@ -41,6 +41,8 @@ export interface TaskView {
   desiredStatus: TaskDesiredStatus;
   /** From the essential containers' health checks; UNKNOWN without any (ecs-behavior §2.1). */
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  /** Behind a load balancer: the worst state of its targets (unhealthy, draining, initial, healthy). */
+  targetHealth?: 'initial' | 'healthy' | 'unhealthy' | 'draining';
   cpu: number;
   memoryMiB: number;
   /** Host ports the task holds on its instance (bridge and host network modes). */
@@ -105,6 +107,15 @@ export interface ServiceView {
   bounds: { lower: number; upper: number };
   /** PRIMARY first, then the ACTIVE ones being replaced, as DescribeServices lists them. */
   deployments: DeploymentView[];
+  /** Its target groups and how many of its targets are in each state; absent without any. */
+  targetGroups?: {
+    targetGroupArn: string;
+    name: string;
+    initial: number;
+    healthy: number;
+    unhealthy: number;
+    draining: number;
+  }[];
 }
 
 export interface DeploymentView {
@@ -231,5 +242,7 @@ export interface DescribeState {
   services: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
   containerInstances: Record<string, unknown>[];
+  /** `aws elbv2 describe-target-health` for every target group (a Classic ELB's is `classic:NAME`). */
+  targetHealth: { TargetGroupArn: string; TargetHealthDescriptions: Record<string, unknown>[] }[];
   actions: ActionResult[];
 }

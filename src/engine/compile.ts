@@ -6,6 +6,7 @@ import {
 } from '../design';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { initialDeployment } from './deployment/deployments';
+import { compileTargetGroups, serviceTargets } from './elb/model';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
 import { createRng, EventQueue } from './kernel';
 import { countInstanceAdded, newTallies } from './lifecycle/tallies';
@@ -60,6 +61,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instances: new Map(),
     instanceArnByEc2Id: new Map(),
     services: new Map(),
+    targetGroups: compileTargetGroups(scope, design),
     serviceTasks: new Map(),
     tallies: newTallies(),
     accountSettings: new Map((design.accountSettings ?? []).map((a) => [a.name, a.value])),
@@ -124,6 +126,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
         rollback: s.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false,
       },
       healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? 0,
+      targets: serviceTargets(scope, design, s.loadBalancers ?? []),
       startFailures: 0,
       source: s,
     };

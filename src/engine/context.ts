@@ -1,5 +1,6 @@
 import type { DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
+import type { TargetGroupModel } from './elb/model';
 import type { EventQueue, Rng } from './kernel';
 import type { Tallies } from './lifecycle/tallies';
 import type {
@@ -18,6 +19,14 @@ export type EngineEvent =
   /** A RUNNING task's health check settles, or its essential container exits. */
   | { kind: 'health'; taskArn: string; startedAtMs: number; to: 'HEALTHY' | 'UNHEALTHY' }
   | { kind: 'crash'; taskArn: string; startedAtMs: number }
+  /** A target's first health checks settle: healthy, or unhealthy after the threshold. */
+  | {
+      kind: 'target';
+      taskArn: string;
+      startedAtMs: number;
+      targetGroupArn: string;
+      to: 'healthy' | 'unhealthy';
+    }
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'script'; index: number }
   | { kind: 'metrics' }
@@ -60,6 +69,8 @@ export interface EngineContext {
   instances: Map<string, InstanceState>;
   instanceArnByEc2Id: Map<string, string>;
   services: Map<string, ServiceState>;
+  /** Target groups (and Classic ELBs) by ARN: a pure function of the design. */
+  targetGroups: Map<string, TargetGroupModel>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */
   serviceTasks: Map<string, Set<TaskState>>;
   /** Task, service and cluster counts kept as they change (lifecycle/tallies.ts). */

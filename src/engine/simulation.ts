@@ -5,10 +5,11 @@ import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
 import { countTaskRemoved, takeStoppedUntil } from './lifecycle/tallies';
-import { onCrashTimer, onHealthTimer, onTaskTimer } from './lifecycle/transitions';
+import { onCrashTimer, onHealthTimer, onTargetTimer, onTaskTimer } from './lifecycle/transitions';
 import type { TaskState } from './model/types';
 import { describeContainerInstance } from './output/describe-instance';
 import { describeService } from './output/describe-service';
+import { describeTargetHealth } from './output/describe-targets';
 import { describeTask } from './output/describe-task';
 import { explainService, explainTask, type PlacementExplanation } from './output/explain';
 import { closeSample } from './output/history';
@@ -67,6 +68,11 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
       // Settled health asks the scheduler to look again (deployment/task-hooks.ts).
       const task = ctx.tasks.get(event.taskArn);
       if (task) onHealthTimer(ctx, task, event.startedAtMs, event.to);
+      return;
+    }
+    case 'target': {
+      const task = ctx.tasks.get(event.taskArn);
+      if (task) onTargetTimer(ctx, task, event.startedAtMs, event.targetGroupArn, event.to);
       return;
     }
     case 'crash': {
@@ -257,6 +263,7 @@ function simulationOf(ctx: EngineContext): Simulation {
         containerInstances: [...ctx.instances.values()].map((i) =>
           describeContainerInstance(ctx, i),
         ),
+        targetHealth: describeTargetHealth(ctx),
         actions: [...ctx.actions],
       };
     },

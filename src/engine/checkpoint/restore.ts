@@ -72,6 +72,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
     const task: TaskState = {
       ...rest,
       hostPorts: hostPorts.map((p) => ({ ...p })),
+      ...(rest.targets && { targets: rest.targets.map((t) => ({ ...t })) }),
       taskDefinition: lookup(tdByArn, taskDefinitionArn, 'task definition'),
     };
     if (placementBatch) {
@@ -106,6 +107,13 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       deployments: rest.deployments.map((d) => ({ ...d })),
       ...(rest.lastCompleted && { lastCompleted: { ...rest.lastCompleted } }),
       deploymentCircuitBreaker: { ...rest.deploymentCircuitBreaker },
+      targets: (rest.targets ?? []).map((t) => ({ ...t })),
+      ...(rest.targetNotes && {
+        targetNotes: {
+          registered: { ...rest.targetNotes.registered },
+          deregistered: { ...rest.targetNotes.deregistered },
+        },
+      }),
       taskDefinition: lookup(tdByArn, taskDefinitionArn, 'task definition'),
     });
   }

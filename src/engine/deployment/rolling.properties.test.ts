@@ -50,6 +50,11 @@ const stepArb = fc.record(
     deploymentConfiguration: percentages,
     /** A desired count set just before, if the service is steady then (between deployments). */
     desiredCount: fc.integer({ min: 0, max: 8 }),
+    /** A desired count set this long after the deployment began, whatever it is doing then. */
+    rescale: fc.record({
+      afterSeconds: fc.integer({ min: 0, max: 120 }),
+      desiredCount: fc.integer({ min: 0, max: 8 }),
+    }),
   },
   { requiredKeys: ['gapSeconds', 'leadSeconds', 'byFamily', 'forceNewDeployment'] },
 );
@@ -260,7 +265,7 @@ const steadyView = (v: ServiceView | undefined) =>
   v?.deployments.length === 1 && v.deployments[0]?.rolloutState === 'COMPLETED';
 
 /** Play the plan live, second by second, checking the bounds at each. */
-function play(s: Scenario, p: Plan): Played {
+function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'): Played {
   const sim = createSimulation(buildDesign(s, p));
   const watch = new Watch();
   watch.take(sim.advance(0));
@@ -274,7 +279,17 @@ function play(s: Scenario, p: Plan): Played {
   // from the change on, if it held just before, else from the first second it holds.
   let minArmed = false;
   let maxArmed = false;
+  // §8.1: the deadlock sentence is for bounds that leave no move. Bounds that do allow one
+  // may wait for a task on its way to healthy, but are never stuck for good.
+  let judged = 0;
+  const judgeMessages = () => {
+    for (; judged < watch.messages.length; judged++) {
+      if (failures || watch.messages[judged]?.message !== BOUNDS_MESSAGE) continue;
+      expect(stuck({ desired, ...bounds() }), `${BOUNDS_MESSAGE} at ${t} ms`).toBe(true);
+    }
+  };
   const check = (nowMs: number) => {
+    judgeMessages();
     const { lower, upper } = bounds();
     const live = watch.live().length;
     if (maxArmed) expect(live, `RUNNING + PENDING at ${nowMs} ms`).toBeLessThanOrEqual(upper);
@@ -290,6 +305,7 @@ function play(s: Scenario, p: Plan): Played {
    */
   const apply = (command: Command, change: () => void) => {
     watch.take(sim.advance(t));
+    judgeMessages();
     const healthy = watch.healthy(t, p);
     const live = watch.live().length;
     const result = sim.apply(command);
@@ -314,8 +330,27 @@ function play(s: Scenario, p: Plan): Played {
       check(t);
     }
   };
+  const rescales: { atMs: number; desiredCount: number }[] = [];
+  const rescaleUntil = (toMs: number) => {
+    rescales.sort((a, b) => a.atMs - b.atMs);
+    while ((rescales[0]?.atMs ?? Number.POSITIVE_INFINITY) <= toMs) {
+      const r = rescales.shift();
+      if (!r) break;
+      advanceTo(r.atMs);
+      apply(
+        {
+          action: 'UpdateService',
+          input: { cluster: 'test', service: 'web', desiredCount: r.desiredCount },
+        },
+        () => {
+          desired = r.desiredCount;
+        },
+      );
+    }
+    advanceTo(toMs);
+  };
   s.steps.forEach((step, k) => {
-    advanceTo(p.at[k] ?? t);
+    rescaleUntil(p.at[k] ?? t);
     const steady = steadyView(watch.svc);
     if (step.desiredCount !== undefined && steady) {
       const next = step.desiredCount;
@@ -363,8 +398,16 @@ function play(s: Scenario, p: Plan): Played {
     );
     deployed.push(target !== undefined || step.forceNewDeployment);
     lastDeployAtMs = t;
+    if (step.rescale && allowRescale) {
+      rescales.push({
+        atMs: t + seconds(step.rescale.afterSeconds),
+        desiredCount: step.rescale.desiredCount,
+      });
+    }
     if (target !== undefined) revision = target;
   });
+  rescaleUntil(Math.max(t, ...rescales.map((r) => r.atMs)));
+  lastDeployAtMs = Math.max(lastDeployAtMs, t);
   // Then until everything settles, or long enough for a failing revision to fail.
   const endMs = t + SETTLE_MS;
   while (t < endMs) {

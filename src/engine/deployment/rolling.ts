@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { hasUnhealthyTarget } from '../elb/targets';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
@@ -22,7 +23,7 @@ function unhealthyOutsideGrace(
   service: ServiceState,
   task: TaskState,
 ): boolean {
-  if (task.healthStatus !== 'UNHEALTHY') return false;
+  if (task.healthStatus !== 'UNHEALTHY' && !hasUnhealthyTarget(task)) return false;
   const graceMs = service.healthCheckGracePeriodSeconds * 1000;
   return ctx.nowMs >= (task.startedAtMs ?? ctx.nowMs) + graceMs;
 }
@@ -98,8 +99,25 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
   const failedChecks: string[] = [];
   const stopSick = (task: TaskState) => {
     task.failedHealthCheck = true;
+    const target = task.targets?.find((t) => t.state === 'unhealthy');
+    if (target) {
+      const tg = ctx.targetGroups.get(target.targetGroupArn);
+      const where =
+        tg?.lbType === 'classic' ? `(elb ${tg.name})` : `(target-group ${target.targetGroupArn})`;
+      // ECS's messages for a target that fails its checks (§14.2, §16).
+      failedChecks.push(
+        tg?.lbType === 'classic'
+          ? `service ${service.serviceName} (instance ${target.id}) is unhealthy in ${where} due to (reason Instance has failed at least the UnhealthyThreshold number of health checks consecutively.)`
+          : `(service ${service.serviceName}) (task ${task.taskId})${target.id.startsWith('i-') ? ` (instance ${target.id})` : ''} (port ${target.port}) is unhealthy in ${where} due to (reason Health checks failed).`,
+      );
+      stop(task, `Task failed ELB health checks in ${where}`);
+      return;
+    }
     stop(task, 'Task failed container health checks');
-    failedChecks.push(task.taskId);
+    // Model: the console's form for a container health check failure, as ECS words it.
+    failedChecks.push(
+      `(service ${service.serviceName}) (task ${task.taskId}) failed container health checks.`,
+    );
   };
   if (sick.length > 0 && healthy >= desired) {
     for (const task of sick) stopSick(task);
@@ -116,7 +134,8 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
   } else if (wanted <= 0) {
     clearPlacementFailure(ctx, service);
   }
-  const onTheWay = live.some((t) => isGood(t) && !countsAsHealthy(ctx, t));
+  // A task not yet healthy, new or old, will move the bounds when it is: no deadlock yet.
+  const onTheWay = live.some((t) => !unhealthy.has(t) && !countsAsHealthy(ctx, t));
   // No room for a replacement and none coming: an unhealthy task makes room, one at a time.
   const sickLeft = sick.filter((t) => t.desiredStatus !== 'STOPPED');
   const sickStopping = [...live, ...sick].some(
@@ -128,14 +147,7 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
     if (first) stopSick(first);
   }
 
-  for (const id of failedChecks) {
-    // Model: the console's form for a container health check failure, as ECS words it.
-    serviceEvent(
-      ctx,
-      service,
-      `(service ${service.serviceName}) (task ${id}) failed container health checks.`,
-    );
-  }
+  for (const message of failedChecks) serviceEvent(ctx, service, message);
   if (stopped.length > 0) {
     serviceEvent(
       ctx,

@@ -6,6 +6,13 @@ import {
   healthSettlesAfterMs,
 } from '../deployment/health';
 import { onTaskHealthSettled, onTaskRunning, onTaskStopped } from '../deployment/task-hooks';
+import {
+  beginDeregistration,
+  refreshCountedHealthy,
+  registerTargets,
+  removeTargets,
+  settleTarget,
+} from '../elb/targets';
 import type { TaskState } from '../model/types';
 import { emitTaskStateChange } from '../output/events';
 import { requestWaitingReconciles } from '../scheduler/request';
@@ -121,7 +128,23 @@ function enterRunning(ctx: EngineContext, task: TaskState): void {
       { kind: 'crash', taskArn: task.taskArn, startedAtMs },
     );
   }
+  registerTargets(ctx, task);
   onTaskRunning(ctx, task);
+}
+
+/** A target's first health checks settled (elb/targets.ts): the scheduler looks again. */
+export function onTargetTimer(
+  ctx: EngineContext,
+  task: TaskState,
+  startedAtMs: number,
+  targetGroupArn: string,
+  to: 'healthy' | 'unhealthy',
+): void {
+  if (task.desiredStatus !== 'RUNNING') return;
+  if (!settleTarget(task, startedAtMs, targetGroupArn, to)) return;
+  touch(ctx, task);
+  refreshCountedHealthy(ctx, task);
+  onTaskHealthSettled(ctx, task, to === 'healthy' ? 'HEALTHY' : 'UNHEALTHY');
 }
 
 function stillRunningSince(task: TaskState, startedAtMs: number): boolean {
@@ -148,7 +171,8 @@ export function onHealthTimer(
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
   }
-  setCountedHealthy(ctx, task, to === 'HEALTHY');
+  task.healthSettled = to;
+  refreshCountedHealthy(ctx, task);
   onTaskHealthSettled(ctx, task, to);
 }
 
@@ -159,6 +183,7 @@ export function onCrashTimer(ctx: EngineContext, task: TaskState, startedAtMs: n
 }
 
 function enterStopped(ctx: EngineContext, task: TaskState): void {
+  removeTargets(task);
   setLastStatus(ctx, task, 'STOPPED');
   task.stoppedAtMs = ctx.nowMs;
   if (task.stoppingAtMs === undefined) task.stoppingAtMs = ctx.nowMs;
@@ -186,6 +211,10 @@ export function onTaskTimer(
     case 'RUNNING':
       if (task.fails === 'FAIL_TO_START') failToStart(ctx, task);
       else enterRunning(ctx, task);
+      break;
+    case 'STOPPING':
+      // The deregistration delay is over: the target is gone, the stop signal goes.
+      signalStop(ctx, task);
       break;
     case 'DEPROVISIONING':
       setLastStatus(ctx, task, 'DEPROVISIONING');
@@ -217,21 +246,38 @@ export function stopTask(
   task.stopCode = stopCode;
   task.stoppedReason = stoppedReason;
   task.stoppingAtMs = ctx.nowMs;
-  const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
   if (task.lastStatus === 'RUNNING') {
-    setLastStatus(ctx, task, 'STOPPING');
-    touch(ctx, task);
-    emitTaskStateChange(ctx, task);
-    // Model: the container exits after stopSeconds of its workload, or is killed when
-    // its stop timeout runs out (§1.2); one that ignores SIGTERM always is.
-    const timing = ctx.timing(task.taskDefinition);
-    const exitsAfterMs = timing.ignoresSigterm ? Number.POSITIVE_INFINITY : timing.stopMs;
-    after(ctx, task, Math.min(exitsAfterMs, stopTimeoutMs(task)), next);
+    // §14.4: behind a load balancer the target drains first, then the stop signal.
+    // Model: a task whose essential container already exited has nothing to drain.
+    const drainMs = stopCode === 'EssentialContainerExited' ? 0 : beginDeregistration(ctx, task);
+    if (drainMs > 0) {
+      setLastStatus(ctx, task, 'DEACTIVATING');
+      touch(ctx, task);
+      emitTaskStateChange(ctx, task);
+      after(ctx, task, drainMs, 'STOPPING');
+      return;
+    }
+    signalStop(ctx, task);
     return;
   }
+  const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
   touch(ctx, task);
   if (next === 'STOPPED') enterStopped(ctx, task);
   else onTaskTimer(ctx, task, task.version, 'DEPROVISIONING');
+}
+
+/** SIGTERM, then SIGKILL when the stop timeout runs out: STOPPING until the container exits. */
+function signalStop(ctx: EngineContext, task: TaskState): void {
+  removeTargets(task);
+  setLastStatus(ctx, task, 'STOPPING');
+  touch(ctx, task);
+  emitTaskStateChange(ctx, task);
+  // Model: the container exits after stopSeconds of its workload, or is killed when
+  // its stop timeout runs out (§1.2); one that ignores SIGTERM always is.
+  const timing = ctx.timing(task.taskDefinition);
+  const exitsAfterMs = timing.ignoresSigterm ? Number.POSITIVE_INFINITY : timing.stopMs;
+  const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
+  after(ctx, task, Math.min(exitsAfterMs, stopTimeoutMs(task)), next);
 }
 
 /** The instance is gone: its tasks stop at once, with no stop signal to wait for. */

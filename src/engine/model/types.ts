@@ -35,6 +35,14 @@ export interface WorkloadTiming {
   ignoresSigterm: boolean;
 }
 
+/** A task registered in a target group (ecs-behavior §14.2): instance and port, or IP and port. */
+export interface TargetState {
+  targetGroupArn: string;
+  id: string;
+  port: number;
+  state: 'initial' | 'healthy' | 'unhealthy' | 'draining';
+}
+
 /** Container health as ECS reports it (ecs-behavior §2.1). */
 export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
 
@@ -88,6 +96,10 @@ export interface TaskState {
   healthStatus: HealthStatus;
   /** How this task will fail, drawn from the seed when it was created (workloads[].failure). */
   fails?: 'FAIL_TO_START' | 'FAIL_HEALTH_CHECK' | 'CRASH';
+  /** Its targets while it is registered in its service's target groups (elb/targets.ts). */
+  targets?: TargetState[];
+  /** How its health timer settled: for a task with no checks, HEALTHY after 40 s (§2.2). */
+  healthSettled?: 'HEALTHY' | 'UNHEALTHY';
   /** The scheduler counts it healthy now (§2.2); kept by lifecycle/tallies.ts. */
   countedHealthy?: boolean;
   /** It was stopped for failing its health check: a circuit-breaker failure (§9.1). */
@@ -167,6 +179,10 @@ export interface ServiceState {
   lastCompleted?: { id: string; taskDefinitionArn: string };
   deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
   healthCheckGracePeriodSeconds: number;
+  /** Its `loadBalancers`, by the target group each names (a Classic ELB's is `classic:NAME`). */
+  targets: { targetGroupArn: string; containerName: string; containerPort: number }[];
+  /** Registrations and deregistrations not yet told in a service event, by target group. */
+  targetNotes?: { registered: Record<string, number>; deregistered: Record<string, number> };
   /** Tasks that stopped before RUNNING in a row, and when launches may resume (§7.3). */
   startFailures: number;
   launchHoldUntilMs?: number;

@@ -1,6 +1,7 @@
 import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
+import { worstTargetState } from '../elb/targets';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { deploymentCounts, serviceCounts } from './describe-service';
 
@@ -24,6 +25,8 @@ export function taskView(ctx: EngineContext, task: TaskState): TaskView {
     createdAtMs: task.createdAtMs,
   };
   if (task.serviceName !== undefined) view.serviceName = task.serviceName;
+  const target = worstTargetState(task);
+  if (target) view.targetHealth = target;
   if (task.containerInstanceArn !== undefined)
     view.containerInstanceArn = task.containerInstanceArn;
   if (instance) {
@@ -110,7 +113,30 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
     ),
   };
   if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
+  if (service.targets.length > 0) view.targetGroups = targetGroupCounts(ctx, service);
   return view;
+}
+
+function targetGroupCounts(
+  ctx: EngineContext,
+  service: ServiceState,
+): NonNullable<ServiceView['targetGroups']> {
+  const rows = service.targets.map((t) => ({
+    targetGroupArn: t.targetGroupArn,
+    name: ctx.targetGroups.get(t.targetGroupArn)?.name ?? t.targetGroupArn,
+    initial: 0,
+    healthy: 0,
+    unhealthy: 0,
+    draining: 0,
+  }));
+  const byArn = new Map(rows.map((r) => [r.targetGroupArn, r]));
+  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
+    for (const target of task.targets ?? []) {
+      const row = byArn.get(target.targetGroupArn);
+      if (row) row[target.state]++;
+    }
+  }
+  return rows;
 }
 
 export function taskStateCounts(ctx: EngineContext): TaskStateCounts {

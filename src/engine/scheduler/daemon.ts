@@ -1,8 +1,8 @@
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { primaryOf } from '../deployment/deployments';
-import { mayLaunch } from '../deployment/rolling';
 import { countsAsHealthy } from '../deployment/health';
+import { mayLaunch } from '../deployment/rolling';
 import { setDesiredCount } from '../lifecycle/tallies';
 import { stopTask } from '../lifecycle/transitions';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';

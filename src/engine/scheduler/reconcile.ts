@@ -2,6 +2,7 @@ import type { EngineContext } from '../context';
 import { settleDeployments } from '../deployment/deployments';
 import { runsSettled } from '../deployment/health';
 import { reconcileReplica } from '../deployment/rolling';
+import { flushTargetNotes } from '../elb/messages';
 import type { ServiceState } from '../model/types';
 import { emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
@@ -33,6 +34,11 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
 /** The service scheduler's pass: keep desiredCount tasks, replace the stopped, scale in the extra. */
 export function reconcileService(ctx: EngineContext, service: ServiceState): void {
   if (service.status !== 'ACTIVE') return;
+  reconcilePass(ctx, service);
+  flushTargetNotes(ctx, service);
+}
+
+function reconcilePass(ctx: EngineContext, service: ServiceState): void {
   if (service.schedulingStrategy === 'DAEMON') {
     const desired = reconcileDaemon(ctx, service);
     settleDeployments(ctx, service, serviceTasks(ctx, service.serviceName));

@@ -1,0 +1,113 @@
+import {
+  type DesignDocument,
+  findLoadBalancer,
+  findTargetGroup,
+  loadBalancerOfTargetGroup,
+  type ServiceLoadBalancer,
+  targetGroupAttribute,
+  targetGroupHealthCheck,
+} from '../../design';
+import { type ArnScope, stableHex } from '../ids';
+
+/** A target group as the engine uses it: its health check and how it lets targets go. */
+export interface TargetGroupModel {
+  arn: string;
+  name: string;
+  /** `classic` for a Classic ELB, which registers instances itself. */
+  lbType: 'application' | 'network' | 'classic';
+  targetType: 'instance' | 'ip';
+  intervalMs: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+  deregistrationDelayMs: number;
+}
+
+/** ELB's default deregistration delay, `deregistration_delay.timeout_seconds` (§14.3). */
+export const DEREGISTRATION_DELAY_DEFAULT_S = 300;
+
+export function targetGroupArn(scope: ArnScope, name: string): string {
+  return `arn:aws:elasticloadbalancing:${scope.region}:${scope.account}:targetgroup/${name}/${stableHex(`tg/${name}`, 16)}`;
+}
+
+/** The design's target groups, and one for each Classic ELB, by the ARN services name them. */
+export function compileTargetGroups(
+  scope: ArnScope,
+  design: DesignDocument,
+): Map<string, TargetGroupModel> {
+  const out = new Map<string, TargetGroupModel>();
+  for (const tg of design.targetGroups ?? []) {
+    const lb = loadBalancerOfTargetGroup(design, tg);
+    const check = targetGroupHealthCheck(tg, lb?.Type);
+    const delay = Number(
+      targetGroupAttribute(tg, 'deregistration_delay.timeout_seconds') ??
+        DEREGISTRATION_DELAY_DEFAULT_S,
+    );
+    const arn = tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name);
+    out.set(arn, {
+      arn,
+      name: tg.Name,
+      lbType: lb?.Type === 'network' ? 'network' : 'application',
+      targetType: tg.TargetType === 'ip' ? 'ip' : 'instance',
+      intervalMs: check.intervalSeconds * 1000,
+      healthyThreshold: check.healthyThreshold,
+      unhealthyThreshold: check.unhealthyThreshold,
+      deregistrationDelayMs:
+        (Number.isFinite(delay) ? delay : DEREGISTRATION_DELAY_DEFAULT_S) * 1000,
+    });
+  }
+  for (const lb of design.loadBalancers ?? []) {
+    if (lb.Type !== 'classic') continue;
+    const hc = lb.HealthCheck;
+    const key = classicKey(lb.Name);
+    out.set(key, {
+      arn: key,
+      name: lb.Name,
+      lbType: 'classic',
+      targetType: 'instance',
+      // The Classic ELB API's own defaults for a health check: 30 s, 10 healthy, 2 unhealthy.
+      intervalMs: (hc?.Interval ?? 30) * 1000,
+      healthyThreshold: hc?.HealthyThreshold ?? 10,
+      unhealthyThreshold: hc?.UnhealthyThreshold ?? 2,
+      // Model: connection draining on, with the ELBv2 default timeout.
+      deregistrationDelayMs: DEREGISTRATION_DELAY_DEFAULT_S * 1000,
+    });
+  }
+  return out;
+}
+
+export const classicKey = (name: string) => `classic:${name}`;
+
+/** A service's loadBalancers entry, resolved to the target group the engine keeps. */
+export interface ServiceTarget {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+}
+
+export function serviceTargets(
+  scope: ArnScope,
+  design: DesignDocument,
+  entries: readonly ServiceLoadBalancer[],
+): ServiceTarget[] {
+  const out: ServiceTarget[] = [];
+  for (const e of entries) {
+    if (e.targetGroupArn !== undefined) {
+      const tg = findTargetGroup(design, e.targetGroupArn);
+      if (!tg) continue;
+      out.push({
+        targetGroupArn: tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name),
+        containerName: e.containerName,
+        containerPort: e.containerPort,
+      });
+    } else if (e.loadBalancerName !== undefined) {
+      const lb = findLoadBalancer(design, e.loadBalancerName);
+      if (!lb) continue;
+      out.push({
+        targetGroupArn: classicKey(lb.Name),
+        containerName: e.containerName,
+        containerPort: e.containerPort,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { DesignInput } from '../../design';
+import { createSimulation, restoreSimulation } from '../simulation';
+import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
+import { simulate } from '../testing/harness';
+
+const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067';
+const LB =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/front/50dc6c495c0c9188';
+const instances = ['a', 'b', 'c'].map((az, i) =>
+  instance({ id: `i-00000000000000${i}a1`, az: `us-east-1${az}` }),
+);
+
+/** web behind an ALB with a dynamic host port: the seeds' ALB case. */
+function albDesign(extra: Partial<DesignInput> = {}, tg: Record<string, unknown> = {}) {
+  return design({
+    containerInstances: instances,
+    taskDefinitions: [taskDefinition('web', { hostPort: 0 })],
+    services: [
+      service('web', 3, {
+        loadBalancers: [{ targetGroupArn: TG, containerName: 'web', containerPort: 80 }],
+      }),
+    ],
+    loadBalancers: [{ Name: 'front', Type: 'application', LoadBalancerArn: LB }],
+    targetGroups: [{ Name: 'web', Protocol: 'HTTP', Port: 80, TargetGroupArn: TG, ...tg }],
+    listeners: [
+      {
+        LoadBalancerArn: LB,
+        Port: 80,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: TG }],
+      },
+    ],
+    ...extra,
+  });
+}
+
+const targetsOf = (run: ReturnType<typeof simulate>) =>
+  (run.sim.describe().targetHealth.find((g) => g.TargetGroupArn === TG)?.TargetHealthDescriptions ??
+    []) as { Target: { Id: string; Port: number }; TargetHealth: { State: string } }[];
+
+describe('tasks behind a load balancer (ecs-behavior §2.2, §14)', () => {
+  it('register when RUNNING, initial until one passing check (30 s), then healthy', () => {
+    const run = simulate(albDesign()).until(seconds(14));
+    const targets = targetsOf(run);
+    expect(targets).toHaveLength(3);
+    expect(targets.every((t) => t.TargetHealth.State === 'initial')).toBe(true);
+    // Dynamic host ports from the ephemeral range, on the instances the tasks run on.
+    expect(targets.every((t) => t.Target.Id.startsWith('i-') && t.Target.Port >= 32768)).toBe(true);
+    expect(run.serviceMessages).toContain(
+      `(service web) registered 3 targets in (target-group ${TG})`,
+    );
+    run.until(seconds(44));
+    expect(targetsOf(run).every((t) => t.TargetHealth.State === 'healthy')).toBe(true);
+    // With a load balancer the scheduler counts a task healthy by its target (§2.2).
+    expect(run.sim.snapshot().services[0]?.healthyCount).toBe(3);
+  });
+
+  it('a stop drains the target for the deregistration delay, then signals the task (§14.4)', () => {
+    const run = simulate(albDesign()).until(minutes(2));
+    run.apply({ action: 'UpdateService', input: { service: 'web', desiredCount: 2 } });
+    run.until(minutes(2) + seconds(1));
+    const draining = run.tasks().find((t) => t.desiredStatus === 'STOPPED');
+    expect(draining?.lastStatus).toBe('DEACTIVATING');
+    expect(
+      targetsOf(run)
+        .map((t) => t.TargetHealth.State)
+        .sort(),
+    ).toEqual(['draining', 'healthy', 'healthy']);
+    expect(run.serviceMessages).toContain(
+      '(service web) has begun draining connections on 1 tasks.',
+    );
+    expect(run.serviceMessages).toContain(
+      `(service web) deregistered 1 targets in (target-group ${TG})`,
+    );
+    run.until(minutes(2) + seconds(299));
+    expect(run.tasks().find((t) => t.taskId === draining?.taskId)?.lastStatus).toBe('DEACTIVATING');
+    run.until(minutes(2) + seconds(300));
+    expect(run.tasks().find((t) => t.taskId === draining?.taskId)?.lastStatus).toBe('STOPPING');
+    run.until(minutes(8));
+    expect(run.tasks().find((t) => t.taskId === draining?.taskId)?.lastStatus).toBe('STOPPED');
+    expect(targetsOf(run)).toHaveLength(2);
+  });
+
+  it('deregistration_delay.timeout_seconds sets the wait', () => {
+    const run = simulate(
+      albDesign({}, { Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }] }),
+    ).until(minutes(2));
+    run.apply({ action: 'UpdateService', input: { service: 'web', desiredCount: 2 } });
+    run.until(minutes(2) + seconds(30));
+    const stopping = run.tasks().find((t) => t.desiredStatus === 'STOPPED');
+    expect(stopping?.lastStatus).toBe('STOPPING');
+  });
+
+  it('a target failing its checks is unhealthy after UnhealthyThresholdCount x interval, and replaced', () => {
+    const run = simulate(
+      albDesign({
+        workloads: [{ family: 'web', failure: { type: 'FAIL_HEALTH_CHECK', untilSeconds: 5 } }],
+      }),
+    ).until(minutes(2));
+    // RUNNING at 13 s, unhealthy at 13 + 2 x 30 s; their replacements start then.
+    const said = run.serviceMessages.filter((m) => m.includes('is unhealthy in'));
+    expect(said).toHaveLength(3);
+    expect(said[0]).toMatch(
+      new RegExp(
+        `^\\(service web\\) \\(task [0-9a-f]{32}\\) \\(instance i-[0-9a]+\\) \\(port \\d+\\) is unhealthy in \\(target-group ${TG.replace(/[/.]/g, '\\$&')}\\) due to \\(reason Health checks failed\\)\\.$`,
+      ),
+    );
+    run.until(minutes(10));
+    const stopped = run.tasks({ lastStatus: 'STOPPED' });
+    expect(stopped).toHaveLength(3);
+    expect(stopped.every((t) => t.stoppedReason?.startsWith('Task failed ELB health checks'))).toBe(
+      true,
+    );
+    expect(targetsOf(run).every((t) => t.TargetHealth.State === 'healthy')).toBe(true);
+  });
+
+  it('a Classic ELB with a static host port: one task per instance, the fourth waits for a port', () => {
+    const run = simulate(
+      design({
+        containerInstances: instances,
+        taskDefinitions: [taskDefinition('web', { hostPort: 80 })],
+        services: [
+          service('web', 4, {
+            loadBalancers: [
+              { loadBalancerName: 'legacy', containerName: 'web', containerPort: 80 },
+            ],
+          }),
+        ],
+        loadBalancers: [
+          {
+            Name: 'legacy',
+            Type: 'classic',
+            Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }],
+          },
+        ],
+      }),
+    ).until(minutes(2));
+    const running = run.tasks({ lastStatus: 'RUNNING' });
+    expect(running).toHaveLength(3);
+    expect(new Set(running.map((t) => t.ec2InstanceId)).size).toBe(3);
+    expect(run.sim.snapshot().services[0]?.placementFailure).toBeDefined();
+    expect(run.serviceMessages).toContain('(service web) registered 3 targets in (elb legacy)');
+  });
+
+  it('a checkpoint taken while a target drains resumes exactly', () => {
+    const d = albDesign();
+    const whole = createSimulation(d);
+    whole.advance(minutes(2));
+    whole.apply({ action: 'UpdateService', input: { service: 'web', desiredCount: 1 } });
+    whole.advance(minutes(4));
+    const broken = createSimulation(d);
+    broken.advance(minutes(2));
+    broken.apply({ action: 'UpdateService', input: { service: 'web', desiredCount: 1 } });
+    broken.advance(minutes(3));
+    const resumed = restoreSimulation(JSON.parse(JSON.stringify(broken.checkpoint())));
+    resumed.advance(minutes(4));
+    expect(JSON.stringify(resumed.describe())).toBe(JSON.stringify(whole.describe()));
+  });
+});
