@@ -109,3 +109,30 @@ test.describe('deployments', () => {
     await expect(app.inspector.json).toContainText('"maximumPercent": 150');
   });
 });
+
+test.describe('load balancers', () => {
+  test('targets are initial, then healthy; a scale-in drains one for the deregistration delay', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('alb');
+    const tg = app.canvas.service('web').getByTestId('service.targetGroup.web');
+    await app.dock.step10(3);
+    // RUNNING at 0:12, one passing check 10 s later.
+    await expect(tg).toHaveAttribute('data-healthy', '3');
+    await expect(app.dock.eventLog).toContainText(/registered 3 targets in \(target-group arn:/);
+    await app.canvas.service('web').click();
+    await app.inspector.setDesiredCount(2);
+    await page.getByTestId('dock.step').click();
+    await expect(tg).toHaveAttribute('data-draining', '1');
+    await expect(page.locator('[data-testid="task-chip"][data-target="draining"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="task-chip"][data-status="DEACTIVATING"]')).toHaveCount(
+      1,
+    );
+    await expect(app.dock.eventLog).toContainText('has begun draining connections on 1 tasks.');
+    // The delay is 60 s here (deregistration_delay.timeout_seconds), then SIGTERM.
+    await app.dock.step10(6);
+    await expect(tg).toHaveAttribute('data-draining', '0');
+    await expect(tg).toHaveAttribute('data-healthy', '2');
+  });
+});

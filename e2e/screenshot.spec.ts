@@ -162,3 +162,19 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`32-rollback-${width}x${height}`) });
   });
 }
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of a load balancer at ${width}x${height}`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('alb');
+    for (let i = 0; i < 3; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('web').click();
+    await app.inspector.setDesiredCount(2);
+    await page.getByTestId('dock.step').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`34-alb-draining-${width}x${height}`) });
+  });
+}

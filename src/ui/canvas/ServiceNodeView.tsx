@@ -8,6 +8,7 @@ import { DeploymentBar } from './DeploymentBar';
 import type { ServiceNode } from './flow-nodes';
 import { NODE_HANDLE } from './geometry';
 import { networkText } from './service-text';
+import { TargetGroupLine } from './TargetGroupLine';
 import { UnplacedBadge } from './UnplacedBadge';
 import { useBodyPan } from './use-body-pan';
 
@@ -84,6 +85,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({
         <Count label="running" value={live?.runningCount ?? '–'} testId="service.running" />
         <Count label="pending" value={live?.pendingCount ?? '–'} testId="service.pending" />
       </div>
+      {live && <TargetGroupLine view={live} />}
       {live && <DeploymentBar view={live} color={color} />}
       <UnplacedBadge name={summary.serviceName} />
     </div>

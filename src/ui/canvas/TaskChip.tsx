@@ -34,6 +34,7 @@ export const TaskChip = memo(function TaskChip({
       data-testid="task-chip"
       data-status={status}
       data-health={healthStatus}
+      data-target={task.targetHealth}
       data-revision={task.revision}
       data-older={older || undefined}
       data-task-id={taskId}
@@ -43,7 +44,7 @@ export const TaskChip = memo(function TaskChip({
       style={
         { background: STATUS_COLORS[status], '--service-color': serviceColor } as CSSProperties
       }
-      title={`${serviceName ? `service ${serviceName} · ` : ''}${family}:${task.revision} · ${status}${healthStatus === 'UNKNOWN' ? '' : ` · ${healthStatus}`}${older ? ' · being replaced' : ''}\ntask ${taskId}\nClick: why here?`}
+      title={`${serviceName ? `service ${serviceName} · ` : ''}${family}:${task.revision} · ${status}${healthStatus === 'UNKNOWN' ? '' : ` · ${healthStatus}`}${task.targetHealth ? ` · target ${task.targetHealth}` : ''}${older ? ' · being replaced' : ''}\ntask ${taskId}\nClick: why here?`}
       aria-label={`Task ${taskId} of ${serviceName ? `service ${serviceName}` : family}, ${status}: why here?`}
       aria-pressed={selected}
       onClick={onClick}

@@ -4,6 +4,7 @@ import { editService, removeResources } from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
 import { isPristine, useRunStore } from '../../store/run';
 import { networkText } from '../canvas/service-text';
+import { TargetGroupLine } from '../canvas/TargetGroupLine';
 import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
 import { useShownDesign } from '../shared/use-shown-design';
@@ -81,6 +82,16 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
         <StrategiesEditor name={name} strategies={service.placementStrategy ?? NO_STRATEGIES} />
       )}
       <p className="field-hint">Count and placement go to the run live as UpdateService.</p>
+      {live?.targetGroups && (
+        <>
+          <h3 className="inspector-section">Load balancing</h3>
+          <TargetGroupLine view={live} />
+          <p className="field-hint">
+            A stopped task drains from its target groups for their deregistration delay before its
+            stop signal.
+          </p>
+        </>
+      )}
       <h3 className="inspector-section">Task definition</h3>
       <Field
         label="Container image"
