@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
+import { TrafficSpec } from './traffic-shapes';
 
 export const CURRENT_FORMAT_VERSION = 1;
 
@@ -60,6 +61,8 @@ export const DesignDocument = z.looseObject({
   targetGroups: z.array(TargetGroup).optional(),
   listeners: z.array(Listener).optional(),
   listenerRules: z.array(ListenerRule).optional(),
+  /** Requests per second arriving at listeners over time (Berth's own shape). */
+  traffic: z.array(TrafficSpec).optional(),
   script: z.array(ScriptAction).default([]),
   /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
   layout: z.record(z.string(), Position).default({}),

@@ -40,6 +40,10 @@ export function checkLoadBalancing(
       );
     checkActions(design, l.DefaultActions, `${at}.DefaultActions`, push);
   });
+  design.traffic?.forEach((t, i) => {
+    if (!design.listeners?.some((l) => l.ListenerArn === t.listenerArn))
+      push(`traffic[${i}].listenerArn`, `${t.listenerArn} is not the ListenerArn of any listener`);
+  });
   const priorities = new Set<string>();
   design.listenerRules?.forEach((r, i) => {
     const at = `listenerRules[${i}]`;

@@ -16,3 +16,4 @@ export { sampleDesign } from './sample';
 export * from './script';
 export { checkScriptReferences } from './script-references';
 export { checkTaskDefinition } from './task-definition-rules';
+export * from './traffic-shapes';

@@ -8,7 +8,6 @@ const FUTURE_FIELDS = new Set([
   'scalingPolicies',
   'scheduledActions',
   'autoScalingGroups',
-  'traffic',
 ]);
 
 function editDistance(a: string, b: string): number {

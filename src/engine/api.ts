@@ -213,6 +213,8 @@ export interface ServiceCounts {
 /** What the counts became at one virtual ms at which any of them changed. */
 export interface HistorySample {
   atMs: number;
+  /** Per target group (by name), requests served and failed (503) in the minute that ended here. */
+  traffic?: Record<string, { served: number; failed: number }>;
   /** All tasks by lastStatus (STOPPED: those still kept); present when any changed at atMs. */
   taskStateCounts?: TaskStateCounts;
   /** Only the services whose counts changed at atMs, by serviceName. */

@@ -7,6 +7,7 @@ import {
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { initialDeployment } from './deployment/deployments';
 import { compileTargetGroups, serviceTargets } from './elb/model';
+import { compileTraffic } from './elb/traffic';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
 import { createRng, EventQueue } from './kernel';
 import { countInstanceAdded, newTallies } from './lifecycle/tallies';
@@ -62,6 +63,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instanceArnByEc2Id: new Map(),
     services: new Map(),
     targetGroups: compileTargetGroups(scope, design),
+    trafficPlan: compileTraffic(scope, design),
+    traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),
     accountSettings: new Map((design.accountSettings ?? []).map((a) => [a.name, a.value])),

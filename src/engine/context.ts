@@ -1,6 +1,7 @@
 import type { DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
 import type { TargetGroupModel } from './elb/model';
+import type { TrafficAccumulator, TrafficPlan } from './elb/traffic';
 import type { EventQueue, Rng } from './kernel';
 import type { Tallies } from './lifecycle/tallies';
 import type {
@@ -71,6 +72,10 @@ export interface EngineContext {
   services: Map<string, ServiceState>;
   /** Target groups (and Classic ELBs) by ARN: a pure function of the design. */
   targetGroups: Map<string, TargetGroupModel>;
+  /** What traffic reaches each target group: a pure function of the design. */
+  trafficPlan: TrafficPlan;
+  /** Requests integrated so far this minute, per target group. */
+  traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */
   serviceTasks: Map<string, Set<TaskState>>;
   /** Task, service and cluster counts kept as they change (lifecycle/tallies.ts). */

@@ -1,5 +1,6 @@
 import { compileDesign } from '../compile';
 import type { EngineContext } from '../context';
+import { recountTargets } from '../elb/traffic';
 import { EventQueue, restoreRng } from '../kernel';
 import { recountTallies, type Tallies } from '../lifecycle/tallies';
 import type {
@@ -34,6 +35,7 @@ function talliesOf(t: TalliesCheckpoint): Tallies {
     clusters: new Map(t.clusters.map(([name, tally]) => [name, { ...tally }])),
     stopped: [...t.stopped],
     stoppedHead: 0,
+    targets: new Map(),
   };
 }
 
@@ -161,5 +163,8 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
     },
   } satisfies Partial<EngineContext>);
   ctx.tallies = cp.tallies ? talliesOf(cp.tallies) : recountTallies(ctx);
+  // Target counts follow from the tasks' targets; the minute's requests are run state.
+  ctx.tallies.targets = recountTargets(ctx);
+  ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
   return ctx;
 }

@@ -113,6 +113,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
       workload: [...ctx.rng.workload.getState()],
     },
     taskDefinitions: ctx.taskDefinitions,
+    traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
     tasks,
     instances,
     services: [...ctx.services.values()].map(({ taskDefinition, ...rest }) => ({

@@ -1,6 +1,7 @@
 import type { DesignDocument, ScriptAction } from '../../design';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
+import type { TrafficAccumulator } from '../elb/traffic';
 import type { QueueEntry } from '../kernel';
 import type { ClusterTally, ServiceTally } from '../lifecycle/tallies';
 import type {
@@ -50,6 +51,8 @@ export interface EngineCheckpoint {
   batches: BatchCheckpoint[];
   /** The candidate instances those batches saw, each stored once. */
   candidates: CandidateCheckpoint[];
+  /** Requests integrated this minute, per target group (elb/traffic.ts). */
+  traffic?: [string, TrafficAccumulator][];
   /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */
   tallies?: TalliesCheckpoint;
   out: OutboxCheckpoint;

@@ -20,6 +20,8 @@ export interface TargetGroupModel {
   healthyThreshold: number;
   unhealthyThreshold: number;
   deregistrationDelayMs: number;
+  /** CloudWatch's LoadBalancer dimension (`app/front/50dc6c495c0c9188`), when a listener sends to it. */
+  loadBalancerDimension?: string;
 }
 
 /** ELB's default deregistration delay, `deregistration_delay.timeout_seconds` (§14.3). */
@@ -43,7 +45,12 @@ export function compileTargetGroups(
         DEREGISTRATION_DELAY_DEFAULT_S,
     );
     const arn = tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name);
+    const lbArn = lb
+      ? (lb.LoadBalancerArn ??
+        `arn:aws:elasticloadbalancing:${scope.region}:${scope.account}:loadbalancer/${lb.Type === 'network' ? 'net' : 'app'}/${lb.Name}/${stableHex(`lb/${lb.Name}`, 16)}`)
+      : undefined;
     out.set(arn, {
+      ...(lbArn && { loadBalancerDimension: lbArn.slice(lbArn.indexOf('loadbalancer/') + 13) }),
       arn,
       name: tg.Name,
       lbType: lb?.Type === 'network' ? 'network' : 'application',

@@ -7,6 +7,8 @@ import { simulate } from '../testing/harness';
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067';
 const LB =
   'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/front/50dc6c495c0c9188';
+const LISTENER =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/front/50dc6c495c0c9188/f2f7dc8efc522ab2';
 const instances = ['a', 'b', 'c'].map((az, i) =>
   instance({ id: `i-00000000000000${i}a1`, az: `us-east-1${az}` }),
 );
@@ -26,6 +28,7 @@ function albDesign(extra: Partial<DesignInput> = {}, tg: Record<string, unknown>
     listeners: [
       {
         LoadBalancerArn: LB,
+        ListenerArn: LISTENER,
         Port: 80,
         DefaultActions: [{ Type: 'forward', TargetGroupArn: TG }],
       },
@@ -155,5 +158,77 @@ describe('tasks behind a load balancer (ecs-behavior §2.2, §14)', () => {
     const resumed = restoreSimulation(JSON.parse(JSON.stringify(broken.checkpoint())));
     resumed.advance(minutes(4));
     expect(JSON.stringify(resumed.describe())).toBe(JSON.stringify(whole.describe()));
+  });
+});
+
+describe('traffic through the load balancer (a fluid model)', () => {
+  const withTraffic = (config?: Record<string, number>, second = false) => {
+    const web = taskDefinition('web', { hostPort: 0 });
+    const web2 = {
+      ...web,
+      containerDefinitions: web.containerDefinitions.map((c) => ({ ...c, image: 'example/web:2' })),
+    };
+    return albDesign({
+      traffic: [{ listenerArn: LISTENER, requestsPerSecond: 100 }],
+      ...(second && { taskDefinitions: [web, web2] }),
+      services: [
+        service('web', 3, {
+          taskDefinition: 'web:1',
+          loadBalancers: [{ targetGroupArn: TG, containerName: 'web', containerPort: 80 }],
+          ...(config && { deploymentConfiguration: config }),
+        }),
+      ],
+    });
+  };
+  const metric = (run: ReturnType<typeof simulate>, name: string, dim: string) =>
+    run.frames
+      .flatMap((f) => f.metrics)
+      .filter(
+        (m) =>
+          m.MetricName === name &&
+          m.Dimensions.some((d) => d.Name === dim) &&
+          m.Dimensions.length === (dim === 'LoadBalancer' ? 1 : m.Dimensions.length),
+      )
+      .map((m) => [Date.parse(m.Timestamp) - Date.parse('2026-01-01T00:00:00Z'), m.Value]);
+
+  it('fails with 503 until a target is healthy, then serves every request', () => {
+    const run = simulate(withTraffic()).until(minutes(3), seconds(10));
+    // Healthy at 13 + 30 s: 43 s of 503s in the first minute, then all served.
+    expect(metric(run, 'HTTPCode_ELB_5XX_Count', 'LoadBalancer')).toEqual([
+      [0, 0],
+      [60_000, 4_300],
+      [120_000, 0],
+      [180_000, 0],
+    ]);
+    const perGroup = run.frames
+      .flatMap((f) => f.metrics)
+      .filter((m) => m.MetricName === 'RequestCount' && m.Dimensions.length === 2)
+      .map((m) => m.Value);
+    expect(perGroup).toEqual([0, 1_700, 6_000, 6_000]);
+    const perTarget = run.frames
+      .flatMap((f) => f.metrics)
+      .filter((m) => m.MetricName === 'RequestCountPerTarget')
+      .map((m) => m.Value);
+    expect(perTarget.at(-1)).toBe(2_000);
+  });
+
+  it('minimumHealthyPercent 0 trades 503s for speed: the old tasks drain before the new are healthy', () => {
+    const d = withTraffic({ minimumHealthyPercent: 0, maximumPercent: 100 }, true);
+    const run = simulate(d).until(minutes(2));
+    run.apply({ action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:2' } });
+    run.until(minutes(12), seconds(10));
+    const errors = metric(run, 'HTTPCode_ELB_5XX_Count', 'LoadBalancer').filter(
+      ([t]) => (t ?? 0) > minutes(2),
+    );
+    expect(errors.some(([, v]) => (v ?? 0) > 0)).toBe(true);
+    // With min 100% the old tasks serve until the new ones are healthy: no 503 at all.
+    const safe = simulate(withTraffic({ minimumHealthyPercent: 100, maximumPercent: 200 }, true));
+    safe.until(minutes(2));
+    safe.apply({ action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:2' } });
+    safe.until(minutes(12), seconds(10));
+    const after = metric(safe, 'HTTPCode_ELB_5XX_Count', 'LoadBalancer').filter(
+      ([t]) => (t ?? 0) > minutes(2),
+    );
+    expect(after.every(([, v]) => v === 0)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { essentialHealthChecks } from '../deployment/health';
 import { setCountedHealthy } from '../lifecycle/tallies';
 import type { ServiceState, TargetState, TaskState } from '../model/types';
 import type { TargetGroupModel } from './model';
+import { moveTarget } from './traffic';
 
 /**
  * A service task's life in its target groups (ecs-behavior §14.2, §14.4): registered when
@@ -53,6 +54,7 @@ export function registerTargets(ctx: EngineContext, task: TaskState): void {
       port: targetPort(task, st.containerPort),
       state: 'initial',
     });
+    moveTarget(ctx, tg.arn, undefined, 'initial');
     ctx.queue.push(ctx.nowMs + settlesAfterMs(tg, task.fails === 'FAIL_HEALTH_CHECK'), {
       kind: 'target',
       taskArn: task.taskArn,
@@ -68,6 +70,7 @@ export function registerTargets(ctx: EngineContext, task: TaskState): void {
 
 /** A target's health settled; false when the task has moved on since. */
 export function settleTarget(
+  ctx: EngineContext,
   task: TaskState,
   startedAtMs: number,
   targetGroupArn: string,
@@ -76,6 +79,7 @@ export function settleTarget(
   if (task.lastStatus !== 'RUNNING' || task.startedAtMs !== startedAtMs) return false;
   const target = task.targets?.find((t) => t.targetGroupArn === targetGroupArn);
   if (target?.state !== 'initial') return false;
+  moveTarget(ctx, targetGroupArn, 'initial', to);
   target.state = to;
   return true;
 }
@@ -110,6 +114,7 @@ export function beginDeregistration(ctx: EngineContext, task: TaskState): number
   const service = task.serviceName === undefined ? undefined : ctx.services.get(task.serviceName);
   let delayMs = 0;
   for (const target of targets) {
+    moveTarget(ctx, target.targetGroupArn, target.state, 'draining');
     target.state = 'draining';
     delayMs = Math.max(
       delayMs,
@@ -124,7 +129,9 @@ export function beginDeregistration(ctx: EngineContext, task: TaskState): number
   return delayMs;
 }
 
-export function removeTargets(task: TaskState): void {
+export function removeTargets(ctx: EngineContext, task: TaskState): void {
+  for (const target of task.targets ?? [])
+    moveTarget(ctx, target.targetGroupArn, target.state, undefined);
   delete task.targets;
 }
 

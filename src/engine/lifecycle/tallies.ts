@@ -1,6 +1,7 @@
 import type { ContainerInstanceStatus } from '../api';
 import { TASK_STATES, type TaskLastStatus, type TaskStateCounts } from '../api';
 import type { EngineContext } from '../context';
+import type { TargetTally } from '../elb/traffic';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { noteServiceChange, noteTaskCountsChange } from '../output/history';
 
@@ -18,6 +19,8 @@ export interface Tallies {
   services: Map<string, ServiceTally>;
   /** By cluster name, over its ACTIVE and DRAINING instances. */
   clusters: Map<string, ClusterTally>;
+  /** Targets by state, per target group (elb/traffic.ts keeps them). */
+  targets: Map<string, TargetTally>;
   /** ARNs of STOPPED tasks in the order they stopped, so by stoppedAtMs; kept from `stoppedHead` on. */
   stopped: string[];
   stoppedHead: number;
@@ -42,6 +45,7 @@ export function newTallies(): Tallies {
     byStatus: Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as TaskStateCounts,
     services: new Map(),
     clusters: new Map(),
+    targets: new Map(),
     stopped: [],
     stoppedHead: 0,
   };

@@ -141,7 +141,7 @@ export function onTargetTimer(
   to: 'healthy' | 'unhealthy',
 ): void {
   if (task.desiredStatus !== 'RUNNING') return;
-  if (!settleTarget(task, startedAtMs, targetGroupArn, to)) return;
+  if (!settleTarget(ctx, task, startedAtMs, targetGroupArn, to)) return;
   touch(ctx, task);
   refreshCountedHealthy(ctx, task);
   onTaskHealthSettled(ctx, task, to === 'healthy' ? 'HEALTHY' : 'UNHEALTHY');
@@ -183,7 +183,7 @@ export function onCrashTimer(ctx: EngineContext, task: TaskState, startedAtMs: n
 }
 
 function enterStopped(ctx: EngineContext, task: TaskState): void {
-  removeTargets(task);
+  removeTargets(ctx, task);
   setLastStatus(ctx, task, 'STOPPED');
   task.stoppedAtMs = ctx.nowMs;
   if (task.stoppingAtMs === undefined) task.stoppingAtMs = ctx.nowMs;
@@ -268,7 +268,7 @@ export function stopTask(
 
 /** SIGTERM, then SIGKILL when the stop timeout runs out: STOPPING until the container exits. */
 function signalStop(ctx: EngineContext, task: TaskState): void {
-  removeTargets(task);
+  removeTargets(ctx, task);
   setLastStatus(ctx, task, 'STOPPING');
   touch(ctx, task);
   emitTaskStateChange(ctx, task);

@@ -11,6 +11,7 @@ import { deploymentBounds } from '../deployment/bounds';
  */
 export interface OpenSample {
   atMs: number;
+  traffic?: Record<string, { served: number; failed: number }>;
   taskStateCounts: boolean;
   services: Set<string>;
 }
@@ -23,6 +24,14 @@ function sampleNow(ctx: EngineContext): OpenSample {
   const fresh: OpenSample = { atMs: ctx.nowMs, taskStateCounts: false, services: new Set() };
   ctx.out.openSample = fresh;
   return fresh;
+}
+
+/** A minute of requests, per target group, for the chart. */
+export function noteTraffic(
+  ctx: EngineContext,
+  traffic: Record<string, { served: number; failed: number }>,
+): void {
+  sampleNow(ctx).traffic = traffic;
 }
 
 /** Call before the task counts by lastStatus change. */
@@ -61,6 +70,7 @@ export function closeSample(ctx: EngineContext): void {
   delete ctx.out.openSample;
   const sample: HistorySample = { atMs: open.atMs };
   if (open.taskStateCounts) sample.taskStateCounts = { ...ctx.tallies.byStatus };
+  if (open.traffic) sample.traffic = open.traffic;
   if (open.services.size > 0) {
     const services: Record<string, ServiceCounts> = {};
     for (const name of open.services) services[name] = serviceCountsOf(ctx, name);
@@ -85,6 +95,7 @@ export function coalesceHistory(samples: readonly HistorySample[]): HistorySampl
     const merged: HistorySample = { ...last };
     if (sample.taskStateCounts) merged.taskStateCounts = sample.taskStateCounts;
     if (sample.services) merged.services = { ...last.services, ...sample.services };
+    if (sample.traffic) merged.traffic = { ...last.traffic, ...sample.traffic };
     out[out.length - 1] = merged;
   }
   return out;

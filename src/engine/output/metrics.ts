@@ -1,6 +1,8 @@
 import type { MetricDatum } from '../api';
 import { type EngineContext, isoAt } from '../context';
+import { advanceTraffic } from '../elb/traffic';
 import { serviceCounts } from './describe-service';
+import { noteTraffic } from './history';
 
 /** ECS publishes cluster and service metrics once a minute (ecs-behavior §12.1). */
 export const METRIC_PERIOD_MS = 60_000;
@@ -69,4 +71,88 @@ export function emitMetrics(ctx: EngineContext): void {
       Unit: 'Count',
     });
   }
+  emitTrafficMetrics(ctx, push);
+}
+
+/**
+ * AWS/ApplicationELB for the minute that ended (ecs-behavior §14): per target group
+ * RequestCount, RequestCountPerTarget, HealthyHostCount and UnHealthyHostCount; per load
+ * balancer RequestCount and HTTPCode_ELB_5XX_Count, the 503s of groups with no healthy target.
+ * Model: the values are the fluid model's, rounded to whole requests.
+ */
+function emitTrafficMetrics(
+  ctx: EngineContext,
+  push: (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void,
+): void {
+  if (ctx.trafficPlan.size === 0) return;
+  const perLb = new Map<string, { requests: number; failed: number }>();
+  const chart: Record<string, { served: number; failed: number }> = {};
+  for (const arn of ctx.trafficPlan.keys()) {
+    advanceTraffic(ctx, arn);
+    const acc = ctx.traffic.get(arn);
+    const tg = ctx.targetGroups.get(arn);
+    if (!acc || !tg) continue;
+    const served = Math.round(acc.served);
+    const failed = Math.round(acc.failed);
+    acc.served = 0;
+    acc.failed = 0;
+    chart[tg.name] = { served, failed };
+    const tally = ctx.tallies.targets.get(arn);
+    const group = { Name: 'TargetGroup', Value: arn.slice(arn.indexOf('targetgroup/')) };
+    const lb = tg.loadBalancerDimension;
+    const both = lb ? [group, { Name: 'LoadBalancer', Value: lb }] : [group];
+    const ns = 'AWS/ApplicationELB';
+    push({
+      Namespace: ns,
+      MetricName: 'RequestCount',
+      Dimensions: both,
+      Value: served,
+      Unit: 'Count',
+    });
+    push({
+      Namespace: ns,
+      MetricName: 'RequestCountPerTarget',
+      Dimensions: [group],
+      Value: Math.round(served / Math.max(1, tally?.healthy ?? 0)),
+      Unit: 'Count',
+    });
+    push({
+      Namespace: ns,
+      MetricName: 'HealthyHostCount',
+      Dimensions: both,
+      Value: tally?.healthy ?? 0,
+      Unit: 'Count',
+    });
+    push({
+      Namespace: ns,
+      MetricName: 'UnHealthyHostCount',
+      Dimensions: both,
+      Value: tally?.unhealthy ?? 0,
+      Unit: 'Count',
+    });
+    if (lb) {
+      const sums = perLb.get(lb) ?? { requests: 0, failed: 0 };
+      sums.requests += served + failed;
+      sums.failed += failed;
+      perLb.set(lb, sums);
+    }
+  }
+  for (const [lb, sums] of perLb) {
+    const dims = [{ Name: 'LoadBalancer', Value: lb }];
+    push({
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'RequestCount',
+      Dimensions: dims,
+      Value: sums.requests,
+      Unit: 'Count',
+    });
+    push({
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'HTTPCode_ELB_5XX_Count',
+      Dimensions: dims,
+      Value: sums.failed,
+      Unit: 'Count',
+    });
+  }
+  noteTraffic(ctx, chart);
 }
