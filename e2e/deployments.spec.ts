@@ -135,4 +135,17 @@ test.describe('load balancers', () => {
     await expect(tg).toHaveAttribute('data-draining', '0');
     await expect(tg).toHaveAttribute('data-healthy', '2');
   });
+
+  test("the chart draws each target group's requests per second, served and 503", async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('alb');
+    await page.getByTestId('chart.mode').selectOption('traffic');
+    await expect(app.dock.chart).toHaveAttribute('data-mode', 'traffic');
+    await app.dock.step10(12);
+    await expect(app.dock.chart.locator('.series-served')).toHaveCount(1);
+    await expect(app.dock.chart.locator('.series-failed')).toHaveCount(1);
+    await expect(page.getByTestId('dock.chart.legend')).toContainText('503/s');
+  });
 });

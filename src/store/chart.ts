@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 
-/** Tasks stacked by lastStatus, or desired / running / pending lines per picked service. */
-export type ChartMode = 'status' | 'services';
+/**
+ * Tasks stacked by lastStatus; desired / running / pending lines per picked service; or
+ * requests per second through each target group, served and failed (503).
+ */
+export type ChartMode = 'status' | 'services' | 'traffic';
 
 /** What the chart shows: this tab's choice, never saved with the design. */
 export interface ChartState {

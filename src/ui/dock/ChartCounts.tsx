@@ -9,6 +9,7 @@ export const ChartCounts = memo(function ChartCounts() {
   const comparing = useChartStore((s) => s.compareBranchId !== null);
   const counts = useRunStore((s) => s.counts);
   if (mode === 'services') return <LineLegend comparing={comparing} />;
+  if (mode === 'traffic') return <TrafficLegend />;
   const shown = STATUS_ORDER.filter(
     (status) => CORE_STATUSES.includes(status) || counts[status] > 0,
   );
@@ -24,6 +25,22 @@ export const ChartCounts = memo(function ChartCounts() {
     </ul>
   );
 });
+
+/** Requests per second through each target group, in the minute before each point. */
+function TrafficLegend() {
+  return (
+    <ul className="chart-counts line-legend" data-testid="dock.chart.legend">
+      <li title="Requests a healthy target served, per second, over the minute before">
+        <span className="line-swatch solid" />
+        served/s
+      </li>
+      <li title="Requests the load balancer answered 503: no healthy target in the group">
+        <span className="line-swatch solid" style={{ borderColor: '#b42318' }} />
+        503/s
+      </li>
+    </ul>
+  );
+}
 
 /** Per service, lines in the service's colour: how to read them. */
 function LineLegend({ comparing }: { comparing: boolean }) {

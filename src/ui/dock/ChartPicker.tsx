@@ -9,16 +9,24 @@ export const ChartPicker = memo(function ChartPicker() {
   const mode = useChartStore((s) => s.mode);
   const picked = useChartStore((s) => s.services);
   const names = useDesignStore(useShallow((s) => s.design.services.map((x) => x.serviceName)));
+  const hasTraffic = useDesignStore((s) => (s.design.traffic?.length ?? 0) > 0);
   return (
     <div className="chart-picker">
       <select
         data-testid="chart.mode"
         aria-label="What the chart shows"
         value={mode}
-        onChange={(e) => setChartMode(e.target.value === 'services' ? 'services' : 'status')}
+        onChange={(e) =>
+          setChartMode(
+            e.target.value === 'services' || e.target.value === 'traffic'
+              ? e.target.value
+              : 'status',
+          )
+        }
       >
         <option value="status">Tasks by lastStatus</option>
         <option value="services">Per service</option>
+        {hasTraffic && <option value="traffic">Traffic (requests/s)</option>}
       </select>
       {mode === 'services' &&
         names.map((name, i) => {

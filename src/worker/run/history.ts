@@ -12,7 +12,8 @@ interface Steps {
 /** Series keys: `status:RUNNING`, `service:web:running` (desired, running, pending). */
 export type SeriesKey =
   | `status:${string}`
-  | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`;
+  | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`
+  | `tg:${string}:${'served' | 'failed'}`;
 
 export interface HistoryWindow {
   fromMs: number;
@@ -72,6 +73,11 @@ export class History {
 
   add(sample: HistorySample): void {
     if (sample.taskStateCounts) this.setCounts(sample.atMs, sample.taskStateCounts);
+    // A minute's requests, as requests per second over the minute that ended here.
+    for (const [name, t] of Object.entries(sample.traffic ?? {})) {
+      this.set(`tg:${name}:served`, sample.atMs, t.served / 60);
+      this.set(`tg:${name}:failed`, sample.atMs, t.failed / 60);
+    }
     for (const [name, c] of Object.entries(sample.services ?? {})) {
       this.set(`service:${name}:desired`, sample.atMs, c.desiredCount);
       this.set(`service:${name}:running`, sample.atMs, c.runningCount);

@@ -28,7 +28,16 @@ type Row = Record<string, number>;
 interface Series {
   key: string;
   name: string;
-  kind: 'area' | 'running' | 'desired' | 'pending' | 'healthy' | 'band' | 'compare';
+  kind:
+    | 'area'
+    | 'running'
+    | 'desired'
+    | 'pending'
+    | 'healthy'
+    | 'band'
+    | 'compare'
+    | 'served'
+    | 'failed';
   /** A band's upper edge: the area fills from `key` up to it. */
   upperKey?: string;
   color: string;
@@ -73,6 +82,10 @@ export const RunChart = memo(function RunChart() {
     useShallow((s) => s.design.services.map((x) => x.serviceName)),
   );
   const running = useRunStore((s) => s.counts.RUNNING);
+  const groups = useDesignStore(
+    useShallow((s) => (s.design.targetGroups ?? []).map((t) => t.Name)),
+  );
+  const trafficGroups = mode === 'traffic' ? groups : NO_SERVICES;
   // Stable between frames, so the data below is rebuilt only when the history is.
   const services = useMemo(
     () => (mode === 'services' ? (picked.length > 0 ? picked : allServices) : NO_SERVICES),
@@ -83,19 +96,26 @@ export const RunChart = memo(function RunChart() {
     () =>
       mode === 'status'
         ? STATUS_KEYS
-        : services.flatMap((n) => [
-            `service:${n}:desired`,
-            `service:${n}:running`,
-            `service:${n}:pending`,
-            `service:${n}:healthy`,
-            `service:${n}:lower`,
-            `service:${n}:upper`,
-          ]),
-    [mode, services],
+        : mode === 'traffic'
+          ? trafficGroups.flatMap((n) => [`tg:${n}:served`, `tg:${n}:failed`])
+          : services.flatMap((n) => [
+              `service:${n}:desired`,
+              `service:${n}:running`,
+              `service:${n}:pending`,
+              `service:${n}:healthy`,
+              `service:${n}:lower`,
+              `service:${n}:upper`,
+            ]),
+    [mode, services, trafficGroups],
   );
   const compareKeys = useMemo(
-    () => (mode === 'status' ? ['status:RUNNING'] : services.map((n) => `service:${n}:running`)),
-    [mode, services],
+    () =>
+      mode === 'status'
+        ? ['status:RUNNING']
+        : mode === 'traffic'
+          ? trafficGroups.map((n) => `tg:${n}:served`)
+          : services.map((n) => `service:${n}:running`),
+    [mode, services, trafficGroups],
   );
   // One point per two pixel columns: a step curve reads the same, Recharts draws half.
   const columns = Math.max(2, Math.round((width - PLOT_LEFT - PLOT_RIGHT) / 2));
@@ -146,6 +166,28 @@ export const RunChart = memo(function RunChart() {
           kind: 'compare',
           color: '#1f2937',
         });
+    } else if (mode === 'traffic') {
+      trafficGroups.forEach((name, i) => {
+        series.push({
+          key: `tg:${name}:served`,
+          name: `${name} served/s`,
+          kind: 'served',
+          color: serviceColor(i),
+        });
+        series.push({
+          key: `tg:${name}:failed`,
+          name: `${name} 503/s`,
+          kind: 'failed',
+          color: '#b42318',
+        });
+        if (compareBranchId !== null)
+          series.push({
+            key: `${COMPARE}tg:${name}:served`,
+            name: `${name} served/s (other branch)`,
+            kind: 'compare',
+            color: serviceColor(i),
+          });
+      });
     } else {
       for (const name of services) {
         const color = serviceColor(allServices.indexOf(name));
@@ -195,7 +237,7 @@ export const RunChart = memo(function RunChart() {
       }
     }
     return { rows, series, yAxis: countAxis(max) };
-  }, [history, mode, services, allServices, compareBranchId]);
+  }, [history, mode, services, allServices, compareBranchId, trafficGroups]);
 
   const xTicks = useMemo(() => timeTicks(history.toMs).map((t) => t / 1000), [history.toMs]);
   const plot = useMemo(
@@ -311,7 +353,7 @@ const Plot = memo(function Plot({ rows, series, yAxis, xTicks, toMs, width, heig
             type="stepAfter"
             stroke={s.kind === 'pending' ? STATUS_COLORS.PENDING : s.color}
             strokeWidth={
-              s.kind === 'running' || s.kind === 'compare' ? 2.5 : s.kind === 'healthy' ? 3.5 : 1.5
+              s.kind === 'healthy' ? 3.5 : s.kind === 'desired' || s.kind === 'pending' ? 1.5 : 2.5
             }
             strokeOpacity={s.kind === 'desired' ? 0.7 : s.kind === 'healthy' ? 0.45 : 1}
             strokeDasharray={s.kind === 'compare' ? '7 5' : s.kind === 'desired' ? '2 3' : '0'}
