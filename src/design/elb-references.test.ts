@@ -82,3 +82,40 @@ describe('load balancing in the design (ecs-behavior §14)', () => {
     expect(refusal(doc)).toContain(line);
   });
 });
+
+describe('a Classic ELB (ecs-behavior §14.1)', () => {
+  const classic = (hostPort: number): Doc => {
+    const doc = sampleJson() as Doc;
+    doc.taskDefinitions[0].containerDefinitions[0].portMappings = [
+      { containerPort: 80, hostPort, protocol: 'tcp' },
+    ];
+    doc.loadBalancers = [
+      {
+        Name: 'legacy',
+        Type: 'classic',
+        Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }],
+      },
+    ];
+    doc.services[0].loadBalancers = [
+      { loadBalancerName: 'legacy', containerName: 'web', containerPort: 80 },
+    ];
+    return doc;
+  };
+
+  it('takes a static host port, and refuses a dynamic one', () => {
+    expect(refusal(classic(80))).toEqual([]);
+    expect(refusal(classic(0))).toContain(
+      'services[0].loadBalancers[0].containerPort: 80 has a dynamic host port: a Classic ELB needs a static hostPort',
+    );
+  });
+
+  it('refuses a deregistration delay past an hour', () => {
+    const doc = behindAlb();
+    doc.targetGroups[0].Attributes = [
+      { Key: 'deregistration_delay.timeout_seconds', Value: '4000' },
+    ];
+    expect(refusal(doc)).toContain(
+      'targetGroups[0].Attributes: deregistration_delay.timeout_seconds must be 0-3600 seconds',
+    );
+  });
+});

@@ -40,6 +40,20 @@ export function checkLoadBalancing(
       );
     checkActions(design, l.DefaultActions, `${at}.DefaultActions`, push);
   });
+  design.targetGroups?.forEach((tg, i) => {
+    const delay = tg.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds');
+    if (delay && !/^\d+$/.test(delay.Value.trim())) {
+      push(
+        `targetGroups[${i}].Attributes`,
+        'deregistration_delay.timeout_seconds must be 0-3600 seconds',
+      );
+    } else if (delay && Number(delay.Value) > 3600) {
+      push(
+        `targetGroups[${i}].Attributes`,
+        'deregistration_delay.timeout_seconds must be 0-3600 seconds',
+      );
+    }
+  });
   design.traffic?.forEach((t, i) => {
     if (!design.listeners?.some((l) => l.ListenerArn === t.listenerArn))
       push(`traffic[${i}].listenerArn`, `${t.listenerArn} is not the ListenerArn of any listener`);
@@ -89,6 +103,20 @@ export function checkLoadBalancing(
           push(
             `${at}.loadBalancerName`,
             `${entry.loadBalancerName} is not a Classic ELB in loadBalancers (Type "classic")`,
+          );
+        // §14.1: a Classic ELB sends to an instance port; only ALB and NLB take dynamic ports.
+        const mapping = revision?.input.containerDefinitions
+          .find((c) => c.name === entry.containerName)
+          ?.portMappings?.find((p) => (p.containerPort ?? p.hostPort) === entry.containerPort);
+        if (networkMode === 'awsvpc')
+          push(
+            `${at}.loadBalancerName`,
+            'a Classic ELB cannot send to awsvpc tasks: use an ALB or NLB',
+          );
+        else if (networkMode === 'bridge' && mapping && !mapping.hostPort)
+          push(
+            `${at}.containerPort`,
+            `${entry.containerPort} has a dynamic host port: a Classic ELB needs a static hostPort`,
           );
       }
       const container = revision?.input.containerDefinitions.find(

@@ -40,14 +40,15 @@ export function findLoadBalancer(
 }
 
 /** Target group health check settings with ECS's documented defaults (ecs-behavior §14.2). */
-export function targetGroupHealthCheck(
-  tg: TargetGroup,
-  lbType: LoadBalancer['Type'],
-): { intervalSeconds: number; healthyThreshold: number; unhealthyThreshold: number } {
+export function targetGroupHealthCheck(tg: TargetGroup): {
+  intervalSeconds: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+} {
   return {
     intervalSeconds: tg.HealthCheckIntervalSeconds ?? 30,
     healthyThreshold: tg.HealthyThresholdCount ?? 5,
-    unhealthyThreshold: tg.UnhealthyThresholdCount ?? (lbType === 'network' ? 2 : 2),
+    unhealthyThreshold: tg.UnhealthyThresholdCount ?? 2,
   };
 }
 

@@ -57,5 +57,7 @@ export function countsAsHealthy(_ctx: EngineContext, task: TaskState): boolean {
  */
 export function runsSettled(task: TaskState): boolean {
   if (task.lastStatus !== 'RUNNING') return false;
+  // Behind a load balancer, steady also means every target healthy (§2.2, §8.2).
+  if (task.targets?.some((t) => t.state !== 'healthy')) return false;
   return task.healthStatus === 'HEALTHY' || essentialHealthChecks(task.taskDefinition).length === 0;
 }

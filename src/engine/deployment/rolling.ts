@@ -8,6 +8,7 @@ import { liveTasks, scaleIn, scaleOut } from '../scheduler/scale';
 import { deploymentBounds } from './bounds';
 import { primaryOf } from './deployments';
 import { countsAsHealthy } from './health';
+import { countHealthCheckFailure } from './task-hooks';
 
 /**
  * Whether the service may launch tasks now: a FAILED deployment launches none (§8.2), and
@@ -97,18 +98,24 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
   // Unhealthy tasks, start-first.
   const sick = live.filter((t) => unhealthy.has(t));
   const failedChecks: string[] = [];
+  const healthFailures: TaskState[] = [];
   const stopSick = (task: TaskState) => {
     task.failedHealthCheck = true;
+    healthFailures.push(task);
     const target = task.targets?.find((t) => t.state === 'unhealthy');
     if (target) {
       const tg = ctx.targetGroups.get(target.targetGroupArn);
-      const where =
-        tg?.lbType === 'classic' ? `(elb ${tg.name})` : `(target-group ${target.targetGroupArn})`;
-      // ECS's messages for a target that fails its checks (§14.2, §16).
+      const name = tg?.name ?? target.targetGroupArn;
+      const where = tg?.lbType === 'classic' ? `(elb ${name})` : `(target-group ${name})`;
+      // On EC2 the message names the instance, awsvpc or not; only Fargate's omits it.
+      const host = task.containerInstanceArn
+        ? ctx.instances.get(task.containerInstanceArn)?.ec2InstanceId
+        : undefined;
+      // ECS's templates for a target that fails its checks (§14.2, §16).
       failedChecks.push(
         tg?.lbType === 'classic'
           ? `service ${service.serviceName} (instance ${target.id}) is unhealthy in ${where} due to (reason Instance has failed at least the UnhealthyThreshold number of health checks consecutively.)`
-          : `(service ${service.serviceName}) (task ${task.taskId})${target.id.startsWith('i-') ? ` (instance ${target.id})` : ''} (port ${target.port}) is unhealthy in ${where} due to (reason Health checks failed).`,
+          : `(service ${service.serviceName}) (task ${task.taskId})${host ? ` (instance ${host})` : ''} (port ${target.port}) is unhealthy in ${where} due to (reason Health checks failed)`,
       );
       stop(task, `Task failed ELB health checks in ${where}`);
       return;
@@ -148,6 +155,8 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
   }
 
   for (const message of failedChecks) serviceEvent(ctx, service, message);
+  // After the pass: a breaker that trips may start a rollback, which changes the PRIMARY.
+  for (const task of healthFailures) countHealthCheckFailure(ctx, service, task);
   if (stopped.length > 0) {
     serviceEvent(
       ctx,

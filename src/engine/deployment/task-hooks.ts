@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context';
-import type { ServiceState, TaskState } from '../model/types';
+import type { DeploymentState, ServiceState, TaskState } from '../model/types';
 import { emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
@@ -43,8 +43,9 @@ export function onTaskHealthSettled(
   const service = serviceOfTask(ctx, task);
   if (!service) return;
   const deployment = deploymentOf(service, task);
-  // resetOnHealthyTask, true by default: a healthy task clears the failure count (§9.1).
-  if (to === 'HEALTHY' && deployment && deployment.failedTasks > 0) {
+  // resetOnHealthyTask, true by default: a healthy task clears the failure count (§9.1);
+  // healthy as the scheduler counts it, its targets included (§2.2).
+  if (task.countedHealthy === true && deployment && deployment.failedTasks > 0) {
     deployment.failedTasks = 0;
     ctx.out.dirtyServices.add(service.serviceName);
   }
@@ -67,10 +68,33 @@ function countFailure(ctx: EngineContext, service: ServiceState, task: TaskState
   ) {
     return;
   }
-  // Stage 1: tasks that never reach RUNNING, until one does; stage 2: failed health checks.
+  // Stage 1: tasks that never reach RUNNING, until one does; stage 2: failed health checks,
+  // counted when the scheduler stops the task for them (countHealthCheckFailure).
   const failedToStart = task.stopCode === 'TaskFailedToStart' && task.startedAtMs === undefined;
-  const counted = deployment.reachedRunning ? task.failedHealthCheck === true : failedToStart;
-  if (!counted) return;
+  if (deployment.reachedRunning || !failedToStart) return;
+  failOne(ctx, service, deployment);
+}
+
+/** The scheduler stops a task for a failed health check: stage 2 counts it then (§9.1). */
+export function countHealthCheckFailure(
+  ctx: EngineContext,
+  service: ServiceState,
+  task: TaskState,
+): void {
+  const deployment = deploymentOf(service, task);
+  if (
+    !service.deploymentCircuitBreaker.enable ||
+    !deployment ||
+    deployment !== primaryOf(service) ||
+    deployment.rolloutState !== 'IN_PROGRESS' ||
+    !deployment.reachedRunning
+  ) {
+    return;
+  }
+  failOne(ctx, service, deployment);
+}
+
+function failOne(ctx: EngineContext, service: ServiceState, deployment: DeploymentState): void {
   deployment.failedTasks++;
   deployment.updatedAtMs = ctx.nowMs;
   ctx.out.dirtyServices.add(service.serviceName);

@@ -39,7 +39,7 @@ export function compileTargetGroups(
   const out = new Map<string, TargetGroupModel>();
   for (const tg of design.targetGroups ?? []) {
     const lb = loadBalancerOfTargetGroup(design, tg);
-    const check = targetGroupHealthCheck(tg, lb?.Type);
+    const check = targetGroupHealthCheck(tg);
     const delay = Number(
       targetGroupAttribute(tg, 'deregistration_delay.timeout_seconds') ??
         DEREGISTRATION_DELAY_DEFAULT_S,
