@@ -2,6 +2,7 @@
 // contains the filter and prints one table line each. Timing never fails
 // the run; the numbers are for people to read.
 
+import { deployBenches } from './deploy.bench';
 import { type BrowserBench, framesBench } from './frames.bench';
 import { idleBenches } from './idle.bench';
 import { memoryBenches } from './memory.bench';
@@ -18,6 +19,7 @@ const benches: readonly (Bench | BrowserBench)[] = [
   ...idleBenches,
   ...memoryBenches,
   ...seekBenches,
+  ...deployBenches,
   framesBench,
 ];
 
