@@ -92,10 +92,14 @@ export function coalesceHistory(samples: readonly HistorySample[]): HistorySampl
       out.push(sample);
       continue;
     }
-    const merged: HistorySample = { ...last };
-    if (sample.taskStateCounts) merged.taskStateCounts = sample.taskStateCounts;
-    if (sample.services) merged.services = { ...last.services, ...sample.services };
-    if (sample.traffic) merged.traffic = { ...last.traffic, ...sample.traffic };
+    // In closeSample's key order, so a merged sample reads as the one sample of a run
+    // sliced elsewhere, byte for byte.
+    const merged: HistorySample = { atMs: last.atMs };
+    const taskStateCounts = sample.taskStateCounts ?? last.taskStateCounts;
+    if (taskStateCounts) merged.taskStateCounts = taskStateCounts;
+    if (last.traffic || sample.traffic) merged.traffic = { ...last.traffic, ...sample.traffic };
+    if (last.services || sample.services)
+      merged.services = { ...last.services, ...sample.services };
     out[out.length - 1] = merged;
   }
   return out;
