@@ -22,7 +22,12 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
       settled = false;
     } else live++;
   }
-  const steady = settled && live === desired && service.placementFailure === undefined;
+  // §8.2: steady once the older deployments are gone, not while old tasks still run.
+  const steady =
+    settled &&
+    live === desired &&
+    service.deployments.length === 1 &&
+    service.placementFailure === undefined;
   if (steady && !service.steady) {
     serviceEvent(ctx, service, `service ${service.serviceName} has reached a steady state.`);
     emitServiceAction(ctx, service, 'SERVICE_STEADY_STATE');
