@@ -29,6 +29,9 @@ function unhealthyOutsideGrace(
   return ctx.nowMs >= (task.startedAtMs ?? ctx.nowMs) + graceMs;
 }
 
+/** Tasks that give nothing to the lower bound yet: a scale-in during a deployment stops them first. */
+const waiting = (ctx: EngineContext) => (task: TaskState) => !countsAsHealthy(ctx, task);
+
 const BOUNDS_MESSAGE = (name: string) =>
   `service ${name} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`;
 
@@ -57,7 +60,12 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
     if (live.length >= desired) clearPlacementFailure(ctx, service);
     if (live.length < desired && mayLaunch(ctx, service))
       scaleOut(ctx, service, desired - live.length);
-    else if (live.length > desired) scaleIn(ctx, service, live, live.length - desired);
+    else if (live.length > desired) {
+      // While a deployment is in progress its lower bound holds (§8.1): tasks not yet
+      // healthy stop first. Otherwise the strategies alone choose (§4.2).
+      const inProgress = primary.rolloutState === 'IN_PROGRESS';
+      scaleIn(ctx, service, live, live.length - desired, inProgress ? waiting(ctx) : undefined);
+    }
     return;
   }
 
@@ -67,9 +75,12 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
     service.maximumPercent,
   );
   const isGood = (t: TaskState) => t.startedBy === primary.id && !unhealthy.has(t);
-  // desiredCount came down during the deployment: the PRIMARY's extra tasks scale in.
+  // desiredCount came down during the deployment: the PRIMARY's extra tasks scale in,
+  // those not yet healthy first, so the healthy count keeps to the lower bound (§8.1).
   const good = live.filter(isGood);
-  if (good.length > desired) scaleIn(ctx, service, good, good.length - desired);
+  if (good.length > desired) {
+    scaleIn(ctx, service, good, good.length - desired, waiting(ctx));
+  }
   live = live.filter((t) => t.desiredStatus !== 'STOPPED');
 
   const healthyNow = (t: TaskState) => !unhealthy.has(t) && countsAsHealthy(ctx, t);
@@ -165,7 +176,12 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
     );
   }
   const moved = stopped.length > 0 || started > 0;
-  if (moved || onTheWay || !mayLaunch(ctx, service)) {
+  // Not stuck while any task is on its way to healthy: an older one the lower bound keeps
+  // lets one stop once it gets there, a new one lets an older one stop (§8.1).
+  const awaitingHealth = live.some(
+    (t) => t.desiredStatus !== 'STOPPED' && !unhealthy.has(t) && !countsAsHealthy(ctx, t),
+  );
+  if (moved || awaitingHealth || !mayLaunch(ctx, service)) {
     if (moved) delete service.boundsBlocked;
     return;
   }

@@ -29,10 +29,8 @@ function onDrainingInstance(ctx: EngineContext, task: TaskState): boolean {
 export function reconcileDraining(ctx: EngineContext, service: ServiceState): boolean {
   const live = liveTasks(ctx, service);
   const draining = live.filter((t) => onDrainingInstance(ctx, t));
-  if (draining.length === 0) {
-    delete service.boundsBlocked;
-    return false;
-  }
+  // Nothing draining: the replica pass goes on, and it clears or keeps the deadlock note.
+  if (draining.length === 0) return false;
   const reason = (t: TaskState) =>
     `Container instance ${ctx.instances.get(t.containerInstanceArn ?? '')?.ec2InstanceId ?? ''} is DRAINING`;
   const stopped: string[] = [];
