@@ -241,6 +241,7 @@ class Watch {
   }
 }
 
+const STEADY_MESSAGE = 'service web has reached a steady state.';
 const BOUNDS_MESSAGE =
   'service web was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.';
 
@@ -265,7 +266,7 @@ const steadyView = (v: ServiceView | undefined) =>
   v?.deployments.length === 1 && v.deployments[0]?.rolloutState === 'COMPLETED';
 
 /** Play the plan live, second by second, checking the bounds at each. */
-function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'): Played {
+function play(s: Scenario, p: Plan): Played {
   const sim = createSimulation(buildDesign(s, p));
   const watch = new Watch();
   watch.take(sim.advance(0));
@@ -281,11 +282,24 @@ function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'):
   let maxArmed = false;
   // §8.1: the deadlock sentence is for bounds that leave no move. Bounds that do allow one
   // may wait for a task on its way to healthy, but are never stuck for good.
+  // Said once, until something moves or the service is updated.
   let judged = 0;
+  let said = false;
   const judgeMessages = () => {
     for (; judged < watch.messages.length; judged++) {
-      if (failures || watch.messages[judged]?.message !== BOUNDS_MESSAGE) continue;
+      const message = watch.messages[judged]?.message ?? '';
+      if (/^\(service web\) has (started|stopped)/.test(message)) said = false;
+      if (failures) continue;
+      if (message === STEADY_MESSAGE) {
+        // §8.2: steady state is the desired count healthy with the older deployments gone.
+        const primary = watch.svc?.deployments[0]?.id;
+        expect(watch.svc?.deployments, `${message} at ${t} ms`).toHaveLength(1);
+        expect(watch.live().every((x) => x.startedBy === primary)).toBe(true);
+      }
+      if (message !== BOUNDS_MESSAGE) continue;
       expect(stuck({ desired, ...bounds() }), `${BOUNDS_MESSAGE} at ${t} ms`).toBe(true);
+      expect(said, `${BOUNDS_MESSAGE} again at ${t} ms`).toBe(false);
+      said = true;
     }
   };
   const check = (nowMs: number) => {
@@ -295,6 +309,13 @@ function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'):
     if (maxArmed) expect(live, `RUNNING + PENDING at ${nowMs} ms`).toBeLessThanOrEqual(upper);
     else maxArmed = live <= upper;
     if (failures) return;
+    // The lower bound is a deployment's (§8.1): a scale-in after one completed may stop
+    // tasks that have run 40 s before those that have not (the strategies choose, §4.2).
+    const deployments = watch.svc?.deployments ?? [];
+    if (deployments.length === 1 && deployments[0]?.rolloutState !== 'IN_PROGRESS') {
+      minArmed = false;
+      return;
+    }
     const healthy = watch.healthy(nowMs, p);
     if (minArmed) expect(healthy, `healthy at ${nowMs} ms`).toBeGreaterThanOrEqual(lower);
     else minArmed = healthy >= lower;
@@ -310,6 +331,7 @@ function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'):
     const live = watch.live().length;
     const result = sim.apply(command);
     expect(result.error, JSON.stringify(command)).toBeUndefined();
+    said = false;
     change();
     const { lower, upper } = bounds();
     minArmed = healthy >= lower;
@@ -398,7 +420,7 @@ function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'):
     );
     deployed.push(target !== undefined || step.forceNewDeployment);
     lastDeployAtMs = t;
-    if (step.rescale && allowRescale) {
+    if (step.rescale) {
       rescales.push({
         atMs: t + seconds(step.rescale.afterSeconds),
         desiredCount: step.rescale.desiredCount,
@@ -407,12 +429,12 @@ function play(s: Scenario, p: Plan, allowRescale = process.env.RESCALE === '1'):
     if (target !== undefined) revision = target;
   });
   rescaleUntil(Math.max(t, ...rescales.map((r) => r.atMs)));
-  lastDeployAtMs = Math.max(lastDeployAtMs, t);
+  const lastCommandAtMs = t;
   // Then until everything settles, or long enough for a failing revision to fail.
   const endMs = t + SETTLE_MS;
   while (t < endMs) {
     advanceTo(t + 1000);
-    if (!failures && steadyView(watch.svc) && t - lastDeployAtMs > minutes(2)) break;
+    if (!failures && steadyView(watch.svc) && t - lastCommandAtMs > minutes(2)) break;
   }
   const { lower, upper } = bounds();
   return {
@@ -482,6 +504,8 @@ function expectCompleted(run: Played): void {
   // forceNewDeployment too: the last deployment's tasks, none from before it.
   const id = view?.deployments[0]?.id;
   expect(live.every((t) => t.startedBy === id)).toBe(true);
+  const said = run.watch.messages.filter((m) => m.atMs >= run.lastDeployAtMs).map((m) => m.message);
+  expect(said).toContain(STEADY_MESSAGE);
 }
 
 /** The run again from design + seed + journal, restored from a checkpoint on the way. */
@@ -540,7 +564,7 @@ describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
     // The desired count stays as the design sets it, so the bounds are known up front.
     const breakerArb = scenarioArb
       .map((s) => {
-        const steps = s.steps.map(({ desiredCount: _, ...step }, k) =>
+        const steps = s.steps.map(({ desiredCount: _, rescale: __, ...step }, k) =>
           k === s.steps.length - 1 ? { ...step, forceNewDeployment: false } : step,
         );
         return {
