@@ -10,8 +10,9 @@ import { HEALTHY_AFTER_RUNNING_MS } from './health';
 
 /**
  * Rolling deployments of one REPLICA service on a cluster with room to spare: no
- * draining, no terminations, no StopTask. Watched every simulated second (ecs-behavior
- * §2.2, §8, §9.1).
+ * draining, no terminations, no StopTask, no load balancer. Watched every simulated
+ * second (ecs-behavior §2.2, §8, §9.1). RUNS=2000 npx vitest run ... --testTimeout=600000
+ * hunts longer than the default runs do.
  */
 
 const STOPPED_TASK_KEPT_MS = 3_600_000;
@@ -249,13 +250,10 @@ interface Played {
   sim: Simulation;
   watch: Watch;
   endMs: number;
-  /** Whether each step started a deployment, and the revision the last one deployed. */
-  deployed: boolean[];
+  /** The revision the last deployment deployed. */
   finalRevision: number;
   finalBounds: { desired: number; lower: number; upper: number };
   lastDeployAtMs: number;
-  /** The service was steady (one COMPLETED deployment) when the failing step began. */
-  steadyBeforeFailing: boolean;
   /** The revision that completed last before the failing step. */
   completedBeforeFailing?: number;
 }
@@ -339,9 +337,7 @@ function play(s: Scenario, p: Plan): Played {
   };
 
   let t = 0;
-  const deployed: boolean[] = [];
   let lastDeployAtMs = 0;
-  let steadyBeforeFailing = false;
   let completedBeforeFailing: number | undefined;
   let lastCompletedRevision: number | undefined;
   const advanceTo = (toMs: number) => {
@@ -398,7 +394,6 @@ function play(s: Scenario, p: Plan): Played {
           ? 'web'
           : `web:${target}`;
     if (target !== undefined && target === p.failingRevision) {
-      steadyBeforeFailing = steady;
       completedBeforeFailing = lastCompletedRevision;
     }
     apply(
@@ -418,7 +413,6 @@ function play(s: Scenario, p: Plan): Played {
         if (step.deploymentConfiguration) config = step.deploymentConfiguration;
       },
     );
-    deployed.push(target !== undefined || step.forceNewDeployment);
     lastDeployAtMs = t;
     if (step.rescale) {
       rescales.push({
@@ -441,11 +435,9 @@ function play(s: Scenario, p: Plan): Played {
     sim,
     watch,
     endMs: t,
-    deployed,
     finalRevision: revision,
     finalBounds: { desired, lower, upper },
     lastDeployAtMs,
-    steadyBeforeFailing,
     ...(completedBeforeFailing !== undefined && { completedBeforeFailing }),
   };
 }
@@ -539,7 +531,7 @@ describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
           expectSameRun(s, p, run);
         },
       ),
-      { numRuns: Number(process.env.RUNS ?? 40) },
+      { numRuns: Number(process.env.RUNS ?? 100) },
     );
   });
 
@@ -554,24 +546,30 @@ describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
           expectSameRun(s, p, run);
         },
       ),
-      { numRuns: Number(process.env.RUNS ?? 25) },
+      { numRuns: Number(process.env.RUNS ?? 50) },
     );
   });
 
-  it('the circuit breaker fails a revision that never starts, and rolls back to the last COMPLETED one (§9.1)', () => {
+  it('the circuit breaker fails a revision that never starts or never passes its checks, and rolls back to the last COMPLETED one (§9.1)', () => {
     // The last step deploys a revision whose tasks all fail to start, the breaker on, with
     // bounds that let the deployment start tasks (a stuck one never tries, §8.1).
     // The desired count stays as the design sets it, so the bounds are known up front.
-    const breakerArb = scenarioArb
-      .map((s) => {
-        const steps = s.steps.map(({ desiredCount: _, rescale: __, ...step }, k) =>
-          k === s.steps.length - 1 ? { ...step, forceNewDeployment: false } : step,
-        );
+    const breakerArb = fc
+      .tuple(scenarioArb, fc.boolean())
+      .map(([s, checks]) => {
+        const steps = s.steps.map(({ desiredCount: _, rescale: __, ...step }, k) => {
+          if (k !== s.steps.length - 1) return step;
+          // Stage 2 needs a container health check to fail: a quick one, within §2.1's ranges.
+          const healthCheck = { command: ['CMD-SHELL', 'exit 1'], interval: 10, retries: 2 };
+          const revision = checks ? { ...step.revision, healthCheck } : step.revision;
+          return { ...step, forceNewDeployment: false, ...(revision && { revision }) };
+        });
+        const type = checks ? ('FAIL_HEALTH_CHECK' as const) : ('FAIL_TO_START' as const);
         return {
           ...s,
           steps,
           breaker: { ...s.breaker, enable: true },
-          failing: { step: steps.length - 1, failure: { type: 'FAIL_TO_START' as const } },
+          failing: { step: steps.length - 1, failure: { type } },
         } as Scenario;
       })
       .filter((s) => {
@@ -593,8 +591,11 @@ describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
           ?.map((e) => e as { time: string; detail: { eventName?: string; reason?: string } })
           .filter((e) => String(e.detail.eventName).startsWith('SERVICE_DEPLOYMENT_'));
         const failed = changes?.filter((e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_FAILED');
+        // Stage 1 counts tasks that never reach RUNNING; stage 2, once one has, failed checks.
         expect(failed?.map((e) => e.detail.reason)).toEqual([
-          'ECS deployment circuit breaker: task failed to start.',
+          s.failing?.failure.type === 'FAIL_HEALTH_CHECK'
+            ? 'ECS deployment circuit breaker: tasks failed health checks.'
+            : 'ECS deployment circuit breaker: task failed to start.',
         ]);
         const target = run.completedBeforeFailing;
         if (s.breaker.rollback && target !== undefined) {
@@ -616,7 +617,7 @@ describe('rolling deployments, every second (ecs-behavior §8, §9.1)', () => {
           expect(launched.every((t) => t.createdAtMs <= failedAtMs)).toBe(true);
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 20) },
+      { numRuns: Number(process.env.RUNS ?? 40) },
     );
   });
 });
