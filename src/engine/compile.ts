@@ -63,7 +63,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     instanceArnByEc2Id: new Map(),
     services: new Map(),
     targetGroups: compileTargetGroups(scope, design),
-    trafficPlan: compileTraffic(scope, design),
+    ...compileTraffic(scope, design),
     traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),

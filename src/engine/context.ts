@@ -1,7 +1,7 @@
 import type { DesignDocument, ScriptAction } from '../design';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
 import type { TargetGroupModel } from './elb/model';
-import type { TrafficAccumulator, TrafficPlan } from './elb/traffic';
+import type { ListenerTraffic, Routes, TrafficAccumulator } from './elb/traffic';
 import type { EventQueue, Rng } from './kernel';
 import type { Tallies } from './lifecycle/tallies';
 import type {
@@ -72,8 +72,10 @@ export interface EngineContext {
   services: Map<string, ServiceState>;
   /** Target groups (and Classic ELBs) by ARN: a pure function of the design. */
   targetGroups: Map<string, TargetGroupModel>;
-  /** What traffic reaches each target group: a pure function of the design. */
-  trafficPlan: TrafficPlan;
+  /** The requests arriving at each listener: a pure function of the design. */
+  listenerTraffic: ListenerTraffic;
+  /** Where each listener sends them now: run state, moved by blue/green shifts. */
+  routes: Routes;
   /** Requests integrated so far this minute, per target group. */
   traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */

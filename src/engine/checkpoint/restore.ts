@@ -166,5 +166,9 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
   ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
+  if (cp.routes)
+    ctx.routes = new Map(
+      cp.routes.map(([arn, route]) => [arn, route.map(([tg, w]): [string, number] => [tg, w])]),
+    );
   return ctx;
 }

@@ -114,6 +114,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     },
     taskDefinitions: ctx.taskDefinitions,
     traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
+    routes: [...ctx.routes].map(([arn, route]) => [arn, route.map(([tg, w]) => [tg, w])]),
     tasks,
     instances,
     services: [...ctx.services.values()].map(({ taskDefinition, ...rest }) => ({

@@ -53,6 +53,8 @@ export interface EngineCheckpoint {
   candidates: CandidateCheckpoint[];
   /** Requests integrated this minute, per target group (elb/traffic.ts). */
   traffic?: [string, TrafficAccumulator][];
+  /** Where listeners send traffic now, when a blue/green shift moved it from the design's. */
+  routes?: [string, [string, number][]][];
   /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */
   tallies?: TalliesCheckpoint;
   out: OutboxCheckpoint;

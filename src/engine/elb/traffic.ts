@@ -29,30 +29,61 @@ export interface TrafficAccumulator {
   failed: number;
 }
 
-/** What reaches each target group: the specs aimed at it and its share of each. */
-export type TrafficPlan = Map<string, { spec: TrafficSpec; share: number }[]>;
+/** The requests arriving at each listener (pure: the design's `traffic`). */
+export type ListenerTraffic = Map<string, TrafficSpec[]>;
 
-export function compileTraffic(scope: ArnScope, design: DesignDocument): TrafficPlan {
-  const plan: TrafficPlan = new Map();
+/** Where each listener sends its requests now: target groups and weights (run state). */
+export type Routes = Map<string, [string, number][]>;
+
+/** The action production traffic takes on a listener: a rule a blue/green service names, or the default. */
+function routeAction(design: DesignDocument, listenerArn: string) {
+  const named = new Set(
+    design.services.flatMap((s) =>
+      (s.loadBalancers ?? []).flatMap((l) => l.advancedConfiguration?.productionListenerRule ?? []),
+    ),
+  );
+  const rule = (design.listenerRules ?? []).find(
+    (r) => r.ListenerArn === listenerArn && r.RuleArn !== undefined && named.has(r.RuleArn),
+  );
+  const actions =
+    rule?.Actions ?? design.listeners?.find((l) => l.ListenerArn === listenerArn)?.DefaultActions;
+  return actions?.find((a) => a.Type === 'forward');
+}
+
+export function compileTraffic(
+  scope: ArnScope,
+  design: DesignDocument,
+): { listenerTraffic: ListenerTraffic; routes: Routes } {
+  const listenerTraffic: ListenerTraffic = new Map();
+  const routes: Routes = new Map();
   for (const spec of design.traffic ?? []) {
-    const listener = design.listeners?.find((l) => l.ListenerArn === spec.listenerArn);
-    const action = listener?.DefaultActions.find((a) => a.Type === 'forward');
+    const list = listenerTraffic.get(spec.listenerArn) ?? [];
+    list.push(spec);
+    listenerTraffic.set(spec.listenerArn, list);
+  }
+  for (const listenerArn of listenerTraffic.keys()) {
+    const action = routeAction(design, listenerArn);
     if (!action) continue;
+    // ELB's default weight in a ForwardConfig is 1; all weights 0 send nothing.
     const tuples = action.ForwardConfig?.TargetGroups ?? [
       { TargetGroupArn: action.TargetGroupArn ?? '', Weight: 1 },
     ];
-    // ELB's default weight in a ForwardConfig is 1... when none is given, and all 0 is none.
-    const total = tuples.reduce((n, t) => n + (t.Weight ?? 1), 0);
+    const route: [string, number][] = [];
     for (const t of tuples) {
       const tg = findTargetGroup(design, t.TargetGroupArn);
-      if (!tg || total === 0) continue;
-      const arn = tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name);
-      const list = plan.get(arn) ?? [];
-      list.push({ spec, share: (t.Weight ?? 1) / total });
-      plan.set(arn, list);
+      if (tg) route.push([tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name), t.Weight ?? 1]);
     }
+    routes.set(listenerArn, route);
   }
-  return plan;
+  return { listenerTraffic, routes };
+}
+
+/** Every target group some listener with traffic sends to now. */
+export function trafficTargetGroups(ctx: EngineContext): string[] {
+  const out = new Set<string>();
+  for (const listenerArn of ctx.listenerTraffic.keys())
+    for (const [arn] of ctx.routes.get(listenerArn) ?? []) out.add(arn);
+  return [...out].sort();
 }
 
 export function targetTally(ctx: EngineContext, arn: string): TargetTally {
@@ -66,17 +97,25 @@ export function targetTally(ctx: EngineContext, arn: string): TargetTally {
 
 /** Integrate a target group's requests up to now, under the targets it has had since. */
 export function advanceTraffic(ctx: EngineContext, arn: string): void {
-  const plan = ctx.trafficPlan.get(arn);
-  if (!plan) return;
   let acc = ctx.traffic.get(arn);
+  const fromMs = acc?.lastMs ?? 0;
+  if (ctx.nowMs <= fromMs) return;
+  let requests = 0;
+  let reached = false;
+  for (const [listenerArn, specs] of ctx.listenerTraffic) {
+    const route = ctx.routes.get(listenerArn) ?? [];
+    const total = route.reduce((n, [, w]) => n + w, 0);
+    const weight = route.find(([tg]) => tg === arn)?.[1];
+    if (weight === undefined || total === 0) continue;
+    reached = true;
+    for (const spec of specs)
+      requests += (weight / total) * requestsBetween(spec, fromMs, ctx.nowMs);
+  }
+  if (!reached && !acc) return;
   if (!acc) {
     acc = { lastMs: 0, served: 0, failed: 0 };
     ctx.traffic.set(arn, acc);
   }
-  if (ctx.nowMs <= acc.lastMs) return;
-  let requests = 0;
-  for (const { spec, share } of plan)
-    requests += share * requestsBetween(spec, acc.lastMs, ctx.nowMs);
   const tally = ctx.tallies.targets.get(arn);
   if (tally && (tally.healthy > 0 || tally.unhealthy > 0)) acc.served += requests;
   else acc.failed += requests;
@@ -108,4 +147,14 @@ export function recountTargets(ctx: EngineContext): Map<string, TargetTally> {
   } finally {
     ctx.tallies.targets = saved;
   }
+}
+
+/**
+ * Send a listener's production traffic to these target groups and weights (a blue/green
+ * shift): what came before is counted under the old weights first.
+ */
+export function setRoute(ctx: EngineContext, listenerArn: string, route: [string, number][]): void {
+  for (const [arn] of ctx.routes.get(listenerArn) ?? []) advanceTraffic(ctx, arn);
+  for (const [arn] of route) advanceTraffic(ctx, arn);
+  ctx.routes.set(listenerArn, route);
 }

@@ -1,6 +1,6 @@
 import type { MetricDatum } from '../api';
 import { type EngineContext, isoAt } from '../context';
-import { advanceTraffic } from '../elb/traffic';
+import { advanceTraffic, trafficTargetGroups } from '../elb/traffic';
 import { serviceCounts } from './describe-service';
 import { noteTraffic } from './history';
 
@@ -84,12 +84,14 @@ function emitTrafficMetrics(
   ctx: EngineContext,
   push: (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void,
 ): void {
-  if (ctx.trafficPlan.size === 0) return;
+  if (ctx.listenerTraffic.size === 0) return;
   const perLb = new Map<string, { requests: number; failed: number }>();
   const chart: Record<string, { served: number; failed: number }> = {};
-  for (const arn of ctx.trafficPlan.keys()) {
+  for (const arn of trafficTargetGroups(ctx)) {
     advanceTraffic(ctx, arn);
-    const acc = ctx.traffic.get(arn);
+    // A group that nothing reached yet (the first minute) reports zeros.
+    const acc = ctx.traffic.get(arn) ?? { lastMs: ctx.nowMs, served: 0, failed: 0 };
+    ctx.traffic.set(arn, acc);
     const tg = ctx.targetGroups.get(arn);
     if (!acc || !tg) continue;
     const served = Math.round(acc.served);
