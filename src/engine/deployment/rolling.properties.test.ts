@@ -70,6 +70,14 @@ const scenarioArb = fc.record({
   strategy: fc.constantFrom('spread', 'binpack', 'none'),
   /** awsvpc adds PROVISIONING and DEPROVISIONING (an ENI each, trunked for room). */
   awsvpc: fc.boolean(),
+  /** Behind an ALB: healthy needs a healthy target too (§2.2), stops drain first (§14.4). */
+  lb: fc.option(
+    fc.record({
+      intervalSeconds: fc.integer({ min: 5, max: 30 }),
+      deregistrationDelaySeconds: fc.integer({ min: 0, max: 60 }),
+    }),
+    { nil: undefined },
+  ),
   first: revisionArb,
   steps: fc.array(stepArb, { minLength: 1, maxLength: 3 }),
   /** Which step's revision fails, and how; absent: nothing fails. */
@@ -121,8 +129,49 @@ function td(rev: Revision | undefined, image: number, awsvpc: boolean) {
     containerDefinitions: base.containerDefinitions.map((c) => ({
       ...c,
       image: `example/web:${image}`,
+      // Port 80 for the target group: dynamic on the host with bridge, the ENI's with awsvpc.
+      portMappings: [
+        { containerPort: 80, ...(!awsvpc && { hostPort: 0 }), protocol: 'tcp' as const },
+      ],
       ...(rev?.healthCheck && { healthCheck: rev.healthCheck }),
     })),
+  };
+}
+
+const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067';
+const LB =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/front/50dc6c495c0c9188';
+const LISTENER =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/front/50dc6c495c0c9188/f2f7dc8efc522ab2';
+
+function loadBalancing(s: Scenario) {
+  if (!s.lb) return {};
+  return {
+    loadBalancers: [{ Name: 'front', Type: 'application' as const, LoadBalancerArn: LB }],
+    targetGroups: [
+      {
+        Name: 'web',
+        Protocol: 'HTTP' as const,
+        Port: 80,
+        TargetGroupArn: TG,
+        TargetType: s.awsvpc ? ('ip' as const) : ('instance' as const),
+        HealthCheckIntervalSeconds: s.lb.intervalSeconds,
+        Attributes: [
+          {
+            Key: 'deregistration_delay.timeout_seconds',
+            Value: String(s.lb.deregistrationDelaySeconds),
+          },
+        ],
+      },
+    ],
+    listeners: [
+      {
+        LoadBalancerArn: LB,
+        ListenerArn: LISTENER,
+        Port: 80,
+        DefaultActions: [{ Type: 'forward' as const, TargetGroupArn: TG }],
+      },
+    ],
   };
 }
 
@@ -174,6 +223,9 @@ function buildDesign(s: Scenario, p: Plan) {
         taskDefinition: 'web:1',
         deploymentConfiguration: { ...s.config, deploymentCircuitBreaker: s.breaker },
         ...(s.grace !== undefined && { healthCheckGracePeriodSeconds: s.grace }),
+        ...(s.lb && {
+          loadBalancers: [{ targetGroupArn: TG, containerName: 'web', containerPort: 80 }],
+        }),
         ...(s.awsvpc && {
           networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } },
         }),
@@ -186,6 +238,7 @@ function buildDesign(s: Scenario, p: Plan) {
     ],
     workloads,
     script,
+    ...loadBalancing(s),
   });
 }
 
@@ -228,15 +281,18 @@ class Watch {
     );
   }
 
-  /** §2.2 without a load balancer: HEALTHY with container health checks, else RUNNING 40 s. */
-  healthy(nowMs: number, p: Plan): number {
+  /**
+   * §2.2: with a load balancer, the target healthy, and with container health checks
+   * HEALTHY too; without one, HEALTHY with checks, else RUNNING 40 s.
+   */
+  healthy(nowMs: number, p: Plan, lb: boolean): number {
     let n = 0;
     for (const t of this.tasks.values()) {
       if (t.lastStatus !== 'RUNNING') continue;
-      const ok = p.checks.get(t.revision)
+      const container = p.checks.get(t.revision)
         ? t.healthStatus === 'HEALTHY'
-        : nowMs - (t.startedAtMs ?? nowMs) >= HEALTHY_AFTER_RUNNING_MS;
-      if (ok) n++;
+        : lb || nowMs - (t.startedAtMs ?? nowMs) >= HEALTHY_AFTER_RUNNING_MS;
+      if (container && (!lb || t.targetHealth === 'healthy')) n++;
     }
     return n;
   }
@@ -314,7 +370,7 @@ function play(s: Scenario, p: Plan): Played {
       minArmed = false;
       return;
     }
-    const healthy = watch.healthy(nowMs, p);
+    const healthy = watch.healthy(nowMs, p, s.lb !== undefined);
     if (minArmed) expect(healthy, `healthy at ${nowMs} ms`).toBeGreaterThanOrEqual(lower);
     else minArmed = healthy >= lower;
   };
@@ -325,7 +381,7 @@ function play(s: Scenario, p: Plan): Played {
   const apply = (command: Command, change: () => void) => {
     watch.take(sim.advance(t));
     judgeMessages();
-    const healthy = watch.healthy(t, p);
+    const healthy = watch.healthy(t, p, s.lb !== undefined);
     const live = watch.live().length;
     const result = sim.apply(command);
     expect(result.error, JSON.stringify(command)).toBeUndefined();
