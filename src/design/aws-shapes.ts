@@ -145,10 +145,40 @@ export const DeploymentCircuitBreaker = z.looseObject({
   rollback: z.boolean(),
 });
 
+const minutes = z
+  .number()
+  .int()
+  .min(0, 'must be 0-1440 minutes')
+  .max(1440, 'must be 0-1440 minutes');
+const tenths = (min: number, max: number) =>
+  z
+    .number()
+    .min(min, `must be ${min}-${max}`)
+    .max(max, `must be ${min}-${max}`)
+    .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, {
+      message: 'must be a multiple of 0.1',
+    });
+
 export const DeploymentConfiguration = z.looseObject({
   minimumHealthyPercent: z.number().int().min(0).optional(),
   maximumPercent: z.number().int().min(0).optional(),
   deploymentCircuitBreaker: DeploymentCircuitBreaker.optional(),
+  /** ECS's own deployment strategies (ecs-behavior §11); ROLLING by default. */
+  strategy: z.enum(['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY']).optional(),
+  /** Both revisions kept after production traffic reaches 100%. */
+  bakeTimeInMinutes: minutes.optional(),
+  linearConfiguration: z
+    .looseObject({
+      stepPercent: tenths(3, 100).optional(),
+      stepBakeTimeInMinutes: minutes.optional(),
+    })
+    .optional(),
+  canaryConfiguration: z
+    .looseObject({
+      canaryPercent: tenths(0.1, 100).optional(),
+      canaryBakeTimeInMinutes: minutes.optional(),
+    })
+    .optional(),
 });
 export type DeploymentConfiguration = z.infer<typeof DeploymentConfiguration>;
 

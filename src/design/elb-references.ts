@@ -71,6 +71,12 @@ export function checkLoadBalancing(
 
   design.services.forEach((s, i) => {
     const entries = s.loadBalancers ?? [];
+    const strategy = s.deploymentConfiguration?.strategy ?? 'ROLLING';
+    if (strategy !== 'ROLLING' && !entries.some((e) => e.advancedConfiguration !== undefined))
+      push(
+        `services[${i}].deploymentConfiguration.strategy`,
+        `${strategy} needs a loadBalancers entry with advancedConfiguration.alternateTargetGroupArn`,
+      );
     if (entries.length === 0) return;
     const revision = resolveTaskDefinition(revisions, s.taskDefinition);
     const networkMode = revision?.input.networkMode ?? 'bridge';
@@ -139,6 +145,16 @@ export function checkLoadBalancing(
         );
       }
     });
+    // §11: ECS's blue/green, linear and canary move traffic between two target groups.
+    for (const [j, e] of entries.entries()) {
+      const alt = e.advancedConfiguration?.alternateTargetGroupArn;
+      if (alt === undefined) continue;
+      const at = `services[${i}].loadBalancers[${j}].advancedConfiguration.alternateTargetGroupArn`;
+      const tg = findTargetGroup(design, alt);
+      if (!tg) push(at, `${alt} is not in targetGroups`);
+      else if (e.targetGroupArn !== undefined && findTargetGroup(design, e.targetGroupArn) === tg)
+        push(at, 'must be another target group than targetGroupArn');
+    }
     // §14.1 and §18: up to 5 target groups, or one Classic ELB.
     if (groups > 5) push(`services[${i}].loadBalancers`, 'allows at most 5 target groups');
     if (classic > 1) push(`services[${i}].loadBalancers`, 'allows one Classic ELB');

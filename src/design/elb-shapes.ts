@@ -133,6 +133,15 @@ export const ServiceLoadBalancer = z
     loadBalancerName: z.string().min(1).optional(),
     containerName: z.string().min(1),
     containerPort: z.number().int().min(0).max(65535),
+    /** ECS blue/green, linear and canary deployments (ecs-behavior §11): the second group. */
+    advancedConfiguration: z
+      .looseObject({
+        alternateTargetGroupArn: z.string().min(1),
+        productionListenerRule: z.string().min(1).optional(),
+        testListenerRule: z.string().min(1).optional(),
+        roleArn: z.string().optional(),
+      })
+      .optional(),
   })
   .refine((l) => l.targetGroupArn !== undefined || l.loadBalancerName !== undefined, {
     message: 'needs targetGroupArn (ALB, NLB) or loadBalancerName (Classic ELB)',

@@ -6,6 +6,7 @@ import {
 } from '../design';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { initialDeployment } from './deployment/deployments';
+import { strategyOf } from './deployment/strategy';
 import { compileTargetGroups, serviceTargets } from './elb/model';
 import { compileTraffic } from './elb/traffic';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
@@ -130,6 +131,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
       },
       healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? 0,
       targets: serviceTargets(scope, design, s.loadBalancers ?? []),
+      productionSide: 'primary',
+      strategy: strategyOf(s.deploymentConfiguration),
       startFailures: 0,
       source: s,
     };

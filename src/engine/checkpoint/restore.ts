@@ -110,6 +110,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       ...(rest.lastCompleted && { lastCompleted: { ...rest.lastCompleted } }),
       deploymentCircuitBreaker: { ...rest.deploymentCircuitBreaker },
       targets: (rest.targets ?? []).map((t) => ({ ...t })),
+      strategy: { ...rest.strategy },
       ...(rest.targetNotes && {
         targetNotes: {
           registered: { ...rest.targetNotes.registered },

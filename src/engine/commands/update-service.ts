@@ -1,6 +1,7 @@
 import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
 import { startDeployment } from '../deployment/deployments';
+import { strategyOf } from '../deployment/strategy';
 import { setDesiredCount } from '../lifecycle/tallies';
 import type { TaskDefinitionModel } from '../model/types';
 import { describeService } from '../output/describe-service';
@@ -75,6 +76,17 @@ export function updateService(
   }
   service.minimumHealthyPercent = minimumHealthyPercent;
   service.maximumPercent = maximumPercent;
+  if (
+    config?.strategy !== undefined ||
+    config?.bakeTimeInMinutes !== undefined ||
+    config?.linearConfiguration !== undefined ||
+    config?.canaryConfiguration !== undefined
+  ) {
+    service.strategy = strategyOf({
+      ...(service.source.deploymentConfiguration as object),
+      ...config,
+    });
+  }
   if (config?.deploymentCircuitBreaker) {
     service.deploymentCircuitBreaker = {
       enable: config.deploymentCircuitBreaker.enable,

@@ -22,6 +22,8 @@ export function initialDeployment(
     createdAtMs: 0,
     updatedAtMs: 0,
     createdWithService: true,
+    targetSide: 'primary',
+    strategy: 'ROLLING',
   };
 }
 
@@ -78,8 +80,20 @@ export function startDeployment(
     reachedRunning: false,
     createdAtMs: ctx.nowMs,
     updatedAtMs: ctx.nowMs,
+    targetSide: service.productionSide,
+    strategy: 'ROLLING',
   };
   if (rollbackOf) deployment.rollbackOf = rollbackOf.id;
+  // ECS's blue/green family needs a second target group to scale the new revision into.
+  const blueGreen =
+    service.strategy.type !== 'ROLLING' &&
+    service.targets.some((t) => t.alternateTargetGroupArn !== undefined);
+  if (blueGreen) {
+    deployment.strategy = service.strategy.type;
+    deployment.stage = 'SCALE_UP';
+    deployment.trafficPercent = 0;
+    deployment.targetSide = service.productionSide === 'primary' ? 'alternate' : 'primary';
+  }
   service.deployments.unshift(deployment);
   service.taskDefinition = taskDefinition;
   service.deploymentId = id;

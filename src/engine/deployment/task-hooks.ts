@@ -1,8 +1,10 @@
 import type { EngineContext } from '../context';
+import { stopTask } from '../lifecycle/transitions';
 import type { DeploymentState, ServiceState, TaskState } from '../model/types';
-import { emitServiceAction } from '../output/events';
+import { emitDeploymentStateChange, emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
+import { routeTraffic } from './blue-green';
 import { circuitBreakerThreshold } from './bounds';
 import { deploymentOf, failDeployment, primaryOf, startDeployment } from './deployments';
 
@@ -104,12 +106,56 @@ function failOne(ctx: EngineContext, service: ServiceState, deployment: Deployme
     ? 'ECS deployment circuit breaker: tasks failed health checks.'
     : 'ECS deployment circuit breaker: task failed to start.';
   failDeployment(ctx, service, deployment, reason);
+  if (deployment.strategy !== 'ROLLING') {
+    if (service.deploymentCircuitBreaker.rollback) rollBackBlueGreen(ctx, service, deployment);
+    return;
+  }
   const target = service.lastCompleted;
   // Model: a rollback that fails too stays FAILED rather than rolling back again.
   if (!service.deploymentCircuitBreaker.rollback || !target || deployment.rollbackOf) return;
   const td = ctx.taskDefinitions.find((t) => t.arn === target.taskDefinitionArn);
   if (!td || target.id === deployment.id) return;
   startDeployment(ctx, service, td, deployment);
+  requestReconcile(ctx, service.serviceName);
+}
+
+/**
+ * A failed blue/green deployment rolls back by moving production traffic back to blue
+ * and scaling green down; blue, which never stopped serving, is PRIMARY again (§11).
+ * Model: the rollback is a return to the blue deployment, not a new one.
+ */
+function rollBackBlueGreen(
+  ctx: EngineContext,
+  service: ServiceState,
+  green: DeploymentState,
+): void {
+  const blue = service.deployments.find((d) => d !== green && d.targetSide !== green.targetSide);
+  if (!blue) return;
+  routeTraffic(ctx, service, green, 0);
+  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
+    if (task.startedBy === green.id && task.desiredStatus !== 'STOPPED')
+      stopTask(ctx, task, 'ServiceSchedulerInitiated', `Rolling back to deployment ${blue.id}`);
+  }
+  green.status = 'ACTIVE';
+  delete green.stage;
+  blue.status = 'PRIMARY';
+  blue.rolloutState = 'IN_PROGRESS';
+  blue.rolloutStateReason = `ECS deployment circuit breaker: rolling back to deploymentId ${blue.id}.`;
+  blue.updatedAtMs = ctx.nowMs;
+  // It completes again, and says so, once green is gone.
+  delete blue.createdWithService;
+  service.deployments = [blue, ...service.deployments.filter((d) => d !== blue)];
+  const td = ctx.taskDefinitions.find((t) => t.arn === blue.taskDefinitionArn);
+  if (td) service.taskDefinition = td;
+  service.deploymentId = blue.id;
+  ctx.out.dirtyServices.add(service.serviceName);
+  emitDeploymentStateChange(
+    ctx,
+    service,
+    'SERVICE_DEPLOYMENT_IN_PROGRESS',
+    blue.id,
+    blue.rolloutStateReason,
+  );
   requestReconcile(ctx, service.serviceName);
 }
 

@@ -1,4 +1,5 @@
 import {
+  actionTargetGroups,
   type DesignDocument,
   findLoadBalancer,
   findTargetGroup,
@@ -84,11 +85,27 @@ export function compileTargetGroups(
 
 export const classicKey = (name: string) => `classic:${name}`;
 
-/** A service's loadBalancers entry, resolved to the target group the engine keeps. */
-export interface ServiceTarget {
-  targetGroupArn: string;
-  containerName: string;
-  containerPort: number;
+import type { ServiceTarget } from '../model/types';
+
+/**
+ * The listener a blue/green service shifts: the one holding its productionListenerRule (a
+ * rule ARN, or on an NLB the listener's own), else the listener that sends to its group.
+ */
+function productionListener(
+  design: DesignDocument,
+  ref: string | undefined,
+  tg: NonNullable<DesignDocument['targetGroups']>[number],
+): string | undefined {
+  if (ref !== undefined) {
+    const rule = design.listenerRules?.find((r) => r.RuleArn === ref);
+    if (rule) return rule.ListenerArn;
+    if (design.listeners?.some((l) => l.ListenerArn === ref)) return ref;
+  }
+  return design.listeners?.find((l) =>
+    l.DefaultActions.some((a) =>
+      actionTargetGroups(a).some((arn) => findTargetGroup(design, arn) === tg),
+    ),
+  )?.ListenerArn;
 }
 
 export function serviceTargets(
@@ -101,11 +118,23 @@ export function serviceTargets(
     if (e.targetGroupArn !== undefined) {
       const tg = findTargetGroup(design, e.targetGroupArn);
       if (!tg) continue;
-      out.push({
-        targetGroupArn: tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name),
+      const arn = tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name);
+      const target: ServiceTarget = {
+        targetGroupArn: arn,
         containerName: e.containerName,
         containerPort: e.containerPort,
-      });
+      };
+      const alt = e.advancedConfiguration?.alternateTargetGroupArn;
+      const altTg = alt === undefined ? undefined : findTargetGroup(design, alt);
+      if (altTg)
+        target.alternateTargetGroupArn = altTg.TargetGroupArn ?? targetGroupArn(scope, altTg.Name);
+      const listener = productionListener(
+        design,
+        e.advancedConfiguration?.productionListenerRule,
+        tg,
+      );
+      if (listener) target.listenerArn = listener;
+      out.push(target);
     } else if (e.loadBalancerName !== undefined) {
       const lb = findLoadBalancer(design, e.loadBalancerName);
       if (!lb) continue;

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { deploymentOf } from '../deployment/deployments';
 import { essentialHealthChecks } from '../deployment/health';
 import { setCountedHealthy } from '../lifecycle/tallies';
 import type { ServiceState, TargetState, TaskState } from '../model/types';
@@ -45,8 +46,13 @@ export function registerTargets(ctx: EngineContext, task: TaskState): void {
     ? ctx.instances.get(task.containerInstanceArn)
     : undefined;
   const targets: TargetState[] = [];
+  const side = deploymentOf(service, task)?.targetSide ?? service.productionSide;
   for (const st of service.targets) {
-    const tg = ctx.targetGroups.get(st.targetGroupArn);
+    const tgArn =
+      side === 'alternate' && st.alternateTargetGroupArn
+        ? st.alternateTargetGroupArn
+        : st.targetGroupArn;
+    const tg = ctx.targetGroups.get(tgArn);
     if (!tg) continue;
     targets.push({
       targetGroupArn: tg.arn,

@@ -35,6 +35,25 @@ export interface WorkloadTiming {
   ignoresSigterm: boolean;
 }
 
+/** A service's loadBalancers entry, resolved: its group, and for blue/green the other one. */
+export interface ServiceTarget {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+  alternateTargetGroupArn?: string;
+  /** The listener whose production route the shift moves. */
+  listenerArn?: string;
+}
+
+export interface DeploymentStrategy {
+  type: 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+  bakeTimeMs: number;
+  stepPercent: number;
+  stepBakeMs: number;
+  canaryPercent: number;
+  canaryBakeMs: number;
+}
+
 /** A task registered in a target group (ecs-behavior §14.2): instance and port, or IP and port. */
 export interface TargetState {
   targetGroupArn: string;
@@ -65,6 +84,16 @@ export interface DeploymentState {
   rollbackOf?: string;
   /** The deployment CreateService made: it completes quietly (Model, deployments.ts). */
   createdWithService?: true;
+  /** Which of each target's two groups its tasks register in (blue/green, §11). */
+  targetSide: 'primary' | 'alternate';
+  /** ECS's strategy for it (§11); ROLLING replaces tasks within the bounds. */
+  strategy: 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+  /** A blue/green deployment's lifecycle stage (ServiceDeployment.lifecycleStage). */
+  stage?: 'SCALE_UP' | 'PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
+  /** When its stage or traffic step ends. */
+  stageUntilMs?: number;
+  /** Production traffic on its tasks, percent. */
+  trafficPercent?: number;
 }
 
 export interface TaskState {
@@ -180,7 +209,11 @@ export interface ServiceState {
   deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
   healthCheckGracePeriodSeconds: number;
   /** Its `loadBalancers`, by the target group each names (a Classic ELB's is `classic:NAME`). */
-  targets: { targetGroupArn: string; containerName: string; containerPort: number }[];
+  targets: ServiceTarget[];
+  /** Which group of each blue/green target serves production now. */
+  productionSide: 'primary' | 'alternate';
+  /** deploymentConfiguration's strategy and its steps (§11), in ms. */
+  strategy: DeploymentStrategy;
   /** Registrations and deregistrations not yet told in a service event, by target group. */
   targetNotes?: { registered: Record<string, number>; deregistered: Record<string, number> };
   /** Tasks that stopped before RUNNING in a row, and when launches may resume (§7.3). */

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { isBlueGreen, reconcileBlueGreen } from '../deployment/blue-green';
 import { settleDeployments } from '../deployment/deployments';
 import { runsSettled } from '../deployment/health';
 import { reconcileReplica } from '../deployment/rolling';
@@ -55,7 +56,8 @@ function reconcilePass(ctx: EngineContext, service: ServiceState): void {
     checkSteadyState(ctx, service, service.desiredCount);
     return;
   }
-  reconcileReplica(ctx, service);
+  if (isBlueGreen(service)) reconcileBlueGreen(ctx, service);
+  else reconcileReplica(ctx, service);
   settleDeployments(ctx, service, serviceTasks(ctx, service.serviceName));
   checkSteadyState(ctx, service, service.desiredCount);
 }

@@ -1,0 +1,159 @@
+import type { EngineContext } from '../context';
+import { hasUnhealthyTarget } from '../elb/targets';
+import { setRoute } from '../elb/traffic';
+import { stopTask } from '../lifecycle/transitions';
+import type { DeploymentState, ServiceState, TaskState } from '../model/types';
+import { serviceEvent, taskList } from '../output/service-events';
+import { requestReconcile } from '../scheduler/request';
+import { liveTasks, scaleOut } from '../scheduler/scale';
+import { primaryOf } from './deployments';
+import { countsAsHealthy } from './health';
+import { mayLaunch } from './rolling';
+import { nextTrafficPercent, stepBakeMs } from './strategy';
+import { countHealthCheckFailure } from './task-hooks';
+
+/**
+ * ECS's blue/green, linear and canary deployments (ecs-behavior §11): the new revision
+ * (green) is scaled to the full desired count in the other target group while the old
+ * one (blue) serves; once every green task is healthy, production traffic moves to it (at
+ * once, in linear steps, or a canary then the rest), both run through the bake time,
+ * then blue is scaled down.
+ *
+ * Model: test traffic is not modelled, so TEST_TRAFFIC_SHIFT and the hook-only stages take
+ * no time; the stages named here are the ones a person can watch. Blue tasks that fail
+ * while green scales up are not replaced.
+ */
+
+export function isBlueGreen(service: ServiceState): boolean {
+  const primary = service.deployments[0];
+  return (
+    primary !== undefined &&
+    primary.strategy !== 'ROLLING' &&
+    primary.rolloutState === 'IN_PROGRESS' &&
+    primary.stage !== undefined
+  );
+}
+
+function groups(service: ServiceState, side: 'primary' | 'alternate') {
+  return service.targets.flatMap((t) =>
+    t.alternateTargetGroupArn && t.listenerArn
+      ? [
+          {
+            listenerArn: t.listenerArn,
+            mine: side === 'alternate' ? t.alternateTargetGroupArn : t.targetGroupArn,
+            other: side === 'alternate' ? t.targetGroupArn : t.alternateTargetGroupArn,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Production traffic: `percent` to the deployment's groups, the rest to the others. */
+export function routeTraffic(
+  ctx: EngineContext,
+  service: ServiceState,
+  deployment: DeploymentState,
+  percent: number,
+): void {
+  for (const g of groups(service, deployment.targetSide)) {
+    setRoute(ctx, g.listenerArn, [
+      [g.other, 100 - percent],
+      [g.mine, percent],
+    ]);
+  }
+}
+
+function shift(ctx: EngineContext, service: ServiceState, green: DeploymentState, percent: number) {
+  green.trafficPercent = percent;
+  green.updatedAtMs = ctx.nowMs;
+  routeTraffic(ctx, service, green, percent);
+  ctx.out.dirtyServices.add(service.serviceName);
+  // Model: Berth's words; ECS reports the shift as the deployment's lifecycle stage.
+  serviceEvent(
+    ctx,
+    service,
+    `(service ${service.serviceName}) deployment ${green.id} shifted ${percent}% of production traffic to the new revision.`,
+  );
+  const bake = stepBakeMs(service.strategy, percent);
+  if (percent >= 100) {
+    green.stage = 'BAKE_TIME';
+    green.stageUntilMs = ctx.nowMs + service.strategy.bakeTimeMs;
+  } else {
+    green.stage = 'PRODUCTION_TRAFFIC_SHIFT';
+    green.stageUntilMs = ctx.nowMs + bake;
+  }
+  requestReconcile(ctx, service.serviceName, green.stageUntilMs);
+}
+
+function cleanUp(
+  ctx: EngineContext,
+  service: ServiceState,
+  green: DeploymentState,
+  blue: TaskState[],
+) {
+  green.stage = 'CLEAN_UP';
+  delete green.stageUntilMs;
+  service.productionSide = green.targetSide;
+  const stopped: string[] = [];
+  for (const task of blue) {
+    stopTask(
+      ctx,
+      task,
+      'ServiceSchedulerInitiated',
+      `Scaling activity initiated by (deployment ${green.id})`,
+    );
+    stopped.push(task.taskId);
+  }
+  if (stopped.length > 0)
+    serviceEvent(
+      ctx,
+      service,
+      `(service ${service.serviceName}) has stopped ${stopped.length} running tasks: ${taskList(stopped)}.`,
+    );
+}
+
+export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): void {
+  const green = primaryOf(service);
+  const desired = service.desiredCount;
+  const live = liveTasks(ctx, service);
+  const mine = live.filter((t) => t.startedBy === green.id);
+  const blue = live.filter((t) => t.startedBy !== green.id);
+  const graceMs = service.healthCheckGracePeriodSeconds * 1000;
+  const sick = mine.filter(
+    (t) =>
+      (t.healthStatus === 'UNHEALTHY' || hasUnhealthyTarget(t)) &&
+      ctx.nowMs >= (t.startedAtMs ?? ctx.nowMs) + graceMs,
+  );
+  for (const task of sick) {
+    task.failedHealthCheck = true;
+    stopTask(
+      ctx,
+      task,
+      'ServiceSchedulerInitiated',
+      hasUnhealthyTarget(task)
+        ? 'Task failed ELB health checks'
+        : 'Task failed container health checks',
+    );
+  }
+  const good = mine.filter((t) => !sick.includes(t));
+  switch (green.stage) {
+    case 'SCALE_UP': {
+      // §11: the new revision is scaled to 100% of the desired count before any shift.
+      if (good.length < desired && mayLaunch(ctx, service))
+        scaleOut(ctx, service, desired - good.length);
+      const healthy = good.filter((t) => countsAsHealthy(ctx, t)).length;
+      if (healthy >= desired) shift(ctx, service, green, nextTrafficPercent(service.strategy, 0));
+      break;
+    }
+    case 'PRODUCTION_TRAFFIC_SHIFT':
+      if (ctx.nowMs >= (green.stageUntilMs ?? 0))
+        shift(ctx, service, green, nextTrafficPercent(service.strategy, green.trafficPercent ?? 0));
+      break;
+    default:
+      break;
+  }
+  if (green.stage === 'BAKE_TIME' && ctx.nowMs >= (green.stageUntilMs ?? 0))
+    cleanUp(ctx, service, green, blue);
+  // After the pass: a breaker that trips rolls traffic back (task-hooks.ts).
+  for (const task of sick) countHealthCheckFailure(ctx, service, task);
+}
