@@ -148,4 +148,34 @@ test.describe('load balancers', () => {
     await expect(app.dock.chart.locator('.series-failed')).toHaveCount(1);
     await expect(page.getByTestId('dock.chart.legend')).toContainText('503/s');
   });
+
+  test('a canary moves 10% of traffic, then 100%, then the old revision goes', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('canary');
+    await app.dock.step10(3);
+    await app.canvas.service('web').click();
+    await expect(page.getByTestId('inspector.strategy')).toHaveValue('CANARY');
+    const image = page.getByTestId('inspector.image');
+    await image.fill('public.ecr.aws/nginx/nginx:1.28');
+    await image.press('Enter');
+    const bar = app.canvas.service('web').getByTestId('service.deployment');
+    await expect(bar).toHaveAttribute('data-stage', 'SCALE_UP');
+    // Green runs at 0:43 and is healthy 10 s later: 10% of production traffic.
+    await app.dock.step10(3);
+    await expect(bar).toHaveAttribute('data-stage', 'PRODUCTION_TRAFFIC_SHIFT');
+    await expect(bar).toHaveAttribute('data-traffic', '10');
+    await expect(bar).toContainText('canary 10%');
+    await expect(
+      app.canvas.service('web').getByTestId('service.targetGroup.green'),
+    ).toHaveAttribute('data-healthy', '3');
+    // Two minutes later, all of it; a minute's bake, then blue drains (30 s) and stops.
+    await app.dock.step10(12);
+    await expect(bar).toHaveAttribute('data-traffic', '100');
+    await app.dock.step10(12);
+    await expect(bar).toHaveAttribute('data-rollout', 'COMPLETED');
+    await page.getByTestId('chart.mode').selectOption('traffic');
+    await expect(app.dock.chart.locator('.series-served')).toHaveCount(2);
+  });
 });

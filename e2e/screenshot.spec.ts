@@ -178,3 +178,22 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`34-alb-draining-${width}x${height}`) });
   });
 }
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of a canary at ${width}x${height}`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('canary');
+    for (let i = 0; i < 3; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('web').click();
+    const image = page.getByTestId('inspector.image');
+    await image.fill('public.ecr.aws/nginx/nginx:1.28');
+    await image.press('Enter');
+    for (let i = 0; i < 12; i++) await page.getByTestId('dock.step10').click();
+    await page.getByTestId('chart.mode').selectOption('traffic');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`35-canary-${width}x${height}`) });
+  });
+}

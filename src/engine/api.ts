@@ -133,6 +133,10 @@ export interface DeploymentView {
   rolloutStateReason: string;
   /** The circuit breaker started it to roll a failed deployment back (§9.1). */
   rollback: boolean;
+  /** ROLLING, or ECS's blue/green family (§11) with its stage and production traffic. */
+  strategy: 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+  stage?: 'SCALE_UP' | 'PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
+  trafficPercent?: number;
   createdAtMs: number;
 }
 

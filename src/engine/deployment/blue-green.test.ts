@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Workload } from '../../design';
 import type { Frame } from '../api';
 import { createSimulation, restoreSimulation } from '../simulation';
 import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
@@ -11,7 +12,7 @@ const LB = `${ARN}:loadbalancer/app/front/50dc6c495c0c9188`;
 const LISTENER = `${ARN}:listener/app/front/50dc6c495c0c9188/f2f7dc8efc522ab2`;
 
 /** web behind an ALB whose listener forwards to blue (100) and green (0), 100 req/s. */
-function canaryDesign(strategy: Record<string, unknown>, workloads: unknown[] = []) {
+function canaryDesign(strategy: Record<string, unknown>, workloads: Workload[] = []) {
   const web = taskDefinition('web', { hostPort: 0 });
   const web2 = {
     ...web,

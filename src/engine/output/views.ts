@@ -107,6 +107,9 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
           rolloutState: d.rolloutState,
           rolloutStateReason: d.rolloutStateReason,
           rollback: d.rollbackOf !== undefined,
+          strategy: d.strategy ?? 'ROLLING',
+          ...(d.stage && { stage: d.stage }),
+          ...(d.trafficPercent !== undefined && { trafficPercent: d.trafficPercent }),
           createdAtMs: d.createdAtMs,
         };
       },
@@ -121,9 +124,13 @@ function targetGroupCounts(
   ctx: EngineContext,
   service: ServiceState,
 ): NonNullable<ServiceView['targetGroups']> {
-  const rows = service.targets.map((t) => ({
-    targetGroupArn: t.targetGroupArn,
-    name: ctx.targetGroups.get(t.targetGroupArn)?.name ?? t.targetGroupArn,
+  // A blue/green target lists both of its groups.
+  const arns = service.targets.flatMap((t) =>
+    t.alternateTargetGroupArn ? [t.targetGroupArn, t.alternateTargetGroupArn] : [t.targetGroupArn],
+  );
+  const rows = arns.map((arn) => ({
+    targetGroupArn: arn,
+    name: ctx.targetGroups.get(arn)?.name ?? arn,
     initial: 0,
     healthy: 0,
     unhealthy: 0,

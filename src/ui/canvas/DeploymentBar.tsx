@@ -63,6 +63,13 @@ export const DeploymentBar = memo(function DeploymentBar({
   const total = segments.reduce((n, s) => n + Math.max(0, s.count), 0);
   const scale = Math.max(upper, total, view.desiredCount, 1);
   const state = primary.rolloutState;
+  const kind = primary.strategy.toLowerCase().replace('_', '/');
+  const stageText: Record<string, string> = {
+    SCALE_UP: `${kind}: scaling up`,
+    PRODUCTION_TRAFFIC_SHIFT: `${kind} ${primary.trafficPercent ?? 0}%`,
+    BAKE_TIME: `${kind} 100%, baking`,
+    CLEAN_UP: `${kind}: cleaning up`,
+  };
   const label =
     state === 'FAILED'
       ? 'failed'
@@ -70,7 +77,9 @@ export const DeploymentBar = memo(function DeploymentBar({
         ? 'deployed'
         : primary.rollback
           ? 'rolling back'
-          : 'deploying';
+          : primary.stage
+            ? (stageText[primary.stage] ?? kind)
+            : 'deploying';
   const from = older.length > 0 ? `from ${older.map((d) => d.taskDefinition).join(', ')} · ` : '';
   return (
     <div
@@ -81,6 +90,8 @@ export const DeploymentBar = memo(function DeploymentBar({
       data-new-healthy={primary.healthyCount}
       data-old-running={oldRunning}
       data-rollback={primary.rollback}
+      data-stage={primary.stage}
+      data-traffic={primary.trafficPercent}
       title={primary.rolloutStateReason}
     >
       <div className="deployment-line">

@@ -1,6 +1,9 @@
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useChartStore } from '../../store/chart';
+import { useDesignStore } from '../../store/design';
 import { useRunStore } from '../../store/run';
+import { serviceColor } from '../shared/service-colors';
 import { CORE_STATUSES, STATUS_COLORS, STATUS_ORDER } from '../status';
 
 /** Tasks by lastStatus right now: the chart's legend, with numbers. */
@@ -28,12 +31,20 @@ export const ChartCounts = memo(function ChartCounts() {
 
 /** Requests per second through each target group, in the minute before each point. */
 function TrafficLegend() {
+  const groups = useDesignStore(
+    useShallow((s) => (s.design.targetGroups ?? []).map((t) => t.Name)),
+  );
   return (
     <ul className="chart-counts line-legend" data-testid="dock.chart.legend">
-      <li title="Requests a healthy target served, per second, over the minute before">
-        <span className="line-swatch solid" />
-        served/s
-      </li>
+      {groups.map((name, i) => (
+        <li
+          key={name}
+          title={`Requests target group ${name} served, per second, over the minute before`}
+        >
+          <span className="line-swatch solid" style={{ borderColor: serviceColor(i) }} />
+          {name} served/s
+        </li>
+      ))}
       <li title="Requests the load balancer answered 503: no healthy target in the group">
         <span className="line-swatch solid" style={{ borderColor: '#b42318' }} />
         503/s

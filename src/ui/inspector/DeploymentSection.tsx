@@ -17,6 +17,8 @@ import { firstIssue } from './issues';
 
 // ECS publishes no upper limit for maximumPercent; 1,000% is past any real use.
 const percent = integerIn(0, 1000, '%');
+const share = integerIn(1, 100, '%');
+const bakeMinutes = integerIn(0, 1440, 'min');
 
 /**
  * How the service deploys (minimumHealthyPercent, maximumPercent, the circuit breaker)
@@ -39,6 +41,9 @@ export const DeploymentSection = memo(function DeploymentSection({
   const min = config?.minimumHealthyPercent ?? (daemon ? 0 : 100);
   const max = config?.maximumPercent ?? (daemon ? 100 : 200);
   const breaker = config?.deploymentCircuitBreaker ?? { enable: false, rollback: false };
+  const strategy = config?.strategy ?? 'ROLLING';
+  // ECS's blue/green family needs a second target group (§11).
+  const blueGreen = (service.loadBalancers ?? []).some((l) => l.advancedConfiguration);
   const { family } = parseTaskDefinitionRef(service.taskDefinition);
   const revisions = useMemo(
     () => taskDefinitionRevisions(design).filter((r) => r.family === family),
@@ -103,6 +108,105 @@ export const DeploymentSection = memo(function DeploymentSection({
         Roll back to the last completed deployment
       </label>
       {error && <p className="field-error">{error}</p>}
+      {blueGreen && (
+        <>
+          <label className="field">
+            <span className="field-label">Strategy</span>
+            <select
+              value={strategy}
+              onChange={(e) =>
+                setError(
+                  firstIssue(
+                    setDeploymentConfiguration(name, {
+                      strategy: e.target.value as NonNullable<typeof config>['strategy'] & string,
+                    }),
+                  ),
+                )
+              }
+              data-testid="inspector.strategy"
+            >
+              <option value="ROLLING">Rolling update</option>
+              <option value="BLUE_GREEN">Blue/green: all traffic at once</option>
+              <option value="LINEAR">Linear: traffic in steps</option>
+              <option value="CANARY">Canary: a share first, then the rest</option>
+            </select>
+          </label>
+          {strategy === 'CANARY' && (
+            <div className="field-row">
+              <Field
+                label="Canary"
+                unit="%"
+                inputMode="numeric"
+                value={config?.canaryConfiguration?.canaryPercent ?? 5}
+                validate={share}
+                onCommit={(v) =>
+                  firstIssue(
+                    setDeploymentConfiguration(name, {
+                      canaryConfiguration: { ...config?.canaryConfiguration, canaryPercent: v },
+                    }),
+                  )
+                }
+                testId="inspector.canaryPercent"
+              />
+              <Field
+                label="For"
+                unit="min"
+                inputMode="numeric"
+                value={config?.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10}
+                validate={bakeMinutes}
+                onCommit={(v) =>
+                  firstIssue(
+                    setDeploymentConfiguration(name, {
+                      canaryConfiguration: {
+                        ...config?.canaryConfiguration,
+                        canaryBakeTimeInMinutes: v,
+                      },
+                    }),
+                  )
+                }
+                testId="inspector.canaryBake"
+              />
+            </div>
+          )}
+          {strategy === 'LINEAR' && (
+            <div className="field-row">
+              <Field
+                label="Step"
+                unit="%"
+                inputMode="numeric"
+                value={config?.linearConfiguration?.stepPercent ?? 10}
+                validate={share}
+                onCommit={(v) =>
+                  firstIssue(
+                    setDeploymentConfiguration(name, {
+                      linearConfiguration: { ...config?.linearConfiguration, stepPercent: v },
+                    }),
+                  )
+                }
+                testId="inspector.stepPercent"
+              />
+              <Field
+                label="Every"
+                unit="min"
+                inputMode="numeric"
+                value={config?.linearConfiguration?.stepBakeTimeInMinutes ?? 6}
+                validate={bakeMinutes}
+                onCommit={(v) =>
+                  firstIssue(
+                    setDeploymentConfiguration(name, {
+                      linearConfiguration: {
+                        ...config?.linearConfiguration,
+                        stepBakeTimeInMinutes: v,
+                      },
+                    }),
+                  )
+                }
+                testId="inspector.stepBake"
+              />
+            </div>
+          )}
+        </>
+      )}
       {running && (
         <div className="deploy-actions">
           <label className="field">
