@@ -178,4 +178,27 @@ test.describe('load balancers', () => {
     await page.getByTestId('chart.mode').selectOption('traffic');
     await expect(app.dock.chart.locator('.series-served')).toHaveCount(2);
   });
+
+  test('faults: a zone fails and its tasks move; a target fails its checks and is replaced', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('alb');
+    await app.dock.step10(3);
+    await page.getByTestId('canvas.lane.us-east-1a.fail').click();
+    await expect(app.canvas.instance('i-0a1b2c3d4e5f60001')).toHaveCount(0);
+    await app.dock.step10(5);
+    await expect(app.dock.serviceRow('web').getByTestId('dock.service.running')).toHaveText('3');
+    await app.canvas.service('web').click();
+    await page.getByTestId('inspector.failTarget.web').click();
+    await expect(page.locator('[data-testid="task-chip"][data-target="unhealthy"]')).toHaveCount(1);
+    // Start-first: the replacement starts now; the failing task stops when it is healthy.
+    await app.dock.step10(9);
+    await expect(app.dock.eventLog).toContainText('is unhealthy in (target-group web)');
+    await expect(page.locator('[data-testid="task-chip"][data-target="unhealthy"]')).toHaveCount(0);
+    await expect(app.canvas.service('web').getByTestId('service.targetGroup.web')).toHaveAttribute(
+      'data-healthy',
+      '3',
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import type { DesignDocument } from './document';
+import { findTargetGroup } from './elb-resolve';
 import type { DesignIssue } from './issues';
 import {
+  availabilityZoneOf,
   clusterNameOf,
   resolveTaskDefinition,
   type TaskDefinitionRevision,
@@ -103,6 +105,18 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
         break;
       case 'RegisterContainerInstance':
         if (a.input.ec2InstanceId !== undefined) instances.add(a.input.ec2InstanceId);
+        break;
+      case 'FailAvailabilityZone':
+        if (
+          !design.containerInstances.some(
+            (ci) => availabilityZoneOf(ci) === a.input.availabilityZone,
+          )
+        )
+          push('availabilityZone', `no container instance is in ${a.input.availabilityZone}`);
+        break;
+      case 'FailTargetHealth':
+        if (!findTargetGroup(design, a.input.targetGroupArn))
+          push('targetGroupArn', `${a.input.targetGroupArn} is not in targetGroups`);
         break;
       case 'StopTask':
         // Task ids exist only once the simulation runs.

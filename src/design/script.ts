@@ -55,6 +55,25 @@ export const TerminateInstanceInput = z.looseObject({
 });
 export type TerminateInstanceInput = z.infer<typeof TerminateInstanceInput>;
 
+/** A fault: every container instance in the zone is lost (Berth's own action). */
+export const FailAvailabilityZoneInput = z.looseObject({
+  cluster: clusterRef,
+  availabilityZone: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, 'must be a zone such as us-east-1a'),
+});
+export type FailAvailabilityZoneInput = z.infer<typeof FailAvailabilityZoneInput>;
+
+/** A fault: targets of a group start failing their health checks (Berth's own action). */
+export const FailTargetHealthInput = z.looseObject({
+  /** The target group's ARN or Name. */
+  targetGroupArn: z.string().min(1),
+  /** How many healthy targets fail (1 when absent and no taskIds). */
+  count: z.number().int().min(1).optional(),
+  taskIds: z.array(z.string().min(1)).optional(),
+});
+export type FailTargetHealthInput = z.infer<typeof FailTargetHealthInput>;
+
 export const UpdateContainerInstancesStateInput = z.looseObject({
   cluster: clusterRef,
   /** Container instance ARNs or ids, as the API takes them; EC2 instance ids are accepted too. */
@@ -161,6 +180,12 @@ export const ScriptAction = z.discriminatedUnion('action', [
     action: z.literal('RegisterTaskDefinition'),
     input: RegisterTaskDefinitionInput,
   }),
+  z.looseObject({
+    at,
+    action: z.literal('FailAvailabilityZone'),
+    input: FailAvailabilityZoneInput,
+  }),
+  z.looseObject({ at, action: z.literal('FailTargetHealth'), input: FailTargetHealthInput }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -169,6 +194,8 @@ export type ActionName = ScriptAction['action'];
 /** A command is a script action without its time: the engine applies it now. */
 export type Command =
   | { action: 'RegisterTaskDefinition'; input: RegisterTaskDefinitionInput }
+  | { action: 'FailAvailabilityZone'; input: FailAvailabilityZoneInput }
+  | { action: 'FailTargetHealth'; input: FailTargetHealthInput }
   | { action: 'UpdateService'; input: UpdateServiceInput }
   | { action: 'RunTask'; input: RunTaskInput }
   | { action: 'StopTask'; input: StopTaskInput }

@@ -37,11 +37,14 @@ import {
   attributeCommands,
   deployCommands,
   deploymentConfigCommand,
+  failTargetCommand,
+  failZoneCommand,
   forceDeploymentCommand,
   LIVE_SERVICE_FIELDS,
   registerCommand,
   revisionCommand,
   statusCommand,
+  stopTaskCommand,
   terminateCommand,
   updateServiceCommand,
 } from './live/commands';
@@ -365,4 +368,24 @@ export function redo(): void {
 
 export function dismissLoadIssue(): void {
   useDesignStore.setState({ loadIssue: null });
+}
+
+/** Faults, on a running cluster only: journalled like any other command. */
+export function failZone(availabilityZone: string, cluster?: string): void {
+  if (live()) void applyLive(failZoneCommand(availabilityZone, cluster));
+}
+
+export function failOneTarget(targetGroupArn: string): void {
+  if (live()) void applyLive(failTargetCommand(targetGroupArn));
+}
+
+/** Stop the service's first RUNNING task (as the run shows it now). */
+export function stopOneTask(serviceName: string): void {
+  if (!live()) return;
+  const tasks = Object.values(useRunStore.getState().tasks);
+  const task = tasks.find(
+    (t) =>
+      t.serviceName === serviceName && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING',
+  );
+  if (task) void applyLive(stopTaskCommand(task.taskArn, task.clusterName));
 }

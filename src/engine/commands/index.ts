@@ -9,6 +9,7 @@ import {
   updateContainerInstancesState,
 } from './container-instances';
 import { AwsError } from './errors';
+import { failAvailabilityZone, failTargetHealth } from './faults';
 import { registerTaskDefinition } from './register-task-definition';
 import { runTask } from './run-task';
 import { stopTask } from './stop-task';
@@ -19,6 +20,10 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
   switch (command.action) {
     case 'RegisterTaskDefinition':
       return registerTaskDefinition(ctx, command.input);
+    case 'FailAvailabilityZone':
+      return failAvailabilityZone(ctx, command.input);
+    case 'FailTargetHealth':
+      return failTargetHealth(ctx, command.input);
     case 'UpdateService':
       return updateService(ctx, command.input);
     case 'RunTask':

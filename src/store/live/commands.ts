@@ -180,3 +180,28 @@ export function deploymentConfigCommand(
     },
   ];
 }
+
+/** A fault: the zone's instances are lost at once. */
+export function failZoneCommand(availabilityZone: string, cluster?: string): Command[] {
+  return [
+    {
+      action: 'FailAvailabilityZone',
+      input: cluster === undefined ? { availabilityZone } : { cluster, availabilityZone },
+    },
+  ];
+}
+
+/** A fault: one healthy target of the group starts failing its health checks. */
+export function failTargetCommand(targetGroupArn: string): Command[] {
+  return [{ action: 'FailTargetHealth', input: { targetGroupArn, count: 1 } }];
+}
+
+/** StopTask on one task, as a person would from the console. */
+export function stopTaskCommand(taskArn: string, cluster?: string): Command[] {
+  return [
+    {
+      action: 'StopTask',
+      input: withCluster(cluster, { task: taskArn, reason: 'Stopped from Berth (a fault)' }),
+    },
+  ];
+}

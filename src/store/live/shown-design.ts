@@ -1,4 +1,9 @@
-import type { ContainerInstance, DesignDocument, ScriptAction } from '../../design';
+import {
+  availabilityZoneOf,
+  type ContainerInstance,
+  type DesignDocument,
+  type ScriptAction,
+} from '../../design';
 import {
   customAttributesOf,
   setCustomAttributes,
@@ -122,6 +127,11 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
     }
     case 'TerminateInstance':
       return withoutInstance(design, entry.input.ec2InstanceId);
+    case 'FailAvailabilityZone':
+      // The zone's instances are lost, as TerminateInstance loses one.
+      return design.containerInstances
+        .filter((ci) => availabilityZoneOf(ci) === entry.input.availabilityZone)
+        .reduce((d, ci) => withoutInstance(d, ci.ec2InstanceId), design);
     case 'DeregisterContainerInstance':
       return withoutInstance(design, entry.input.containerInstance);
     default:

@@ -1,6 +1,11 @@
 import { memo, useMemo } from 'react';
 import type { PlacementConstraint, PlacementStrategy } from '../../design';
-import { editService, removeResources } from '../../store/design-actions';
+import {
+  editService,
+  failOneTarget,
+  removeResources,
+  stopOneTask,
+} from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
 import { isPristine, useRunStore } from '../../store/run';
 import { networkText } from '../canvas/service-text';
@@ -82,6 +87,32 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
         <StrategiesEditor name={name} strategies={service.placementStrategy ?? NO_STRATEGIES} />
       )}
       <p className="field-hint">Count and placement go to the run live as UpdateService.</p>
+      {running && (
+        <div className="fault-row" data-testid="inspector.faults">
+          <span className="field-label">Faults</span>
+          <button
+            type="button"
+            className="fault-button"
+            onClick={() => stopOneTask(name)}
+            data-testid="inspector.stopTask"
+            title="StopTask on one of its RUNNING tasks: the service replaces it"
+          >
+            Stop a task
+          </button>
+          {live?.targetGroups?.map((tg) => (
+            <button
+              type="button"
+              key={tg.targetGroupArn}
+              className="fault-button"
+              onClick={() => failOneTarget(tg.targetGroupArn)}
+              data-testid={`inspector.failTarget.${tg.name}`}
+              title={`One healthy target in ${tg.name} starts failing its checks (FailTargetHealth)`}
+            >
+              Fail a target in {tg.name}
+            </button>
+          ))}
+        </div>
+      )}
       {live?.targetGroups && (
         <>
           <h3 className="inspector-section">Load balancing</h3>
