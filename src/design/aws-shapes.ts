@@ -163,6 +163,14 @@ export const DeploymentConfiguration = z.looseObject({
   minimumHealthyPercent: z.number().int().min(0).optional(),
   maximumPercent: z.number().int().min(0).optional(),
   deploymentCircuitBreaker: DeploymentCircuitBreaker.optional(),
+  /** CloudWatch alarms that fail a deployment when one enters ALARM (§9.2). */
+  alarms: z
+    .looseObject({
+      alarmNames: z.array(z.string().min(1)).min(1),
+      enable: z.boolean(),
+      rollback: z.boolean(),
+    })
+    .optional(),
   /** ECS's own deployment strategies (ecs-behavior §11); ROLLING by default. */
   strategy: z.enum(['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY']).optional(),
   /** Both revisions kept after production traffic reaches 100%. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
+import { MetricAlarm } from './cloudwatch-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 import { TrafficSpec } from './traffic-shapes';
@@ -63,6 +64,8 @@ export const DesignDocument = z.looseObject({
   listenerRules: z.array(ListenerRule).optional(),
   /** Requests per second arriving at listeners over time (Berth's own shape). */
   traffic: z.array(TrafficSpec).optional(),
+  /** CloudWatch alarms (PutMetricAlarm inputs), for deployment rollback (§9.2). */
+  alarms: z.array(MetricAlarm).optional(),
   script: z.array(ScriptAction).default([]),
   /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
   layout: z.record(z.string(), Position).default({}),

@@ -54,6 +54,16 @@ export function checkLoadBalancing(
       );
     }
   });
+  const alarmNames = new Set((design.alarms ?? []).map((a) => a.AlarmName));
+  design.services.forEach((s, i) => {
+    s.deploymentConfiguration?.alarms?.alarmNames.forEach((name, j) => {
+      if (!alarmNames.has(name))
+        push(
+          `services[${i}].deploymentConfiguration.alarms.alarmNames[${j}]`,
+          `${name} is not in alarms`,
+        );
+    });
+  });
   design.traffic?.forEach((t, i) => {
     if (!design.listeners?.some((l) => l.ListenerArn === t.listenerArn))
       push(`traffic[${i}].listenerArn`, `${t.listenerArn} is not the ListenerArn of any listener`);

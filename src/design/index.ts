@@ -1,4 +1,5 @@
 export * from './aws-shapes';
+export * from './cloudwatch-shapes';
 export * from './document';
 export * from './elb-resolve';
 export * from './elb-shapes';

@@ -8,6 +8,7 @@ import {
   RegisterTaskDefinitionInput,
   Resource,
 } from './aws-shapes';
+import { PutMetricDataInput } from './cloudwatch-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -186,6 +187,7 @@ export const ScriptAction = z.discriminatedUnion('action', [
     input: FailAvailabilityZoneInput,
   }),
   z.looseObject({ at, action: z.literal('FailTargetHealth'), input: FailTargetHealthInput }),
+  z.looseObject({ at, action: z.literal('PutMetricData'), input: PutMetricDataInput }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -196,6 +198,7 @@ export type Command =
   | { action: 'RegisterTaskDefinition'; input: RegisterTaskDefinitionInput }
   | { action: 'FailAvailabilityZone'; input: FailAvailabilityZoneInput }
   | { action: 'FailTargetHealth'; input: FailTargetHealthInput }
+  | { action: 'PutMetricData'; input: PutMetricDataInput }
   | { action: 'UpdateService'; input: UpdateServiceInput }
   | { action: 'RunTask'; input: RunTaskInput }
   | { action: 'StopTask'; input: StopTaskInput }

@@ -250,5 +250,7 @@ export interface DescribeState {
   containerInstances: Record<string, unknown>[];
   /** `aws elbv2 describe-target-health` for every target group (a Classic ELB's is `classic:NAME`). */
   targetHealth: { TargetGroupArn: string; TargetHealthDescriptions: Record<string, unknown>[] }[];
+  /** `aws cloudwatch describe-alarms` MetricAlarms, with each alarm's state. */
+  alarms: Record<string, unknown>[];
   actions: ActionResult[];
 }

@@ -4,6 +4,7 @@ import {
   resolveTaskDefinition,
   taskDefinitionRevisions,
 } from '../design';
+import { compileAlarms, initialAlarmStates } from './alarms/alarms';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { initialDeployment } from './deployment/deployments';
 import { strategyOf } from './deployment/strategy';
@@ -65,6 +66,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     services: new Map(),
     targetGroups: compileTargetGroups(scope, design),
     ...compileTraffic(scope, design),
+    alarmsByMetric: compileAlarms(design.alarms),
+    alarms: initialAlarmStates(design.alarms),
     traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),
@@ -130,6 +133,12 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
         rollback: s.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false,
       },
       healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? 0,
+      ...(s.deploymentConfiguration?.alarms?.enable && {
+        alarmConfig: {
+          alarmNames: [...s.deploymentConfiguration.alarms.alarmNames],
+          rollback: s.deploymentConfiguration.alarms.rollback,
+        },
+      }),
       targets: serviceTargets(scope, design, s.loadBalancers ?? []),
       productionSide: 'primary',
       strategy: strategyOf(s.deploymentConfiguration),

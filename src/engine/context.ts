@@ -1,4 +1,5 @@
-import type { DesignDocument, ScriptAction } from '../design';
+import type { DesignDocument, MetricAlarm, ScriptAction } from '../design';
+import type { AlarmState } from './alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
 import type { TargetGroupModel } from './elb/model';
 import type { ListenerTraffic, Routes, TrafficAccumulator } from './elb/traffic';
@@ -76,6 +77,10 @@ export interface EngineContext {
   listenerTraffic: ListenerTraffic;
   /** Where each listener sends them now: run state, moved by blue/green shifts. */
   routes: Routes;
+  /** The design's alarms by the metric each watches: a pure function of the design. */
+  alarmsByMetric: Map<string, MetricAlarm[]>;
+  /** Each alarm's state and its last minutes' datapoints (run state). */
+  alarms: Map<string, AlarmState>;
   /** Requests integrated so far this minute, per target group. */
   traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */

@@ -1,4 +1,5 @@
 import type { Command, DesignDocument, ScriptAction } from '../design';
+import { describeAlarms } from './alarms/alarms';
 import type { ActionResult, DescribeState, Frame, Snapshot } from './api';
 import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpoint';
 import { applyCommand } from './commands';
@@ -264,6 +265,7 @@ function simulationOf(ctx: EngineContext): Simulation {
           describeContainerInstance(ctx, i),
         ),
         targetHealth: describeTargetHealth(ctx),
+        alarms: describeAlarms(ctx),
         actions: [...ctx.actions],
       };
     },

@@ -167,6 +167,17 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
   ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
+  if (cp.alarms)
+    ctx.alarms = new Map(
+      cp.alarms.map(([name, a]) => [
+        name,
+        {
+          ...a,
+          current: a.current && { ...a.current },
+          minutes: a.minutes.map((m) => m && { ...m }),
+        },
+      ]),
+    );
   if (cp.routes)
     ctx.routes = new Map(
       cp.routes.map(([arn, route]) => [arn, route.map(([tg, w]): [string, number] => [tg, w])]),

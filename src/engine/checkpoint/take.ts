@@ -114,6 +114,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     },
     taskDefinitions: ctx.taskDefinitions,
     traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
+    alarms: [...ctx.alarms].map(([name, a]) => [name, structuredCloneLite(a)]),
     routes: [...ctx.routes].map(([arn, route]) => [arn, route.map(([tg, w]) => [tg, w])]),
     tasks,
     instances,

@@ -1,4 +1,5 @@
 import type { DesignDocument, ScriptAction } from '../../design';
+import type { AlarmState } from '../alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
 import type { TrafficAccumulator } from '../elb/traffic';
@@ -53,6 +54,8 @@ export interface EngineCheckpoint {
   candidates: CandidateCheckpoint[];
   /** Requests integrated this minute, per target group (elb/traffic.ts). */
   traffic?: [string, TrafficAccumulator][];
+  /** Each alarm's state and recent minutes. */
+  alarms?: [string, AlarmState][];
   /** Where listeners send traffic now, when a blue/green shift moved it from the design's. */
   routes?: [string, [string, number][]][];
   /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */

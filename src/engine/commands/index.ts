@@ -10,6 +10,7 @@ import {
 } from './container-instances';
 import { AwsError } from './errors';
 import { failAvailabilityZone, failTargetHealth } from './faults';
+import { putMetricData } from './put-metric-data';
 import { registerTaskDefinition } from './register-task-definition';
 import { runTask } from './run-task';
 import { stopTask } from './stop-task';
@@ -24,6 +25,8 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return failAvailabilityZone(ctx, command.input);
     case 'FailTargetHealth':
       return failTargetHealth(ctx, command.input);
+    case 'PutMetricData':
+      return putMetricData(ctx, command.input);
     case 'UpdateService':
       return updateService(ctx, command.input);
     case 'RunTask':

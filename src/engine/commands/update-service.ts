@@ -87,6 +87,14 @@ export function updateService(
       ...config,
     });
   }
+  if (config?.alarms) {
+    if (config.alarms.enable)
+      service.alarmConfig = {
+        alarmNames: [...config.alarms.alarmNames],
+        rollback: config.alarms.rollback,
+      };
+    else delete service.alarmConfig;
+  }
   if (config?.deploymentCircuitBreaker) {
     service.deploymentCircuitBreaker = {
       enable: config.deploymentCircuitBreaker.enable,

@@ -2,6 +2,8 @@ import type { EngineContext } from '../context';
 import type { DeploymentState, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
 import { emitDeploymentStateChange } from '../output/events';
 import { serviceEvent } from '../output/service-events';
+import { requestReconcile } from '../scheduler/request';
+import { alarmBakeMs, noteAlarmsAtStart } from './alarm-rollback';
 import { runsSettled } from './health';
 
 /** The deployment a service is created with; it completes when the service first settles. */
@@ -84,6 +86,7 @@ export function startDeployment(
     strategy: 'ROLLING',
   };
   if (rollbackOf) deployment.rollbackOf = rollbackOf.id;
+  noteAlarmsAtStart(ctx, service, deployment);
   // ECS's blue/green family needs a second target group to scale the new revision into.
   const blueGreen =
     service.strategy.type !== 'ROLLING' &&
@@ -173,6 +176,14 @@ export function settleDeployments(
     primaryHealthy === service.desiredCount &&
     service.placementFailure === undefined;
   if (!done) return;
+  // §9.2: with alarms, the deployment stays IN_PROGRESS, watched, for its bake time.
+  if (service.alarmConfig && !primary.alarmsIgnored && !primary.createdWithService) {
+    if (primary.bakeUntilMs === undefined) {
+      primary.bakeUntilMs = ctx.nowMs + alarmBakeMs(ctx, service);
+      requestReconcile(ctx, service.serviceName, primary.bakeUntilMs);
+    }
+    if (ctx.nowMs < primary.bakeUntilMs) return;
+  }
   primary.rolloutState = 'COMPLETED';
   primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
   primary.updatedAtMs = ctx.nowMs;

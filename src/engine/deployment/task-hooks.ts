@@ -106,13 +106,25 @@ function failOne(ctx: EngineContext, service: ServiceState, deployment: Deployme
     ? 'ECS deployment circuit breaker: tasks failed health checks.'
     : 'ECS deployment circuit breaker: task failed to start.';
   failDeployment(ctx, service, deployment, reason);
+  if (service.deploymentCircuitBreaker.rollback) rollBack(ctx, service, deployment);
+}
+
+/**
+ * A FAILED deployment rolls back: to the last COMPLETED deployment, or for blue/green
+ * traffic back to blue (§9.1, §9.2, §11).
+ */
+export function rollBack(
+  ctx: EngineContext,
+  service: ServiceState,
+  deployment: DeploymentState,
+): void {
   if (deployment.strategy !== 'ROLLING') {
-    if (service.deploymentCircuitBreaker.rollback) rollBackBlueGreen(ctx, service, deployment);
+    rollBackBlueGreen(ctx, service, deployment);
     return;
   }
   const target = service.lastCompleted;
   // Model: a rollback that fails too stays FAILED rather than rolling back again.
-  if (!service.deploymentCircuitBreaker.rollback || !target || deployment.rollbackOf) return;
+  if (!target || deployment.rollbackOf) return;
   const td = ctx.taskDefinitions.find((t) => t.arn === target.taskDefinitionArn);
   if (!td || target.id === deployment.id) return;
   startDeployment(ctx, service, td, deployment);

@@ -84,6 +84,10 @@ export interface DeploymentState {
   rollbackOf?: string;
   /** The deployment CreateService made: it completes quietly (Model, deployments.ts). */
   createdWithService?: true;
+  /** An alarm was already in ALARM when it started: alarms are ignored for it (§9.2). */
+  alarmsIgnored?: true;
+  /** Its tasks are all in place; the alarms' bake time runs until then (§9.2). */
+  bakeUntilMs?: number;
   /** Which of each target's two groups its tasks register in (blue/green, §11). */
   targetSide: 'primary' | 'alternate';
   /** ECS's strategy for it (§11); ROLLING replaces tasks within the bounds. */
@@ -210,6 +214,8 @@ export interface ServiceState {
   healthCheckGracePeriodSeconds: number;
   /** Its `loadBalancers`, by the target group each names (a Classic ELB's is `classic:NAME`). */
   targets: ServiceTarget[];
+  /** deploymentConfiguration.alarms when enabled: alarms that fail a deployment (§9.2). */
+  alarmConfig?: { alarmNames: string[]; rollback: boolean };
   /** Which group of each blue/green target serves production now. */
   productionSide: 'primary' | 'alternate';
   /** deploymentConfiguration's strategy and its steps (§11), in ms. */

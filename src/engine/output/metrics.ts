@@ -1,5 +1,7 @@
+import { evaluateAlarms, recordDatum } from '../alarms/alarms';
 import type { MetricDatum } from '../api';
 import { type EngineContext, isoAt } from '../context';
+import { onAlarms } from '../deployment/alarm-rollback';
 import { advanceTraffic, trafficTargetGroups } from '../elb/traffic';
 import { serviceCounts } from './describe-service';
 import { noteTraffic } from './history';
@@ -14,8 +16,10 @@ export const METRIC_PERIOD_MS = 60_000;
 export function emitMetrics(ctx: EngineContext): void {
   const timestamp = isoAt(ctx, ctx.nowMs);
   const period = METRIC_PERIOD_MS / 1000;
-  const push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) =>
+  const push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => {
+    recordDatum(ctx, m.Namespace, m.MetricName, m.Dimensions, m.Value);
     ctx.out.metrics.push({ ...m, Timestamp: timestamp, Period: period });
+  };
   for (const { clusterName } of ctx.design.clusters) {
     // Sums kept as instances join, leave and reserve (lifecycle/tallies.ts): a minute's
     // datapoints cost the clusters and services, not their instances and tasks.
@@ -72,6 +76,8 @@ export function emitMetrics(ctx: EngineContext): void {
     });
   }
   emitTrafficMetrics(ctx, push);
+  // The minute's datapoints are in: the alarms judge it, and fail what they watch.
+  onAlarms(ctx, evaluateAlarms(ctx));
 }
 
 /**
