@@ -35,6 +35,17 @@ export function updateService(
       'The maximumPercent for a service with the daemon scheduling strategy must be 100.',
     );
   }
+  // §11: blue/green, linear and canary move traffic between two target groups.
+  if (
+    config?.strategy !== undefined &&
+    config.strategy !== 'ROLLING' &&
+    !service.targets.some((t) => t.alternateTargetGroupArn !== undefined)
+  ) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `The ${config.strategy} deployment strategy needs a load balancer with an alternate target group (advancedConfiguration.alternateTargetGroupArn).`,
+    );
+  }
   if (minimumHealthyPercent > maximumPercent) {
     throw new AwsError(
       'InvalidParameterException',

@@ -163,6 +163,22 @@ describe('ECS blue/green, linear and canary deployments (ecs-behavior §11)', ()
     expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.revision === 1)).toBe(true);
   });
 
+  it('green tasks lost after the shift are replaced: the service never runs down to nothing', () => {
+    const run = simulate(
+      canaryDesign({ strategy: 'BLUE_GREEN' }, [
+        {
+          family: 'web',
+          revision: 2,
+          failure: { type: 'CRASH', afterSeconds: 90, untilSeconds: 200 },
+        },
+      ]),
+    ).until(minutes(2));
+    run.apply(deploy).until(minutes(15), seconds(10));
+    expect(run.tasks({ lastStatus: 'RUNNING' }).filter((t) => t.revision === 2)).toHaveLength(3);
+    const services = run.sim.describe().services as { deployments: Record<string, unknown>[] }[];
+    expect(services[0]?.deployments[0]).toMatchObject({ rolloutState: 'COMPLETED' });
+  });
+
   it('a checkpoint taken mid-canary resumes exactly', () => {
     const d = canaryDesign({
       strategy: 'CANARY',

@@ -126,21 +126,36 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
   );
   for (const task of sick) {
     task.failedHealthCheck = true;
-    stopTask(
-      ctx,
-      task,
-      'ServiceSchedulerInitiated',
-      hasUnhealthyTarget(task)
-        ? 'Task failed ELB health checks'
-        : 'Task failed container health checks',
-    );
+    const target = task.targets?.find((t) => t.state === 'unhealthy');
+    const tg = target ? ctx.targetGroups.get(target.targetGroupArn) : undefined;
+    if (target && tg) {
+      const host = task.containerInstanceArn
+        ? ctx.instances.get(task.containerInstanceArn)?.ec2InstanceId
+        : undefined;
+      // ECS's template for a target that fails its checks (§14.2), as the rolling path says it.
+      serviceEvent(
+        ctx,
+        service,
+        `(service ${service.serviceName}) (task ${task.taskId})${host ? ` (instance ${host})` : ''} (port ${target.port}) is unhealthy in (target-group ${tg.name}) due to (reason Health checks failed)`,
+      );
+      stopTask(
+        ctx,
+        task,
+        'ServiceSchedulerInitiated',
+        `Task failed ELB health checks in (target-group ${tg.name})`,
+      );
+    } else {
+      stopTask(ctx, task, 'ServiceSchedulerInitiated', 'Task failed container health checks');
+    }
   }
   const good = mine.filter((t) => !sick.includes(t));
+  // §7.2: a green task lost at any stage is replaced (a crash after the shift too), so the
+  // service never runs down to nothing while traffic is on green.
+  if (good.length < desired && mayLaunch(ctx, service))
+    scaleOut(ctx, service, desired - good.length);
   switch (green.stage) {
     case 'SCALE_UP': {
       // §11: the new revision is scaled to 100% of the desired count before any shift.
-      if (good.length < desired && mayLaunch(ctx, service))
-        scaleOut(ctx, service, desired - good.length);
       const healthy = good.filter((t) => countsAsHealthy(ctx, t)).length;
       if (healthy >= desired) shift(ctx, service, green, nextTrafficPercent(service.strategy, 0));
       break;
