@@ -206,6 +206,9 @@ export const CreateServiceInput = z.looseObject({
   deploymentConfiguration: DeploymentConfiguration.optional(),
   healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
   loadBalancers: z.array(ServiceLoadBalancer).optional(),
+  deploymentController: z
+    .looseObject({ type: z.enum(['ECS', 'CODE_DEPLOY', 'EXTERNAL']) })
+    .optional(),
 });
 export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
 import { MetricAlarm } from './cloudwatch-shapes';
+import { CodeDeploy, LambdaFunction } from './codedeploy-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 import { TrafficSpec } from './traffic-shapes';
@@ -66,6 +67,10 @@ export const DesignDocument = z.looseObject({
   traffic: z.array(TrafficSpec).optional(),
   /** CloudWatch alarms (PutMetricAlarm inputs), for deployment rollback (§9.2). */
   alarms: z.array(MetricAlarm).optional(),
+  /** CodeDeploy applications, deployment groups and configs, for CODE_DEPLOY services (§10). */
+  codeDeploy: CodeDeploy.optional(),
+  /** Functions CodeDeploy's lifecycle hooks call, and whether each run succeeds. */
+  lambdaFunctions: z.array(LambdaFunction).optional(),
   script: z.array(ScriptAction).default([]),
   /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
   layout: z.record(z.string(), Position).default({}),

@@ -54,6 +54,48 @@ export function checkLoadBalancing(
       );
     }
   });
+  // CodeDeploy (§10): what a deployment group names must be there, and be a CODE_DEPLOY service.
+  const apps = new Set((design.codeDeploy?.applications ?? []).map((a) => a.applicationName));
+  const configs = new Set([
+    'CodeDeployDefault.ECSAllAtOnce',
+    'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    'CodeDeployDefault.ECSCanary10Percent15Minutes',
+    'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+    'CodeDeployDefault.ECSLinear10PercentEvery3Minutes',
+    ...(design.codeDeploy?.deploymentConfigs ?? []).map((c) => c.deploymentConfigName),
+  ]);
+  design.codeDeploy?.deploymentGroups.forEach((g, i) => {
+    const at = `codeDeploy.deploymentGroups[${i}]`;
+    if (!apps.has(g.applicationName))
+      push(`${at}.applicationName`, `${g.applicationName} is not in codeDeploy.applications`);
+    if (g.deploymentConfigName !== undefined && !configs.has(g.deploymentConfigName))
+      push(
+        `${at}.deploymentConfigName`,
+        `${g.deploymentConfigName} is neither predefined nor in codeDeploy.deploymentConfigs`,
+      );
+    const name = g.ecsServices[0]?.serviceName;
+    const svc = design.services.find((s) => s.serviceName === name);
+    if (!svc) push(`${at}.ecsServices[0].serviceName`, `${name} is not in services`);
+    else if (svc.deploymentController?.type !== 'CODE_DEPLOY')
+      push(
+        `${at}.ecsServices[0].serviceName`,
+        `${name} needs deploymentController { "type": "CODE_DEPLOY" }`,
+      );
+    const pair = g.loadBalancerInfo.targetGroupPairInfoList[0];
+    pair?.targetGroups.forEach((t, j) => {
+      if (!findTargetGroup(design, t.name))
+        push(
+          `${at}.loadBalancerInfo.targetGroupPairInfoList[0].targetGroups[${j}].name`,
+          `${t.name} is not in targetGroups`,
+        );
+    });
+    const listener = pair?.prodTrafficRoute.listenerArns[0];
+    if (listener && !design.listeners?.some((l) => l.ListenerArn === listener))
+      push(
+        `${at}.loadBalancerInfo.targetGroupPairInfoList[0].prodTrafficRoute.listenerArns[0]`,
+        `${listener} is not the ListenerArn of any listener`,
+      );
+  });
   const alarmNames = new Set((design.alarms ?? []).map((a) => a.AlarmName));
   design.services.forEach((s, i) => {
     s.deploymentConfiguration?.alarms?.alarmNames.forEach((name, j) => {

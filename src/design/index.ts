@@ -1,5 +1,6 @@
 export * from './aws-shapes';
 export * from './cloudwatch-shapes';
+export * from './codedeploy-shapes';
 export * from './document';
 export * from './elb-resolve';
 export * from './elb-shapes';

@@ -9,6 +9,7 @@ import {
   Resource,
 } from './aws-shapes';
 import { PutMetricDataInput } from './cloudwatch-shapes';
+import { CreateDeploymentInput } from './codedeploy-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -188,6 +189,7 @@ export const ScriptAction = z.discriminatedUnion('action', [
   }),
   z.looseObject({ at, action: z.literal('FailTargetHealth'), input: FailTargetHealthInput }),
   z.looseObject({ at, action: z.literal('PutMetricData'), input: PutMetricDataInput }),
+  z.looseObject({ at, action: z.literal('CreateDeployment'), input: CreateDeploymentInput }),
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -199,6 +201,7 @@ export type Command =
   | { action: 'FailAvailabilityZone'; input: FailAvailabilityZoneInput }
   | { action: 'FailTargetHealth'; input: FailTargetHealthInput }
   | { action: 'PutMetricData'; input: PutMetricDataInput }
+  | { action: 'CreateDeployment'; input: CreateDeploymentInput }
   | { action: 'UpdateService'; input: UpdateServiceInput }
   | { action: 'RunTask'; input: RunTaskInput }
   | { action: 'StopTask'; input: StopTaskInput }

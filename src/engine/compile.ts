@@ -6,6 +6,7 @@ import {
 } from '../design';
 import { compileAlarms, initialAlarmStates } from './alarms/alarms';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
+import { pairCodeDeployTargets } from './deployment/codedeploy';
 import { initialDeployment } from './deployment/deployments';
 import { strategyOf } from './deployment/strategy';
 import { compileTargetGroups, serviceTargets } from './elb/model';
@@ -141,10 +142,13 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
       }),
       targets: serviceTargets(scope, design, s.loadBalancers ?? []),
       productionSide: 'primary',
+      deploymentController: s.deploymentController?.type ?? 'ECS',
       strategy: strategyOf(s.deploymentConfiguration),
       startFailures: 0,
       source: s,
     };
+    if (service.deploymentController === 'CODE_DEPLOY')
+      pairCodeDeployTargets(scope, design, service);
     ctx.services.set(service.serviceName, service);
     ctx.out.dirtyServices.add(service.serviceName);
   }

@@ -111,6 +111,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       deploymentCircuitBreaker: { ...rest.deploymentCircuitBreaker },
       targets: (rest.targets ?? []).map((t) => ({ ...t })),
       strategy: { ...rest.strategy },
+      deploymentController: rest.deploymentController ?? 'ECS',
       ...(rest.targetNotes && {
         targetNotes: {
           registered: { ...rest.targetNotes.registered },

@@ -8,6 +8,7 @@ import {
   registerContainerInstance,
   updateContainerInstancesState,
 } from './container-instances';
+import { createDeployment } from './create-deployment';
 import { AwsError } from './errors';
 import { failAvailabilityZone, failTargetHealth } from './faults';
 import { putMetricData } from './put-metric-data';
@@ -27,6 +28,8 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return failTargetHealth(ctx, command.input);
     case 'PutMetricData':
       return putMetricData(ctx, command.input);
+    case 'CreateDeployment':
+      return createDeployment(ctx, command.input);
     case 'UpdateService':
       return updateService(ctx, command.input);
     case 'RunTask':

@@ -25,6 +25,12 @@ export function updateService(
     const refusal = launchTypeRefusal(td.input, serviceLaunchType(service));
     if (refusal) throw new AwsError('InvalidParameterException', refusal);
     if (td.arn !== service.taskDefinition.arn) next = td;
+    if (next && service.deploymentController === 'CODE_DEPLOY') {
+      throw new AwsError(
+        'InvalidParameterException',
+        'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      );
+    }
   }
   const config = input.deploymentConfiguration;
   const minimumHealthyPercent = config?.minimumHealthyPercent ?? service.minimumHealthyPercent;

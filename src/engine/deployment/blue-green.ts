@@ -2,15 +2,16 @@ import type { EngineContext } from '../context';
 import { hasUnhealthyTarget } from '../elb/targets';
 import { setRoute } from '../elb/traffic';
 import { stopTask } from '../lifecycle/transitions';
-import type { DeploymentState, ServiceState, TaskState } from '../model/types';
+import type { DeploymentState, DeploymentStrategy, ServiceState, TaskState } from '../model/types';
 import { serviceEvent, taskList } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
 import { liveTasks, scaleOut } from '../scheduler/scale';
-import { primaryOf } from './deployments';
+import { hookSucceeds } from './codedeploy';
+import { failDeployment, primaryOf } from './deployments';
 import { countsAsHealthy } from './health';
 import { mayLaunch } from './rolling';
 import { nextTrafficPercent, stepBakeMs } from './strategy';
-import { countHealthCheckFailure } from './task-hooks';
+import { countHealthCheckFailure, rollBack } from './task-hooks';
 
 /**
  * ECS's blue/green, linear and canary deployments (ecs-behavior §11): the new revision
@@ -23,6 +24,41 @@ import { countHealthCheckFailure } from './task-hooks';
  * no time; the stages named here are the ones a person can watch. Blue tasks that fail
  * while green scales up are not replaced.
  */
+
+/** The deployment's own plan (a CodeDeploy config), else the service's strategy. */
+function planOf(service: ServiceState, deployment: DeploymentState): DeploymentStrategy {
+  return deployment.plan ?? service.strategy;
+}
+
+/**
+ * Run the CodeDeploy hooks due before `upTo` (in AppSpec order). A hook whose function
+ * fails fails the deployment; it rolls back when the group's auto rollback is on, except
+ * for BeforeInstall, which cannot (§10). Returns false when one failed.
+ * Model: a hook takes no time.
+ */
+function runHooks(
+  ctx: EngineContext,
+  service: ServiceState,
+  green: DeploymentState,
+  upTo: readonly string[],
+): boolean {
+  const cd = green.codeDeploy;
+  if (!cd) return true;
+  while (cd.hooks.length > 0 && upTo.includes(cd.hooks[0]?.event ?? '')) {
+    const hook = cd.hooks.shift();
+    if (!hook || hookSucceeds(ctx, hook.fn)) continue;
+    failDeployment(
+      ctx,
+      service,
+      green,
+      `CodeDeploy deployment ${cd.id}: lifecycle hook ${hook.event} (${hook.fn}) failed.`,
+    );
+    // Before install nothing is deployed: blue is PRIMARY again either way.
+    if (cd.autoRollback || hook.event === 'BeforeInstall') rollBack(ctx, service, green);
+    return false;
+  }
+  return true;
+}
 
 export function isBlueGreen(service: ServiceState): boolean {
   const primary = service.deployments[0];
@@ -74,10 +110,10 @@ function shift(ctx: EngineContext, service: ServiceState, green: DeploymentState
     service,
     `(service ${service.serviceName}) deployment ${green.id} shifted ${percent}% of production traffic to the new revision.`,
   );
-  const bake = stepBakeMs(service.strategy, percent);
+  const bake = stepBakeMs(planOf(service, green), percent);
   if (percent >= 100) {
     green.stage = 'BAKE_TIME';
-    green.stageUntilMs = ctx.nowMs + service.strategy.bakeTimeMs;
+    green.stageUntilMs = ctx.nowMs + planOf(service, green).bakeTimeMs;
   } else {
     green.stage = 'PRODUCTION_TRAFFIC_SHIFT';
     green.stageUntilMs = ctx.nowMs + bake;
@@ -155,18 +191,34 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
     scaleOut(ctx, service, desired - good.length);
   switch (green.stage) {
     case 'SCALE_UP': {
+      if (!runHooks(ctx, service, green, ['BeforeInstall'])) return;
       // §11: the new revision is scaled to 100% of the desired count before any shift.
       const healthy = good.filter((t) => countsAsHealthy(ctx, t)).length;
-      if (healthy >= desired) shift(ctx, service, green, nextTrafficPercent(service.strategy, 0));
+      if (healthy < desired) break;
+      if (
+        !runHooks(ctx, service, green, [
+          'AfterInstall',
+          'AfterAllowTestTraffic',
+          'BeforeAllowTraffic',
+        ])
+      )
+        return;
+      shift(ctx, service, green, nextTrafficPercent(planOf(service, green), 0));
       break;
     }
     case 'PRODUCTION_TRAFFIC_SHIFT':
       if (ctx.nowMs >= (green.stageUntilMs ?? 0))
-        shift(ctx, service, green, nextTrafficPercent(service.strategy, green.trafficPercent ?? 0));
+        shift(
+          ctx,
+          service,
+          green,
+          nextTrafficPercent(planOf(service, green), green.trafficPercent ?? 0),
+        );
       break;
     default:
       break;
   }
+  if (green.stage === 'BAKE_TIME' && !runHooks(ctx, service, green, ['AfterAllowTraffic'])) return;
   if (green.stage === 'BAKE_TIME' && ctx.nowMs >= (green.stageUntilMs ?? 0))
     cleanUp(ctx, service, green, blue);
   // After the pass: a breaker that trips rolls traffic back (task-hooks.ts).

@@ -1,5 +1,11 @@
 import type { EngineContext } from '../context';
-import type { DeploymentState, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
+import type {
+  DeploymentState,
+  DeploymentStrategy,
+  ServiceState,
+  TaskDefinitionModel,
+  TaskState,
+} from '../model/types';
 import { emitDeploymentStateChange } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
@@ -63,6 +69,13 @@ export function startDeployment(
   service: ServiceState,
   taskDefinition: TaskDefinitionModel,
   rollbackOf?: DeploymentState,
+  /** A CodeDeploy deployment's own traffic plan and hooks (§10). */
+  codeDeploy?: {
+    plan: DeploymentStrategy;
+    id: string;
+    hooks: { event: string; fn: string }[];
+    autoRollback: boolean;
+  },
 ): DeploymentState {
   const id = newDeploymentId(ctx);
   for (const d of service.deployments) {
@@ -88,11 +101,19 @@ export function startDeployment(
   if (rollbackOf) deployment.rollbackOf = rollbackOf.id;
   noteAlarmsAtStart(ctx, service, deployment);
   // ECS's blue/green family needs a second target group to scale the new revision into.
+  const plan = codeDeploy?.plan ?? service.strategy;
   const blueGreen =
-    service.strategy.type !== 'ROLLING' &&
-    service.targets.some((t) => t.alternateTargetGroupArn !== undefined);
+    plan.type !== 'ROLLING' && service.targets.some((t) => t.alternateTargetGroupArn !== undefined);
+  if (codeDeploy) {
+    deployment.plan = codeDeploy.plan;
+    deployment.codeDeploy = {
+      id: codeDeploy.id,
+      hooks: codeDeploy.hooks,
+      autoRollback: codeDeploy.autoRollback,
+    };
+  }
   if (blueGreen) {
-    deployment.strategy = service.strategy.type;
+    deployment.strategy = plan.type;
     deployment.stage = 'SCALE_UP';
     deployment.trafficPercent = 0;
     deployment.targetSide = service.productionSide === 'primary' ? 'alternate' : 'primary';

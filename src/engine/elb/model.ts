@@ -63,6 +63,42 @@ export function compileTargetGroups(
         (Number.isFinite(delay) ? delay : DEREGISTRATION_DELAY_DEFAULT_S) * 1000,
     });
   }
+  // A blue/green pair's second group has no listener of its own until the shift: it shares
+  // its pair's load balancer (CloudWatch's LoadBalancer dimension).
+  const arnOf = (ref: string) => {
+    const tg = findTargetGroup(design, ref);
+    return tg ? (tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name)) : undefined;
+  };
+  const pairs: [string | undefined, string | undefined][] = [
+    ...design.services.flatMap((s) =>
+      (s.loadBalancers ?? []).flatMap((l) =>
+        l.targetGroupArn && l.advancedConfiguration
+          ? [
+              [arnOf(l.targetGroupArn), arnOf(l.advancedConfiguration.alternateTargetGroupArn)] as [
+                string | undefined,
+                string | undefined,
+              ],
+            ]
+          : [],
+      ),
+    ),
+    ...(design.codeDeploy?.deploymentGroups ?? []).map((g) => {
+      const names = g.loadBalancerInfo.targetGroupPairInfoList[0]?.targetGroups ?? [];
+      return [arnOf(names[0]?.name ?? ''), arnOf(names[1]?.name ?? '')] as [
+        string | undefined,
+        string | undefined,
+      ];
+    }),
+  ];
+  for (const [a, b] of pairs) {
+    const ma = a ? out.get(a) : undefined;
+    const mb = b ? out.get(b) : undefined;
+    if (!ma || !mb) continue;
+    if (!mb.loadBalancerDimension && ma.loadBalancerDimension)
+      mb.loadBalancerDimension = ma.loadBalancerDimension;
+    if (!ma.loadBalancerDimension && mb.loadBalancerDimension)
+      ma.loadBalancerDimension = mb.loadBalancerDimension;
+  }
   for (const lb of design.loadBalancers ?? []) {
     if (lb.Type !== 'classic') continue;
     const hc = lb.HealthCheck;

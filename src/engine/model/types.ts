@@ -98,6 +98,10 @@ export interface DeploymentState {
   stageUntilMs?: number;
   /** Production traffic on its tasks, percent. */
   trafficPercent?: number;
+  /** How this one shifts, when not the service's own strategy (a CodeDeploy config, §10). */
+  plan?: DeploymentStrategy;
+  /** CodeDeploy's deployment id (`d-...`) and the AppSpec hooks still to run, in order. */
+  codeDeploy?: { id: string; hooks: { event: string; fn: string }[]; autoRollback: boolean };
 }
 
 export interface TaskState {
@@ -214,6 +218,8 @@ export interface ServiceState {
   healthCheckGracePeriodSeconds: number;
   /** Its `loadBalancers`, by the target group each names (a Classic ELB's is `classic:NAME`). */
   targets: ServiceTarget[];
+  /** ECS, or CODE_DEPLOY: then only CodeDeploy's CreateDeployment deploys it (§10). */
+  deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
   /** deploymentConfiguration.alarms when enabled: alarms that fail a deployment (§9.2). */
   alarmConfig?: { alarmNames: string[]; rollback: boolean };
   /** Which group of each blue/green target serves production now. */

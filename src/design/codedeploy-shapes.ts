@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * CodeDeploy inputs for ECS blue/green (ecs-behavior §10), camelCase as the CodeDeploy API
+ * takes them: CreateApplication, CreateDeploymentGroup, CreateDeploymentConfig and
+ * CreateDeployment; and the Lambda functions its lifecycle hooks call.
+ */
+
+export const CodeDeployApplication = z.looseObject({
+  applicationName: z.string().min(1).max(100),
+  computePlatform: z.enum(['ECS', 'Server', 'Lambda']).optional(),
+});
+
+export const DeploymentConfig = z.looseObject({
+  deploymentConfigName: z.string().min(1).max(100),
+  computePlatform: z.enum(['ECS', 'Server', 'Lambda']).optional(),
+  trafficRoutingConfig: z.looseObject({
+    type: z.enum(['TimeBasedCanary', 'TimeBasedLinear', 'AllAtOnce']),
+    timeBasedCanary: z
+      .looseObject({
+        canaryPercentage: z.number().int().min(1).max(99),
+        canaryInterval: z.number().int().min(1),
+      })
+      .optional(),
+    timeBasedLinear: z
+      .looseObject({
+        linearPercentage: z.number().int().min(1).max(99),
+        linearInterval: z.number().int().min(1),
+      })
+      .optional(),
+  }),
+});
+export type DeploymentConfig = z.infer<typeof DeploymentConfig>;
+
+export const DeploymentGroup = z.looseObject({
+  applicationName: z.string().min(1),
+  deploymentGroupName: z.string().min(1).max(100),
+  deploymentConfigName: z.string().optional(),
+  serviceRoleArn: z.string().optional(),
+  ecsServices: z
+    .array(z.looseObject({ serviceName: z.string().min(1), clusterName: z.string().min(1) }))
+    .length(1, 'takes one ECS service'),
+  loadBalancerInfo: z.looseObject({
+    targetGroupPairInfoList: z
+      .array(
+        z.looseObject({
+          targetGroups: z
+            .array(z.looseObject({ name: z.string().min(1) }))
+            .length(2, 'needs the blue and the green target group'),
+          prodTrafficRoute: z.looseObject({ listenerArns: z.array(z.string().min(1)).length(1) }),
+          testTrafficRoute: z
+            .looseObject({ listenerArns: z.array(z.string().min(1)).max(1) })
+            .optional(),
+        }),
+      )
+      .length(1, 'takes one target group pair'),
+  }),
+  blueGreenDeploymentConfiguration: z
+    .looseObject({
+      terminateBlueInstancesOnDeploymentSuccess: z
+        .looseObject({
+          action: z.enum(['TERMINATE', 'KEEP_ALIVE']).optional(),
+          terminationWaitTimeInMinutes: z
+            .number()
+            .int()
+            .min(0)
+            .max(2880, 'must be at most 2,880 minutes (2 days)')
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  autoRollbackConfiguration: z
+    .looseObject({ enabled: z.boolean(), events: z.array(z.string()).optional() })
+    .optional(),
+});
+export type DeploymentGroup = z.infer<typeof DeploymentGroup>;
+
+export const CodeDeploy = z.looseObject({
+  applications: z.array(CodeDeployApplication).default([]),
+  deploymentGroups: z.array(DeploymentGroup).default([]),
+  deploymentConfigs: z.array(DeploymentConfig).optional(),
+});
+
+/** A lifecycle hook's function and how its run ends (Berth's: AWS has no such field). */
+export const LambdaFunction = z.looseObject({
+  FunctionName: z.string().min(1),
+  FunctionArn: z.string().optional(),
+  hookExecutionStatus: z.enum(['Succeeded', 'Failed']),
+});
+
+/** The AppSpec of an ECS deployment: the task definition, the container, the hooks. */
+export const AppSpec = z.looseObject({
+  version: z.union([z.string(), z.number()]).optional(),
+  Resources: z
+    .array(
+      z.looseObject({
+        TargetService: z.looseObject({
+          Type: z.literal('AWS::ECS::Service'),
+          Properties: z.looseObject({
+            TaskDefinition: z.string().min(1),
+            LoadBalancerInfo: z.looseObject({
+              ContainerName: z.string(),
+              ContainerPort: z.number(),
+            }),
+          }),
+        }),
+      }),
+    )
+    .length(1, 'takes one TargetService'),
+  Hooks: z.array(z.record(z.string(), z.string())).optional(),
+});
+export type AppSpec = z.infer<typeof AppSpec>;
+
+/** CreateDeployment (CodeDeploy), with the AppSpec as content (JSON; YAML is not read yet). */
+export const CreateDeploymentInput = z.looseObject({
+  applicationName: z.string().min(1),
+  deploymentGroupName: z.string().min(1),
+  deploymentConfigName: z.string().optional(),
+  revision: z.looseObject({
+    revisionType: z.literal('AppSpecContent'),
+    appSpecContent: z.looseObject({
+      content: z.union([
+        z.string().refine((text) => {
+          try {
+            return AppSpec.safeParse(JSON.parse(text)).success;
+          } catch {
+            return false;
+          }
+        }, 'must be an AppSpec as JSON with one AWS::ECS::Service TargetService (Berth does not read YAML yet)'),
+        AppSpec,
+      ]),
+    }),
+  }),
+});
+export type CreateDeploymentInput = z.infer<typeof CreateDeploymentInput>;
