@@ -201,4 +201,25 @@ test.describe('load balancers', () => {
       '3',
     );
   });
+
+  test('a CODE_DEPLOY service deploys through CodeDeploy: canary 10% for five minutes', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('codedeploy');
+    await app.dock.step10(3);
+    await app.canvas.service('web').click();
+    const image = page.getByTestId('inspector.image');
+    await image.fill('public.ecr.aws/nginx/nginx:1.28');
+    await image.press('Enter');
+    const bar = app.canvas.service('web').getByTestId('service.deployment');
+    await expect(bar).toHaveAttribute('data-stage', 'SCALE_UP');
+    await app.dock.step10(3);
+    await expect(bar).toHaveAttribute('data-traffic', '10');
+    await app.dock.step10(30);
+    await expect(bar).toHaveAttribute('data-traffic', '100');
+    await app.dock.step10(12);
+    await expect(bar).toHaveAttribute('data-rollout', 'COMPLETED');
+    await expect(bar).toHaveAttribute('data-revision', 'web:2');
+  });
 });

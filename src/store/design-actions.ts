@@ -35,6 +35,7 @@ import {
 import { closeExplain, closeExplainOf } from './explain';
 import {
   attributeCommands,
+  codeDeployCommands,
   deployCommands,
   deploymentConfigCommand,
   failTargetCommand,
@@ -214,10 +215,12 @@ export function editService(name: string, patch: ServicePatch): DesignIssue[] {
     // The container changed: register the next revision and deploy it, as in ECS.
     const next = nextRevision(before, service, patch);
     if ('issues' in next) return next.issues;
-    void applyLive([
-      ...deployCommands(service, next.input),
-      ...updateServiceCommand(service, patch),
-    ]);
+    // A CODE_DEPLOY service deploys through CodeDeploy; the others by UpdateService.
+    const deploy =
+      service.deploymentController?.type === 'CODE_DEPLOY'
+        ? codeDeployCommands(before, service, next.input)
+        : deployCommands(service, next.input);
+    void applyLive([...deploy, ...updateServiceCommand(service, patch)]);
     return [];
   }
   const parsed = parseDesign(updateService(before, name, patch));

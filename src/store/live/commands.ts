@@ -3,6 +3,7 @@ import type {
   ContainerInstance,
   CreateServiceInput,
   DeploymentConfiguration,
+  DesignDocument,
   RegisterTaskDefinitionInput,
 } from '../../design';
 import { parseTaskDefinitionRef } from '../../design';
@@ -202,6 +203,51 @@ export function stopTaskCommand(taskArn: string, cluster?: string): Command[] {
     {
       action: 'StopTask',
       input: withCluster(cluster, { task: taskArn, reason: 'Stopped from Berth (a fault)' }),
+    },
+  ];
+}
+
+/**
+ * A CODE_DEPLOY service deploys through CodeDeploy: register the next revision, then
+ * CreateDeployment on its deployment group with an AppSpec naming that revision.
+ */
+export function codeDeployCommands(
+  design: DesignDocument,
+  shown: CreateServiceInput,
+  next: RegisterTaskDefinitionInput,
+): Command[] {
+  const group = design.codeDeploy?.deploymentGroups.find(
+    (g) => g.ecsServices[0]?.serviceName === shown.serviceName,
+  );
+  const lb = shown.loadBalancers?.[0];
+  if (!group || !lb) return [];
+  const revision = design.taskDefinitions.filter((t) => t.family === next.family).length + 1;
+  const appSpec = {
+    version: 0.0,
+    Resources: [
+      {
+        TargetService: {
+          Type: 'AWS::ECS::Service',
+          Properties: {
+            TaskDefinition: `${next.family}:${revision}`,
+            LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
+          },
+        },
+      },
+    ],
+  };
+  return [
+    { action: 'RegisterTaskDefinition', input: next },
+    {
+      action: 'CreateDeployment',
+      input: {
+        applicationName: group.applicationName,
+        deploymentGroupName: group.deploymentGroupName,
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: { content: JSON.stringify(appSpec) },
+        },
+      },
     },
   ];
 }
