@@ -6,7 +6,7 @@
  */
 export const LANE_WIDTH = 320;
 export const LANE_GAP = 28;
-export const LANE_TOP = 274;
+export const LANE_TOP = 304;
 export const LANE_HEADER = 52;
 export const LANE_MIN_HEIGHT = 320;
 export const INSTANCE_WIDTH = 280;
@@ -15,8 +15,8 @@ export const INSTANCE_INSET = (LANE_WIDTH - INSTANCE_WIDTH) / 2;
 export const INSTANCE_SLOT = 232;
 export const SERVICE_WIDTH = 250;
 export const SERVICE_GAP = 24;
-/** Tall enough for a service node with its deployment bar. */
-export const BAND_HEIGHT = 250;
+/** Tall enough for a service node with two target groups and its deployment bar. */
+export const BAND_HEIGHT = 280;
 /** The class of a node's header: the only place a node is dragged from (a body press pans). */
 export const NODE_HANDLE = 'node-handle';
 /** Pixels a press must travel before it moves a node: a click with a shaky hand stays a click. */

@@ -24,8 +24,8 @@ function boxOf(node: BerthNode, width: number, minHeight: number, gap: number): 
 /** Where a service's top edge may sit: inside its band, under the band's label. */
 const SERVICE_TOP = 40;
 const SERVICE_SLOT_HEIGHT = 130;
-/** The band's lower part stays free for the deployment bar a service grows during a deployment. */
-const DEPLOYMENT_ROOM = 50;
+/** The band's lower part stays free for what a service grows: target groups and a deployment bar. */
+const DEPLOYMENT_ROOM = 80;
 const SERVICE_LOWEST = BAND_HEIGHT - SERVICE_SLOT_HEIGHT - DEPLOYMENT_ROOM - 8;
 
 function frameFor(frames: ClusterFrame[], point: Position, cluster?: string) {
