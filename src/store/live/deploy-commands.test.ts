@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign, type ScriptAction } from '../../design';
 import { sampleDocument } from '../design-storage';
 import { summarizeService, updateService } from '../edits';
-import { deployCommands, deploymentConfigCommand, revisionCommand } from './commands';
+import {
+  codeDeployCommands,
+  deployCommands,
+  deploymentConfigCommand,
+  failTargetCommand,
+  failZoneCommand,
+  revisionCommand,
+} from './commands';
 import { shownDesign } from './shown-design';
 
 const sample = () => {
@@ -44,5 +51,56 @@ describe('a changed container on a running cluster is a deployment', () => {
     expect(breaker[0]?.input).toMatchObject({
       deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
     });
+  });
+});
+
+describe('a CODE_DEPLOY service deploys through CodeDeploy', () => {
+  it('registers the next revision, then CreateDeployment with an AppSpec naming it', () => {
+    const design = sample();
+    const web = {
+      ...design.services[0]!,
+      deploymentController: { type: 'CODE_DEPLOY' as const },
+      loadBalancers: [{ targetGroupArn: 'blue', containerName: 'web', containerPort: 80 }],
+    };
+    const withGroup = {
+      ...design,
+      codeDeploy: {
+        applications: [{ applicationName: 'shop' }],
+        deploymentGroups: [
+          {
+            applicationName: 'shop',
+            deploymentGroupName: 'web',
+            ecsServices: [{ serviceName: 'web', clusterName: 'demo' }],
+            loadBalancerInfo: {
+              targetGroupPairInfoList: [
+                {
+                  targetGroups: [{ name: 'blue' }, { name: 'green' }],
+                  prodTrafficRoute: { listenerArns: ['arn:listener'] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const next = updateService(design, 'web', { image: 'nginx:1.28' }).taskDefinitions[0]!;
+    const commands = codeDeployCommands(withGroup, web, next);
+    expect(commands.map((c) => c.action)).toEqual(['RegisterTaskDefinition', 'CreateDeployment']);
+    const input = commands[1]?.input as { revision: { appSpecContent: { content: string } } };
+    const spec = JSON.parse(input.revision.appSpecContent.content);
+    expect(spec.Resources[0].TargetService.Properties).toEqual({
+      TaskDefinition: 'web:2',
+      LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 80 },
+    });
+  });
+
+  it('faults are commands too', () => {
+    expect(failZoneCommand('us-east-1a', 'demo')).toEqual([
+      {
+        action: 'FailAvailabilityZone',
+        input: { cluster: 'demo', availabilityZone: 'us-east-1a' },
+      },
+    ]);
+    expect(failTargetCommand('web')[0]?.input).toEqual({ targetGroupArn: 'web', count: 1 });
   });
 });
