@@ -167,6 +167,9 @@ test.describe('load balancers', () => {
     await expect(bar).toHaveAttribute('data-stage', 'PRODUCTION_TRAFFIC_SHIFT');
     await expect(bar).toHaveAttribute('data-traffic', '10');
     await expect(bar).toContainText('canary 10%');
+    // The load balancer above the cluster, its edge to the service labelled live.
+    await expect(page.getByTestId('lb.front')).toContainText('HTTP:80');
+    await expect(page.getByTestId('edge.web')).toContainText('new 10%');
     await expect(
       app.canvas.service('web').getByTestId('service.targetGroup.green'),
     ).toHaveAttribute('data-healthy', '3');

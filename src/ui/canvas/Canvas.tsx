@@ -1,12 +1,13 @@
 import {
   Background,
   Controls,
+  type EdgeTypes,
   type NodeTypes,
   type OnSelectionChangeFunc,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { moveNodes, removeResources } from '../../store/design-actions';
 import { type Selection, select, useSessionStore } from '../../store/session';
 import { ClusterFrameView } from './ClusterFrameView';
@@ -14,8 +15,11 @@ import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
 import { BandNodeView, LaneNodeView } from './LaneNodeView';
+import { LoadBalancerNodeView } from './LoadBalancerNodeView';
+import { trafficEdges } from './lb-graph';
 import { draggedLayout } from './placement';
 import { ServiceNodeView } from './ServiceNodeView';
+import { TrafficEdgeView } from './TrafficEdgeView';
 import { useFlowNodes } from './use-flow-nodes';
 import { usePaletteDrop } from './use-palette-drop';
 
@@ -26,7 +30,10 @@ const nodeTypes: NodeTypes = {
   band: BandNodeView,
   instance: InstanceNodeView,
   service: ServiceNodeView,
+  loadBalancer: LoadBalancerNodeView,
 };
+
+const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView };
 
 function selectionOf(node: BerthNode | undefined): Selection {
   if (node?.type === 'instance') return { kind: 'instance', id: node.data.ec2InstanceId };
@@ -37,6 +44,7 @@ function selectionOf(node: BerthNode | undefined): Selection {
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
   const { design, nodes, onNodesChange } = useFlowNodes();
+  const edges = useMemo(() => trafficEdges(design), [design]);
   const { onDragOver, onDrop } = usePaletteDrop();
   const { fitView } = useReactFlow();
   const fitRequest = useSessionStore((s) => s.fitRequest);
@@ -79,6 +87,8 @@ export function Canvas() {
       <ReactFlow<BerthNode>
         nodes={nodes}
         nodeTypes={nodeTypes}
+        edges={edges}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}

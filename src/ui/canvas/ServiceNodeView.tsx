@@ -1,4 +1,4 @@
-import type { NodeProps } from '@xyflow/react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { type ServiceSummary, summarizeService } from '../../store/edits';
 import { useRunStore } from '../../store/run';
@@ -62,6 +62,12 @@ export const ServiceNodeView = memo(function ServiceNodeView({
       style={{ borderTopColor: color }}
       onPointerDown={onPointerDown}
     >
+      <Handle
+        type="target"
+        position={Position.Top}
+        isConnectable={false}
+        className="service-handle"
+      />
       <header className={`node-header ${NODE_HANDLE}`}>
         <span className="node-kind service">Service</span>
         <span className="node-title">{summary.serviceName}</span>

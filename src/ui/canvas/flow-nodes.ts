@@ -34,6 +34,7 @@ import {
   SERVICE_GAP,
   SERVICE_WIDTH,
 } from './geometry';
+import { type LoadBalancerNode, loadBalancerNodes } from './lb-graph';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
 export type ClusterNode = Node<
@@ -60,7 +61,13 @@ export type InstanceNode = Node<
   'instance'
 >;
 export type ServiceNode = Node<{ summary: ServiceSummary; cluster: string }, 'service'>;
-export type BerthNode = ClusterNode | LaneNode | BandNode | InstanceNode | ServiceNode;
+export type BerthNode =
+  | ClusterNode
+  | LaneNode
+  | BandNode
+  | InstanceNode
+  | ServiceNode
+  | LoadBalancerNode;
 
 const fixed = { draggable: false, selectable: false, deletable: false, focusable: false } as const;
 
@@ -199,5 +206,5 @@ export function toFlowNodes(design: DesignDocument, selection: Selection): Berth
     ...instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP),
   );
   const scenery = frames.flatMap((f) => frameNodes(f, laneHeight, instances, services));
-  return [...scenery, ...instances, ...services];
+  return [...scenery, ...instances, ...services, ...loadBalancerNodes(design)];
 }
