@@ -119,3 +119,33 @@ describe('a Classic ELB (ecs-behavior §14.1)', () => {
     );
   });
 });
+
+describe('CodeDeploy and alarms in the design (ecs-behavior §9, §10)', () => {
+  it('refuses the circuit breaker on a CODE_DEPLOY service, and DatapointsToAlarm above EvaluationPeriods', () => {
+    const doc = behindAlb();
+    doc.services[0].deploymentController = { type: 'CODE_DEPLOY' };
+    doc.services[0].deploymentConfiguration.deploymentCircuitBreaker = {
+      enable: true,
+      rollback: true,
+    };
+    doc.alarms = [
+      {
+        AlarmName: 'errors',
+        Namespace: 'Shop',
+        MetricName: 'ErrorRate',
+        Statistic: 'Maximum',
+        Period: 60,
+        EvaluationPeriods: 2,
+        DatapointsToAlarm: 3,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanThreshold',
+      },
+    ];
+    // The schema speaks first: the alarm's shape, then (once fixed) what it refers to.
+    expect(refusal(doc)).toContain('alarms[0].DatapointsToAlarm: must be at most EvaluationPeriods');
+    doc.alarms[0].DatapointsToAlarm = 2;
+    expect(refusal(doc)).toContain(
+      'services[0].deploymentConfiguration.deploymentCircuitBreaker: is supported only with the ECS deployment controller',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { DesignDocument } from './document';
-import { findLoadBalancer, findTargetGroup } from './elb-resolve';
+import { findLoadBalancer, findTargetGroup, loadBalancerOfTargetGroup } from './elb-resolve';
 import type { Action } from './elb-shapes';
 import { resolveTaskDefinition, type TaskDefinitionRevision } from './resolve';
 
@@ -64,6 +64,22 @@ export function checkLoadBalancing(
     'CodeDeployDefault.ECSLinear10PercentEvery3Minutes',
     ...(design.codeDeploy?.deploymentConfigs ?? []).map((c) => c.deploymentConfigName),
   ]);
+  // §9.1, §9.2: the circuit breaker and alarm rollback are the ECS controller's; a
+  // CODE_DEPLOY service deploys as its deployment group says.
+  design.services.forEach((s, i) => {
+    if (s.deploymentController?.type !== 'CODE_DEPLOY') return;
+    const at = `services[${i}].deploymentConfiguration`;
+    const c = s.deploymentConfiguration;
+    if (c?.deploymentCircuitBreaker?.enable)
+      push(
+        `${at}.deploymentCircuitBreaker`,
+        'is supported only with the ECS deployment controller',
+      );
+    if (c?.alarms?.enable)
+      push(`${at}.alarms`, 'is supported only with the ECS deployment controller');
+    if (c?.strategy !== undefined && c.strategy !== 'ROLLING')
+      push(`${at}.strategy`, 'is supported only with the ECS deployment controller');
+  });
   design.codeDeploy?.deploymentGroups.forEach((g, i) => {
     const at = `codeDeploy.deploymentGroups[${i}]`;
     if (!apps.has(g.applicationName))
@@ -89,6 +105,20 @@ export function checkLoadBalancing(
           `${t.name} is not in targetGroups`,
         );
     });
+    // §10: a Network Load Balancer takes only CodeDeployDefault.ECSAllAtOnce.
+    const nlb = pair?.targetGroups.some((t) => {
+      const tg = findTargetGroup(design, t.name);
+      return tg !== undefined && loadBalancerOfTargetGroup(design, tg)?.Type === 'network';
+    });
+    if (
+      nlb &&
+      (g.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce') !==
+        'CodeDeployDefault.ECSAllAtOnce'
+    )
+      push(
+        `${at}.deploymentConfigName`,
+        'must be CodeDeployDefault.ECSAllAtOnce with a Network Load Balancer',
+      );
     const listener = pair?.prodTrafficRoute.listenerArns[0];
     if (listener && !design.listeners?.some((l) => l.ListenerArn === listener))
       push(
