@@ -190,8 +190,13 @@ export function settleDeployments(
     primary.desiredCount = service.desiredCount;
     primary.updatedAtMs = ctx.nowMs;
   }
+  // A blue/green deployment is done only once it has moved all production traffic and
+  // baked (§11): blue lost before then (a StopTask, a crash) leaves green alone, and
+  // completing there left the listener split, the rest answered 503 for good.
+  const shifted = primary.stage === undefined || primary.stage === 'CLEAN_UP';
   const done =
     primary.rolloutState === 'IN_PROGRESS' &&
+    shifted &&
     kept.length === 1 &&
     primaryLive === service.desiredCount &&
     primaryHealthy === service.desiredCount &&

@@ -23,9 +23,11 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
       settled = false;
     } else live++;
   }
-  // §8.2: steady once the older deployments are gone, not while old tasks still run.
+  // §8.2: steady once the older deployments are gone, not while old tasks still run; and
+  // not while a blue/green deployment still has production traffic to move (§11).
   const steady =
     settled &&
+    !isBlueGreen(service) &&
     live === desired &&
     service.deployments.length === 1 &&
     service.placementFailure === undefined;
