@@ -221,6 +221,10 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
   if (green.stage === 'BAKE_TIME' && !runHooks(ctx, service, green, ['AfterAllowTraffic'])) return;
   if (green.stage === 'BAKE_TIME' && ctx.nowMs >= (green.stageUntilMs ?? 0))
     cleanUp(ctx, service, green, blue);
+  // Back in CLEAN_UP after a newer deployment failed and rolled back to this one: that
+  // deployment's tasks (say an unhealthy one the newer deployment never replaced) go too,
+  // or they would hold this deployment IN_PROGRESS for good.
+  else if (green.stage === 'CLEAN_UP' && blue.length > 0) cleanUp(ctx, service, green, blue);
   // After the pass: a breaker that trips rolls traffic back (task-hooks.ts).
   for (const task of sick) countHealthCheckFailure(ctx, service, task);
 }
