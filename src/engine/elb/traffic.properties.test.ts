@@ -428,8 +428,11 @@ function expectQuietEnd(s: Scenario): void {
 
 const RUNS = Number(process.env.RUNS ?? 15);
 
-// Heavier seeds take a few seconds on a busy 2-core machine: past vitest's 5 s default.
-describe('traffic, target groups and blue/green under faults', { timeout: 30_000 }, () => {
+// Heavier seeds take a few seconds on a busy 2-core machine, past vitest's 5 s default;
+// RUNS=1000 npx vitest run src/engine/elb/traffic.properties.test.ts hunts longer.
+describe('traffic, target groups and blue/green under faults', {
+  timeout: 2_000 * Math.max(15, RUNS),
+}, () => {
   it('a checkpoint at any moment restores to the same run; the same seed gives the same run', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
