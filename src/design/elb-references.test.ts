@@ -142,7 +142,9 @@ describe('CodeDeploy and alarms in the design (ecs-behavior §9, §10)', () => {
       },
     ];
     // The schema speaks first: the alarm's shape, then (once fixed) what it refers to.
-    expect(refusal(doc)).toContain('alarms[0].DatapointsToAlarm: must be at most EvaluationPeriods');
+    expect(refusal(doc)).toContain(
+      'alarms[0].DatapointsToAlarm: must be at most EvaluationPeriods',
+    );
     doc.alarms[0].DatapointsToAlarm = 2;
     expect(refusal(doc)).toContain(
       'services[0].deploymentConfiguration.deploymentCircuitBreaker: is supported only with the ECS deployment controller',

@@ -124,6 +124,19 @@ describe('ECS blue/green with CodeDeploy (ecs-behavior §10)', () => {
     });
     run.until(minutes(20), seconds(10));
     expect(greenShare(run.frames, minutes(4))).toBeCloseTo(0.1, 5);
+    // Conservation: a group the listener did not reach before the shift counts from then
+    // on, never from 0:00 (100 req/s, so 6,000 a minute whatever the split).
+    const total = (ms: number) =>
+      run.frames
+        .flatMap((f) => f.metrics)
+        .filter(
+          (m) =>
+            m.MetricName === 'RequestCount' &&
+            m.Dimensions.length === 1 &&
+            m.Timestamp === new Date(Date.parse('2026-01-01T00:00:00Z') + ms).toISOString(),
+        )
+        .reduce((n, m) => n + m.Value, 0);
+    for (const m of [3, 4, 5, 8, 9]) expect(total(minutes(m))).toBe(6_000);
     expect(greenShare(run.frames, minutes(9))).toBe(1);
     // Blue stays 5 minutes after the full shift (2:43 + 5:00 + 5:00), then drains and stops.
     expect(run.tasks({ lastStatus: 'RUNNING' }).filter((t) => t.revision === 1)).toHaveLength(0);

@@ -155,6 +155,10 @@ export function recountTargets(ctx: EngineContext): Map<string, TargetTally> {
  */
 export function setRoute(ctx: EngineContext, listenerArn: string, route: [string, number][]): void {
   for (const [arn] of ctx.routes.get(listenerArn) ?? []) advanceTraffic(ctx, arn);
-  for (const [arn] of route) advanceTraffic(ctx, arn);
+  for (const [arn] of route) {
+    // A group no route reached until now starts counting now, not from 0:00.
+    if (!ctx.traffic.has(arn)) ctx.traffic.set(arn, { lastMs: ctx.nowMs, served: 0, failed: 0 });
+    else advanceTraffic(ctx, arn);
+  }
   ctx.routes.set(listenerArn, route);
 }
