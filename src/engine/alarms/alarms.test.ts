@@ -81,6 +81,9 @@ describe('CloudWatch alarms and deployment rollback (ecs-behavior §9.2)', () =>
     expect(changes[1]?.[0]).toBe('SERVICE_DEPLOYMENT_FAILED');
     expect(String(changes[1]?.[1])).toMatch(/alarm errors is in ALARM/);
     expect(changes[2]?.[0]).toBe('SERVICE_DEPLOYMENT_IN_PROGRESS');
+    expect(String(changes[2]?.[1])).toMatch(
+      /^ECS deployment alarm: rolling back to deploymentId ecs-svc\/\d{19}\.$/,
+    );
     expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.revision === 1)).toBe(true);
   });
 

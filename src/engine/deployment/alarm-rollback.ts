@@ -47,7 +47,7 @@ export function onAlarms(ctx: EngineContext, entered: readonly string[]): void {
       deployment,
       `ECS deployment ${deployment.id} failed: alarm ${hit} is in ALARM.`,
     );
-    if (config.rollback) rollBack(ctx, service, deployment);
+    if (config.rollback) rollBack(ctx, service, deployment, 'alarm');
     requestReconcile(ctx, service.serviceName);
   }
 }

@@ -54,7 +54,8 @@ function runHooks(
       `CodeDeploy deployment ${cd.id}: lifecycle hook ${hook.event} (${hook.fn}) failed.`,
     );
     // Before install nothing is deployed: blue is PRIMARY again either way.
-    if (cd.autoRollback || hook.event === 'BeforeInstall') rollBack(ctx, service, green);
+    if (cd.autoRollback || hook.event === 'BeforeInstall')
+      rollBack(ctx, service, green, 'CodeDeploy hook');
     return false;
   }
   return true;

@@ -76,6 +76,8 @@ export function startDeployment(
     hooks: { event: string; fn: string }[];
     autoRollback: boolean;
   },
+  /** What failed the deployment this one rolls back. */
+  rollbackCause: RollbackCause = 'circuit breaker',
 ): DeploymentState {
   const id = newDeploymentId(ctx);
   for (const d of service.deployments) {
@@ -89,7 +91,7 @@ export function startDeployment(
     desiredCount: service.desiredCount,
     rolloutState: 'IN_PROGRESS',
     rolloutStateReason: rollbackOf
-      ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.id ?? ''}.`
+      ? rollbackReason(rollbackCause, service.lastCompleted?.id ?? '')
       : `ECS deployment ${id} in progress.`,
     failedTasks: 0,
     reachedRunning: false,
@@ -134,6 +136,16 @@ export function startDeployment(
     deployment.rolloutStateReason,
   );
   return deployment;
+}
+
+export type RollbackCause = 'circuit breaker' | 'alarm' | 'CodeDeploy hook';
+
+/**
+ * The reason a rollback deployment gives: the circuit breaker's is ECS's text (§16);
+ * Model: an alarm's and a CodeDeploy hook's are Berth's, in the same form.
+ */
+export function rollbackReason(cause: RollbackCause, toId: string): string {
+  return `ECS deployment ${cause}: rolling back to deploymentId ${toId}.`;
 }
 
 /** The circuit breaker or an alarm stopped the deployment (§9.1). */

@@ -6,7 +6,14 @@ import { serviceEvent } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
 import { routeTraffic } from './blue-green';
 import { circuitBreakerThreshold } from './bounds';
-import { deploymentOf, failDeployment, primaryOf, startDeployment } from './deployments';
+import {
+  deploymentOf,
+  failDeployment,
+  primaryOf,
+  type RollbackCause,
+  rollbackReason,
+  startDeployment,
+} from './deployments';
 
 /** What a service's deployments and start throttle learn from its tasks' lives. */
 
@@ -117,9 +124,10 @@ export function rollBack(
   ctx: EngineContext,
   service: ServiceState,
   deployment: DeploymentState,
+  cause: RollbackCause = 'circuit breaker',
 ): void {
   if (deployment.strategy !== 'ROLLING') {
-    rollBackBlueGreen(ctx, service, deployment);
+    rollBackBlueGreen(ctx, service, deployment, cause);
     return;
   }
   const target = service.lastCompleted;
@@ -127,7 +135,7 @@ export function rollBack(
   if (!target || deployment.rollbackOf) return;
   const td = ctx.taskDefinitions.find((t) => t.arn === target.taskDefinitionArn);
   if (!td || target.id === deployment.id) return;
-  startDeployment(ctx, service, td, deployment);
+  startDeployment(ctx, service, td, deployment, undefined, cause);
   requestReconcile(ctx, service.serviceName);
 }
 
@@ -140,6 +148,7 @@ function rollBackBlueGreen(
   ctx: EngineContext,
   service: ServiceState,
   green: DeploymentState,
+  cause: RollbackCause,
 ): void {
   const blue = service.deployments.find((d) => d !== green && d.targetSide !== green.targetSide);
   if (!blue) return;
@@ -152,7 +161,7 @@ function rollBackBlueGreen(
   delete green.stage;
   blue.status = 'PRIMARY';
   blue.rolloutState = 'IN_PROGRESS';
-  blue.rolloutStateReason = `ECS deployment circuit breaker: rolling back to deploymentId ${blue.id}.`;
+  blue.rolloutStateReason = rollbackReason(cause, blue.id);
   blue.updatedAtMs = ctx.nowMs;
   // It completes again, and says so, once green is gone.
   delete blue.createdWithService;
