@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { healthFailure } from '../elb/messages';
 import { hasUnhealthyTarget } from '../elb/targets';
 import { setRoute } from '../elb/traffic';
 import { stopTask } from '../lifecycle/transitions';
@@ -163,27 +164,9 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
   );
   for (const task of sick) {
     task.failedHealthCheck = true;
-    const target = task.targets?.find((t) => t.state === 'unhealthy');
-    const tg = target ? ctx.targetGroups.get(target.targetGroupArn) : undefined;
-    if (target && tg) {
-      const host = task.containerInstanceArn
-        ? ctx.instances.get(task.containerInstanceArn)?.ec2InstanceId
-        : undefined;
-      // ECS's template for a target that fails its checks (§14.2), as the rolling path says it.
-      serviceEvent(
-        ctx,
-        service,
-        `(service ${service.serviceName}) (task ${task.taskId})${host ? ` (instance ${host})` : ''} (port ${target.port}) is unhealthy in (target-group ${tg.name}) due to (reason Health checks failed)`,
-      );
-      stopTask(
-        ctx,
-        task,
-        'ServiceSchedulerInitiated',
-        `Task failed ELB health checks in (target-group ${tg.name})`,
-      );
-    } else {
-      stopTask(ctx, task, 'ServiceSchedulerInitiated', 'Task failed container health checks');
-    }
+    const { message, stoppedReason } = healthFailure(ctx, service, task);
+    serviceEvent(ctx, service, message);
+    stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReason);
   }
   const good = mine.filter((t) => !sick.includes(t));
   // §7.2: a green task lost at any stage is replaced (a crash after the shift too), so the

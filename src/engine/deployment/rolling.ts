@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { healthFailure } from '../elb/messages';
 import { hasUnhealthyTarget } from '../elb/targets';
 import { stopTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
@@ -113,29 +114,9 @@ export function reconcileReplica(ctx: EngineContext, service: ServiceState): voi
   const stopSick = (task: TaskState) => {
     task.failedHealthCheck = true;
     healthFailures.push(task);
-    const target = task.targets?.find((t) => t.state === 'unhealthy');
-    if (target) {
-      const tg = ctx.targetGroups.get(target.targetGroupArn);
-      const name = tg?.name ?? target.targetGroupArn;
-      const where = tg?.lbType === 'classic' ? `(elb ${name})` : `(target-group ${name})`;
-      // On EC2 the message names the instance, awsvpc or not; only Fargate's omits it.
-      const host = task.containerInstanceArn
-        ? ctx.instances.get(task.containerInstanceArn)?.ec2InstanceId
-        : undefined;
-      // ECS's templates for a target that fails its checks (§14.2, §16).
-      failedChecks.push(
-        tg?.lbType === 'classic'
-          ? `service ${service.serviceName} (instance ${target.id}) is unhealthy in ${where} due to (reason Instance has failed at least the UnhealthyThreshold number of health checks consecutively.)`
-          : `(service ${service.serviceName}) (task ${task.taskId})${host ? ` (instance ${host})` : ''} (port ${target.port}) is unhealthy in ${where} due to (reason Health checks failed)`,
-      );
-      stop(task, `Task failed ELB health checks in ${where}`);
-      return;
-    }
-    stop(task, 'Task failed container health checks');
-    // Model: the console's form for a container health check failure, as ECS words it.
-    failedChecks.push(
-      `(service ${service.serviceName}) (task ${task.taskId}) failed container health checks.`,
-    );
+    const { message, stoppedReason } = healthFailure(ctx, service, task);
+    stop(task, stoppedReason);
+    failedChecks.push(message);
   };
   if (sick.length > 0 && healthy >= desired) {
     for (const task of sick) stopSick(task);

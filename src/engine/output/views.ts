@@ -120,6 +120,7 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
   return view;
 }
 
+/** Each of its target groups with its targets by state, from the kept counts (elb/traffic.ts). */
 function targetGroupCounts(
   ctx: EngineContext,
   service: ServiceState,
@@ -128,22 +129,17 @@ function targetGroupCounts(
   const arns = service.targets.flatMap((t) =>
     t.alternateTargetGroupArn ? [t.targetGroupArn, t.alternateTargetGroupArn] : [t.targetGroupArn],
   );
-  const rows = arns.map((arn) => ({
-    targetGroupArn: arn,
-    name: ctx.targetGroups.get(arn)?.name ?? arn,
-    initial: 0,
-    healthy: 0,
-    unhealthy: 0,
-    draining: 0,
-  }));
-  const byArn = new Map(rows.map((r) => [r.targetGroupArn, r]));
-  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
-    for (const target of task.targets ?? []) {
-      const row = byArn.get(target.targetGroupArn);
-      if (row) row[target.state]++;
-    }
-  }
-  return rows;
+  return arns.map((arn) => {
+    const tally = ctx.tallies.targets.get(arn);
+    return {
+      targetGroupArn: arn,
+      name: ctx.targetGroups.get(arn)?.name ?? arn,
+      initial: tally?.initial ?? 0,
+      healthy: tally?.healthy ?? 0,
+      unhealthy: tally?.unhealthy ?? 0,
+      draining: tally?.draining ?? 0,
+    };
+  });
 }
 
 export function taskStateCounts(ctx: EngineContext): TaskStateCounts {

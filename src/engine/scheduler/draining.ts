@@ -7,8 +7,6 @@ import { serviceEvent, taskList } from '../output/service-events';
 import { clearPlacementFailure } from './failure';
 import { liveTasks, scaleIn, scaleOut } from './scale';
 
-const isHealthy = countsAsHealthy;
-
 function onDrainingInstance(ctx: EngineContext, task: TaskState): boolean {
   const host = task.containerInstanceArn ? ctx.instances.get(task.containerInstanceArn) : undefined;
   return host !== undefined && host.status === 'DRAINING';
@@ -54,16 +52,16 @@ export function reconcileDraining(ctx: EngineContext, service: ServiceState): bo
   const kept = staying.filter((t) => t.desiredStatus !== 'STOPPED');
   // A drained task stands in for a kept task that is missing or not yet healthy; any
   // more than that are surplus (desiredCount came down) and stop as a scale-in would.
-  const keptHealthy = kept.filter((t) => isHealthy(ctx, t)).length;
+  const keptHealthy = kept.filter((t) => countsAsHealthy(ctx, t)).length;
   let surplus = runningDrained.length - Math.max(0, desired - keptHealthy);
   // The healthy ones are worth keeping: the others stop first.
   const byValue = [...runningDrained].sort(
-    (a, b) => Number(isHealthy(ctx, a)) - Number(isHealthy(ctx, b)),
+    (a, b) => Number(countsAsHealthy(ctx, a)) - Number(countsAsHealthy(ctx, b)),
   );
-  let healthy = live.filter((t) => t.desiredStatus !== 'STOPPED' && isHealthy(ctx, t)).length;
+  let healthy = live.filter((t) => t.desiredStatus !== 'STOPPED' && countsAsHealthy(ctx, t)).length;
   let moved = false;
   for (const task of byValue) {
-    const wasHealthy = isHealthy(ctx, task);
+    const wasHealthy = countsAsHealthy(ctx, task);
     if (surplus <= 0 && healthy - (wasHealthy ? 1 : 0) < lower) continue;
     surplus--;
     if (wasHealthy) healthy--;
@@ -82,7 +80,7 @@ export function reconcileDraining(ctx: EngineContext, service: ServiceState): bo
     clearPlacementFailure(ctx, service);
   }
   // Replacements still on their way to healthy will let drained tasks stop: not stuck.
-  const awaitingHealth = kept.some((t) => !isHealthy(ctx, t));
+  const awaitingHealth = kept.some((t) => !countsAsHealthy(ctx, t));
   if (!moved && !awaitingHealth && !service.boundsBlocked) {
     service.boundsBlocked = true;
     serviceEvent(
