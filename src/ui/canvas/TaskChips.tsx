@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { TaskView } from '../../engine';
 import { useDesignStore } from '../../store/design';
 import { type RunState, useRunStore } from '../../store/run';
@@ -22,23 +23,14 @@ function useServiceColors(): (serviceName: string | undefined) => string {
   }, [services]);
 }
 
-/** Each service's PRIMARY deployment id, as one string so the selector stays stable. */
-const primaryIds = (s: RunState) =>
-  Object.values(s.services)
-    .map((v) => `${v.serviceName}=${v.deployments[0]?.id ?? ''}`)
-    .join('\n');
-
-function usePrimaryDeployments(): ReadonlyMap<string, string> {
-  const text = useRunStore(primaryIds);
-  return useMemo(
-    () =>
-      new Map(
-        text
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => line.split('=') as [string, string]),
+/** Each service's PRIMARY deployment id: what its tasks not drawn hollow were started by. */
+function usePrimaryDeployments(): Readonly<Record<string, string>> {
+  return useRunStore(
+    useShallow((s) =>
+      Object.fromEntries(
+        Object.values(s.services).map((v) => [v.serviceName, v.deployments[0]?.id ?? '']),
       ),
-    [text],
+    ),
   );
 }
 
@@ -78,7 +70,7 @@ export const TaskChips = memo(function TaskChips({
             older={
               task.serviceName !== undefined &&
               task.startedBy !== undefined &&
-              primary.get(task.serviceName) !== task.startedBy
+              primary[task.serviceName] !== task.startedBy
             }
           />
         ))

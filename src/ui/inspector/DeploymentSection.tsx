@@ -20,6 +20,56 @@ const percent = integerIn(0, 1000, '%');
 const share = integerIn(1, 100, '%');
 const bakeMinutes = integerIn(0, 1440, 'min');
 
+type Config = CreateServiceInput['deploymentConfiguration'];
+
+/** One of a step's two settings: its key in the configuration, its label, ECS's default. */
+interface StepSetting {
+  key: string;
+  label: string;
+  fallback: number;
+  testId: string;
+}
+
+/** A canary's or a linear step's share of traffic and how long it stays (§11). */
+function StepFields({
+  name,
+  config,
+  group,
+  share: shareSetting,
+  bake,
+}: {
+  name: string;
+  config: Config;
+  group: 'canaryConfiguration' | 'linearConfiguration';
+  share: StepSetting;
+  bake: StepSetting;
+}) {
+  const current = (config?.[group] ?? {}) as Record<string, unknown>;
+  const field = (setting: StepSetting, unit: string, validate: typeof share) => (
+    <Field
+      label={setting.label}
+      unit={unit}
+      inputMode="numeric"
+      value={
+        typeof current[setting.key] === 'number'
+          ? (current[setting.key] as number)
+          : setting.fallback
+      }
+      validate={validate}
+      onCommit={(v) =>
+        firstIssue(setDeploymentConfiguration(name, { [group]: { ...current, [setting.key]: v } }))
+      }
+      testId={`inspector.${setting.testId}`}
+    />
+  );
+  return (
+    <div className="field-row">
+      {field(shareSetting, '%', share)}
+      {field(bake, 'min', bakeMinutes)}
+    </div>
+  );
+}
+
 /**
  * How the service deploys (minimumHealthyPercent, maximumPercent, the circuit breaker)
  * and, during a run, its deployments as DescribeServices lists them, with a revision
@@ -132,78 +182,37 @@ export const DeploymentSection = memo(function DeploymentSection({
             </select>
           </label>
           {strategy === 'CANARY' && (
-            <div className="field-row">
-              <Field
-                label="Canary"
-                unit="%"
-                inputMode="numeric"
-                value={config?.canaryConfiguration?.canaryPercent ?? 5}
-                validate={share}
-                onCommit={(v) =>
-                  firstIssue(
-                    setDeploymentConfiguration(name, {
-                      canaryConfiguration: { ...config?.canaryConfiguration, canaryPercent: v },
-                    }),
-                  )
-                }
-                testId="inspector.canaryPercent"
-              />
-              <Field
-                label="For"
-                unit="min"
-                inputMode="numeric"
-                value={config?.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10}
-                validate={bakeMinutes}
-                onCommit={(v) =>
-                  firstIssue(
-                    setDeploymentConfiguration(name, {
-                      canaryConfiguration: {
-                        ...config?.canaryConfiguration,
-                        canaryBakeTimeInMinutes: v,
-                      },
-                    }),
-                  )
-                }
-                testId="inspector.canaryBake"
-              />
-            </div>
+            <StepFields
+              name={name}
+              config={config}
+              group="canaryConfiguration"
+              share={{
+                key: 'canaryPercent',
+                label: 'Canary',
+                fallback: 5,
+                testId: 'canaryPercent',
+              }}
+              bake={{
+                key: 'canaryBakeTimeInMinutes',
+                label: 'For',
+                fallback: 10,
+                testId: 'canaryBake',
+              }}
+            />
           )}
           {strategy === 'LINEAR' && (
-            <div className="field-row">
-              <Field
-                label="Step"
-                unit="%"
-                inputMode="numeric"
-                value={config?.linearConfiguration?.stepPercent ?? 10}
-                validate={share}
-                onCommit={(v) =>
-                  firstIssue(
-                    setDeploymentConfiguration(name, {
-                      linearConfiguration: { ...config?.linearConfiguration, stepPercent: v },
-                    }),
-                  )
-                }
-                testId="inspector.stepPercent"
-              />
-              <Field
-                label="Every"
-                unit="min"
-                inputMode="numeric"
-                value={config?.linearConfiguration?.stepBakeTimeInMinutes ?? 6}
-                validate={bakeMinutes}
-                onCommit={(v) =>
-                  firstIssue(
-                    setDeploymentConfiguration(name, {
-                      linearConfiguration: {
-                        ...config?.linearConfiguration,
-                        stepBakeTimeInMinutes: v,
-                      },
-                    }),
-                  )
-                }
-                testId="inspector.stepBake"
-              />
-            </div>
+            <StepFields
+              name={name}
+              config={config}
+              group="linearConfiguration"
+              share={{ key: 'stepPercent', label: 'Step', fallback: 10, testId: 'stepPercent' }}
+              bake={{
+                key: 'stepBakeTimeInMinutes',
+                label: 'Every',
+                fallback: 6,
+                testId: 'stepBake',
+              }}
+            />
           )}
         </>
       )}
