@@ -197,3 +197,11 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`35-canary-${width}x${height}`) });
   });
 }
+
+test('screen of the canary settings in the inspector at 1440x900', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.openDesign('canary');
+  await app.canvas.service('web').click();
+  await page.getByTestId('inspector.strategy').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: at('36-canary-settings-1440x900') });
+});
