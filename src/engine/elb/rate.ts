@@ -1,9 +1,9 @@
-import type { TrafficSpec } from '../../design';
+import type { RateCurve } from '../../design';
 
 const DAY_S = 86_400;
 
 /** Requests a constant-or-stepped rate sends in [a, b) (seconds). */
-function stepped(spec: TrafficSpec, a: number, b: number): number {
+function stepped(spec: RateCurve, a: number, b: number): number {
   const steps = [...(spec.steps ?? [])].sort((x, y) => x.at - y.at);
   let total = 0;
   let from = a;
@@ -20,7 +20,7 @@ function stepped(spec: TrafficSpec, a: number, b: number): number {
 }
 
 /** ∫ min + (max - min)(1 + cos(2π(t - peak)/day))/2 dt over [a, b): exact. */
-function daily(d: NonNullable<TrafficSpec['daily']>, a: number, b: number): number {
+function daily(d: NonNullable<RateCurve['daily']>, a: number, b: number): number {
   const w = (2 * Math.PI) / DAY_S;
   const half = (d.max - d.min) / 2;
   const sin = (t: number) => Math.sin(w * (t - d.peakAtSecond));
@@ -28,7 +28,7 @@ function daily(d: NonNullable<TrafficSpec['daily']>, a: number, b: number): numb
 }
 
 /** Requests the spec sends between two moments of the run, in ms: a rate's exact integral. */
-export function requestsBetween(spec: TrafficSpec, fromMs: number, toMs: number): number {
+export function requestsBetween(spec: RateCurve, fromMs: number, toMs: number): number {
   if (toMs <= fromMs) return 0;
   const a = fromMs / 1000;
   const b = toMs / 1000;
@@ -42,6 +42,6 @@ export function requestsBetween(spec: TrafficSpec, fromMs: number, toMs: number)
 }
 
 /** The rate at one moment (requests per second), for a chart or a test. */
-export function rateAt(spec: TrafficSpec, atMs: number): number {
+export function rateAt(spec: RateCurve, atMs: number): number {
   return requestsBetween(spec, atMs, atMs + 1) * 1000;
 }
