@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
 
 /**
@@ -206,6 +207,8 @@ export const CreateServiceInput = z.looseObject({
   deploymentConfiguration: DeploymentConfiguration.optional(),
   healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
   loadBalancers: z.array(ServiceLoadBalancer).optional(),
+  serviceRegistries: z.array(ServiceRegistry).max(1, 'allows 1 service registry').optional(),
+  serviceConnectConfiguration: ServiceConnectConfiguration.optional(),
   deploymentController: z
     .looseObject({ type: z.enum(['ECS', 'CODE_DEPLOY', 'EXTERNAL']) })
     .optional(),

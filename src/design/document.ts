@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
 import { MetricAlarm } from './cloudwatch-shapes';
 import { CodeDeploy, LambdaFunction } from './codedeploy-shapes';
+import { ServiceCall, ServiceDiscovery } from './discovery-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 import { TrafficSpec } from './traffic-shapes';
@@ -65,6 +66,10 @@ export const DesignDocument = z.looseObject({
   listenerRules: z.array(ListenerRule).optional(),
   /** Requests per second arriving at listeners over time (Berth's own shape). */
   traffic: z.array(TrafficSpec).optional(),
+  /** Cloud Map namespaces and services, for serviceRegistries and Service Connect (§15). */
+  serviceDiscovery: ServiceDiscovery.optional(),
+  /** Requests services send to each other by name (Berth's own shape). */
+  calls: z.array(ServiceCall).optional(),
   /** CloudWatch alarms (PutMetricAlarm inputs), for deployment rollback (§9.2). */
   alarms: z.array(MetricAlarm).optional(),
   /** CodeDeploy applications, deployment groups and configs, for CODE_DEPLOY services (§10). */

@@ -1,4 +1,5 @@
 import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
+import { checkDiscovery } from './discovery-references';
 import type { DesignDocument } from './document';
 import { checkLoadBalancing } from './elb-references';
 import type { DesignIssue } from './issues';
@@ -188,6 +189,7 @@ export function checkReferences(design: DesignDocument): DesignIssue[] {
   });
   checkServices(design, revisions, push, checkCluster);
   checkLoadBalancing(design, revisions, push);
+  checkDiscovery(design, revisions, push);
   // A workload may describe a revision the script registers (a bad image to deploy).
   checkWorkloads(design, scriptedTaskDefinitionRevisions(design), push);
   return issues;

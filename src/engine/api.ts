@@ -219,6 +219,8 @@ export interface HistorySample {
   atMs: number;
   /** Per target group (by name), requests served and failed (503) in the minute that ended here. */
   traffic?: Record<string, { served: number; failed: number }>;
+  /** Per call between services (`client → endpoint`), requests served and failed in the minute that ended here. */
+  calls?: Record<string, { served: number; failed: number }>;
   /** All tasks by lastStatus (STOPPED: those still kept); present when any changed at atMs. */
   taskStateCounts?: TaskStateCounts;
   /** Only the services whose counts changed at atMs, by serviceName. */

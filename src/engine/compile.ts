@@ -9,6 +9,8 @@ import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { pairCodeDeployTargets } from './deployment/codedeploy';
 import { initialDeployment } from './deployment/deployments';
 import { strategyOf } from './deployment/strategy';
+import { compileDiscovery } from './discovery/model';
+import { newDiscoveryState } from './discovery/state';
 import { compileTargetGroups, serviceTargets } from './elb/model';
 import { compileTraffic } from './elb/traffic';
 import { ACCOUNT_ID, arns, stableHex } from './ids';
@@ -54,6 +56,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
   const root = createRng(seed);
   const revisions = taskDefinitionRevisions(design);
   const taskDefinitions = revisions.map((r) => compileTaskDefinition(scope, r));
+  const discovery = compileDiscovery(design);
   const ctx: EngineContext = {
     design,
     region: design.region,
@@ -69,6 +72,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     ...compileTraffic(scope, design),
     alarmsByMetric: compileAlarms(design.alarms),
     alarms: initialAlarmStates(design.alarms),
+    discovery,
+    discoveryState: newDiscoveryState(discovery.calls.length),
     traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),

@@ -1,6 +1,8 @@
 import type { DesignDocument, MetricAlarm, ScriptAction } from '../design';
 import type { AlarmState } from './alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
+import type { DiscoveryModel } from './discovery/model';
+import type { DiscoveryState } from './discovery/state';
 import type { TargetGroupModel } from './elb/model';
 import type { ListenerTraffic, Routes, TrafficAccumulator } from './elb/traffic';
 import type { EventQueue, Rng } from './kernel';
@@ -29,6 +31,8 @@ export type EngineEvent =
       targetGroupArn: string;
       to: 'healthy' | 'unhealthy';
     }
+  /** A DNS client task's cached answer expires: it asks Cloud Map again (discovery/). */
+  | { kind: 'resolve'; call: number; taskArn: string; resolves: number }
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'script'; index: number }
   | { kind: 'metrics' }
@@ -81,6 +85,10 @@ export interface EngineContext {
   alarmsByMetric: Map<string, MetricAlarm[]>;
   /** Each alarm's state and its last minutes' datapoints (run state). */
   alarms: Map<string, AlarmState>;
+  /** The design's calls between services, resolved: a pure function of the design. */
+  discovery: DiscoveryModel;
+  /** Cloud Map's endpoints and the clients' cached answers (run state). */
+  discoveryState: DiscoveryState;
   /** Requests integrated so far this minute, per target group. */
   traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */

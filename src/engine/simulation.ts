@@ -5,6 +5,7 @@ import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpo
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
+import { onResolveTimer } from './discovery/endpoints';
 import { countTaskRemoved, takeStoppedUntil } from './lifecycle/tallies';
 import { onCrashTimer, onHealthTimer, onTargetTimer, onTaskTimer } from './lifecycle/transitions';
 import type { TaskState } from './model/types';
@@ -82,6 +83,9 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
       if (task?.serviceName !== undefined) requestReconcile(ctx, task.serviceName);
       return;
     }
+    case 'resolve':
+      onResolveTimer(ctx, event.call, event.taskArn, event.resolves);
+      return;
     case 'reconcile': {
       ctx.pendingReconciles.delete(reconcileKey(event.serviceName, ctx.nowMs));
       const service = ctx.services.get(event.serviceName);

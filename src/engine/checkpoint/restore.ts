@@ -168,6 +168,26 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
   ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
+  if (cp.discovery)
+    ctx.discoveryState = {
+      endpoints: new Map(
+        cp.discovery.endpoints.map(([name, list]) => [
+          name,
+          new Map(list.map(([arn, e]) => [arn, { ...e }])),
+        ]),
+      ),
+      calls: cp.discovery.calls.map((c) => ({
+        lastMs: c.lastMs,
+        served: c.served,
+        failed: c.failed,
+        clients: new Map(
+          c.clients.map(([arn, cache]) => [
+            arn,
+            { answer: [...cache.answer], resolves: cache.resolves },
+          ]),
+        ),
+      })),
+    };
   if (cp.alarms)
     ctx.alarms = new Map(
       cp.alarms.map(([name, a]) => [

@@ -114,6 +114,21 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     },
     taskDefinitions: ctx.taskDefinitions,
     traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
+    discovery: {
+      endpoints: [...ctx.discoveryState.endpoints].map(([name, map]) => [
+        name,
+        [...map].map(([arn, e]) => [arn, { ...e }]),
+      ]),
+      calls: ctx.discoveryState.calls.map((c) => ({
+        lastMs: c.lastMs,
+        served: c.served,
+        failed: c.failed,
+        clients: [...c.clients].map(([arn, cache]) => [
+          arn,
+          { answer: [...cache.answer], resolves: cache.resolves },
+        ]),
+      })),
+    },
     alarms: [...ctx.alarms].map(([name, a]) => [name, structuredCloneLite(a)]),
     routes: [...ctx.routes].map(([arn, route]) => [arn, route.map(([tg, w]) => [tg, w])]),
     tasks,

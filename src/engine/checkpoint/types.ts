@@ -2,6 +2,7 @@ import type { DesignDocument, ScriptAction } from '../../design';
 import type { AlarmState } from '../alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
+import type { ClientCache, Endpoint } from '../discovery/state';
 import type { TrafficAccumulator } from '../elb/traffic';
 import type { QueueEntry } from '../kernel';
 import type { ClusterTally, ServiceTally } from '../lifecycle/tallies';
@@ -58,9 +59,16 @@ export interface EngineCheckpoint {
   alarms?: [string, AlarmState][];
   /** Where listeners send traffic now, when a blue/green shift moved it from the design's. */
   routes?: [string, [string, number][]][];
+  /** Cloud Map's endpoints and the clients' cached answers (discovery/state.ts). */
+  discovery?: DiscoveryCheckpoint;
   /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */
   tallies?: TalliesCheckpoint;
   out: OutboxCheckpoint;
+}
+
+export interface DiscoveryCheckpoint {
+  endpoints: [string, [string, Endpoint][]][];
+  calls: { lastMs: number; served: number; failed: number; clients: [string, ClientCache][] }[];
 }
 
 export interface TalliesCheckpoint {

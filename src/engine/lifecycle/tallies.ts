@@ -1,6 +1,7 @@
 import type { ContainerInstanceStatus } from '../api';
 import { TASK_STATES, type TaskLastStatus, type TaskStateCounts } from '../api';
 import type { EngineContext } from '../context';
+import { noteDiscoveryTask } from '../discovery/endpoints';
 import type { TargetTally } from '../elb/traffic';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { noteServiceChange, noteTaskCountsChange } from '../output/history';
@@ -106,6 +107,7 @@ export function setLastStatus(ctx: EngineContext, task: TaskState, to: TaskLastS
   if (task.countedHealthy) setCountedHealthy(ctx, task, false);
   task.lastStatus = to;
   if (to === 'STOPPED') ctx.tallies.stopped.push(task.taskArn);
+  noteDiscoveryTask(ctx, task);
 }
 
 /**
@@ -141,6 +143,7 @@ export function setCountedHealthy(ctx: EngineContext, task: TaskState, healthy: 
   if (task.serviceName === undefined) return;
   noteServiceChange(ctx, task.serviceName);
   serviceTally(ctx, task.serviceName).healthy += healthy ? 1 : -1;
+  noteDiscoveryTask(ctx, task);
 }
 
 export function setDesiredCount(ctx: EngineContext, service: ServiceState, desired: number): void {

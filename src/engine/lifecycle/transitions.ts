@@ -6,6 +6,7 @@ import {
   healthSettlesAfterMs,
 } from '../deployment/health';
 import { onTaskHealthSettled, onTaskRunning, onTaskStopped } from '../deployment/task-hooks';
+import { noteDiscoveryTask } from '../discovery/endpoints';
 import {
   beginDeregistration,
   refreshCountedHealthy,
@@ -168,6 +169,7 @@ export function onHealthTimer(
   if (!stillRunningSince(task, startedAtMs)) return;
   if (essentialHealthChecks(task.taskDefinition).length > 0) {
     task.healthStatus = to;
+    noteDiscoveryTask(ctx, task);
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
   }

@@ -12,6 +12,7 @@ import { deploymentBounds } from '../deployment/bounds';
 export interface OpenSample {
   atMs: number;
   traffic?: Record<string, { served: number; failed: number }>;
+  calls?: Record<string, { served: number; failed: number }>;
   taskStateCounts: boolean;
   services: Set<string>;
 }
@@ -32,6 +33,14 @@ export function noteTraffic(
   traffic: Record<string, { served: number; failed: number }>,
 ): void {
   sampleNow(ctx).traffic = traffic;
+}
+
+/** A minute of requests, per call between services, for the chart. */
+export function noteCalls(
+  ctx: EngineContext,
+  calls: Record<string, { served: number; failed: number }>,
+): void {
+  sampleNow(ctx).calls = calls;
 }
 
 /** Call before the task counts by lastStatus change. */
@@ -71,6 +80,7 @@ export function closeSample(ctx: EngineContext): void {
   const sample: HistorySample = { atMs: open.atMs };
   if (open.taskStateCounts) sample.taskStateCounts = { ...ctx.tallies.byStatus };
   if (open.traffic) sample.traffic = open.traffic;
+  if (open.calls) sample.calls = open.calls;
   if (open.services.size > 0) {
     const services: Record<string, ServiceCounts> = {};
     for (const name of open.services) services[name] = serviceCountsOf(ctx, name);
@@ -98,6 +108,7 @@ export function coalesceHistory(samples: readonly HistorySample[]): HistorySampl
     const taskStateCounts = sample.taskStateCounts ?? last.taskStateCounts;
     if (taskStateCounts) merged.taskStateCounts = taskStateCounts;
     if (last.traffic || sample.traffic) merged.traffic = { ...last.traffic, ...sample.traffic };
+    if (last.calls || sample.calls) merged.calls = { ...last.calls, ...sample.calls };
     if (last.services || sample.services)
       merged.services = { ...last.services, ...sample.services };
     out[out.length - 1] = merged;

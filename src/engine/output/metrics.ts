@@ -2,6 +2,7 @@ import { evaluateAlarms, recordDatum } from '../alarms/alarms';
 import type { MetricDatum } from '../api';
 import { type EngineContext, isoAt } from '../context';
 import { onAlarms } from '../deployment/alarm-rollback';
+import { emitCallMetrics } from '../discovery/metrics';
 import { advanceTraffic, trafficTargetGroups } from '../elb/traffic';
 import { serviceCounts } from './describe-service';
 import { noteTraffic } from './history';
@@ -76,6 +77,7 @@ export function emitMetrics(ctx: EngineContext): void {
     });
   }
   emitTrafficMetrics(ctx, push);
+  emitCallMetrics(ctx, push);
   // The minute's datapoints are in: the alarms judge it, and fail what they watch.
   onAlarms(ctx, evaluateAlarms(ctx));
 }

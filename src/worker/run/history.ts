@@ -13,7 +13,8 @@ interface Steps {
 export type SeriesKey =
   | `status:${string}`
   | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`
-  | `tg:${string}:${'served' | 'failed'}`;
+  | `tg:${string}:${'served' | 'failed'}`
+  | `call:${string}:${'served' | 'failed'}`;
 
 export interface HistoryWindow {
   fromMs: number;
@@ -77,6 +78,10 @@ export class History {
     for (const [name, t] of Object.entries(sample.traffic ?? {})) {
       this.set(`tg:${name}:served`, sample.atMs, t.served / 60);
       this.set(`tg:${name}:failed`, sample.atMs, t.failed / 60);
+    }
+    for (const [label, t] of Object.entries(sample.calls ?? {})) {
+      this.set(`call:${label}:served`, sample.atMs, t.served / 60);
+      this.set(`call:${label}:failed`, sample.atMs, t.failed / 60);
     }
     for (const [name, c] of Object.entries(sample.services ?? {})) {
       this.set(`service:${name}:desired`, sample.atMs, c.desiredCount);
