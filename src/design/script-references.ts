@@ -1,5 +1,6 @@
+import { findCloudMapService, findNamespace } from './discovery-resolve';
 import type { DesignDocument } from './document';
-import { findTargetGroup } from './elb-resolve';
+import { findLoadBalancer, findTargetGroup } from './elb-resolve';
 import type { DesignIssue } from './issues';
 import {
   availabilityZoneOf,
@@ -68,6 +69,31 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
         if (td !== undefined && !resolveTaskDefinition(revisions, td)) {
           push('taskDefinition', `${td} is not registered in taskDefinitions`);
         }
+        a.input.loadBalancers?.forEach((lb, j) => {
+          if (lb.targetGroupArn !== undefined && !findTargetGroup(design, lb.targetGroupArn))
+            push(
+              `loadBalancers[${j}].targetGroupArn`,
+              `${lb.targetGroupArn} is not in targetGroups`,
+            );
+          if (lb.loadBalancerName !== undefined && !findLoadBalancer(design, lb.loadBalancerName))
+            push(
+              `loadBalancers[${j}].loadBalancerName`,
+              `${lb.loadBalancerName} is not in loadBalancers`,
+            );
+        });
+        a.input.serviceRegistries?.forEach((r, j) => {
+          if (!findCloudMapService(design, r.registryArn))
+            push(
+              `serviceRegistries[${j}].registryArn`,
+              `${r.registryArn} is not in serviceDiscovery.services`,
+            );
+        });
+        const ns = a.input.serviceConnectConfiguration?.namespace;
+        if (ns !== undefined && !findNamespace(design, ns))
+          push(
+            'serviceConnectConfiguration.namespace',
+            `${ns} is not in serviceDiscovery.namespaces`,
+          );
         break;
       }
       case 'RunTask':

@@ -10,6 +10,8 @@ import {
 } from './aws-shapes';
 import { PutMetricDataInput } from './cloudwatch-shapes';
 import { CreateDeploymentInput } from './codedeploy-shapes';
+import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
+import { ServiceLoadBalancer } from './elb-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -28,6 +30,10 @@ export const UpdateServiceInput = z.looseObject({
   deploymentConfiguration: DeploymentConfiguration.optional(),
   forceNewDeployment: z.boolean().optional(),
   healthCheckGracePeriodSeconds: HealthCheckGracePeriodSeconds.optional(),
+  /** A changed load balancer, registry or Service Connect configuration starts a deployment (§8). */
+  loadBalancers: z.array(ServiceLoadBalancer).optional(),
+  serviceRegistries: z.array(ServiceRegistry).max(1, 'allows 1 service registry').optional(),
+  serviceConnectConfiguration: ServiceConnectConfiguration.optional(),
 });
 export type UpdateServiceInput = z.infer<typeof UpdateServiceInput>;
 

@@ -146,6 +146,14 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
         },
       }),
       targets: serviceTargets(scope, design, s.loadBalancers ?? []),
+      ...(s.serviceConnectConfiguration && {
+        serviceConnect: {
+          enabled: s.serviceConnectConfiguration.enabled,
+          ...(s.serviceConnectConfiguration.namespace !== undefined && {
+            namespace: s.serviceConnectConfiguration.namespace,
+          }),
+        },
+      }),
       productionSide: 'primary',
       deploymentController: s.deploymentController?.type ?? 'ECS',
       strategy: strategyOf(s.deploymentConfiguration),

@@ -178,12 +178,15 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       ),
       calls: cp.discovery.calls.map((c) => ({
         lastMs: c.lastMs,
-        served: c.served,
-        failed: c.failed,
+        counts: {
+          dns: { ...c.counts.dns },
+          connect: { ...c.counts.connect },
+          none: { ...c.counts.none },
+        },
         clients: new Map(
           c.clients.map(([arn, cache]) => [
             arn,
-            { answer: [...cache.answer], resolves: cache.resolves },
+            { via: cache.via, answer: [...cache.answer], resolves: cache.resolves },
           ]),
         ),
       })),

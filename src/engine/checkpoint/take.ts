@@ -121,11 +121,14 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
       ]),
       calls: ctx.discoveryState.calls.map((c) => ({
         lastMs: c.lastMs,
-        served: c.served,
-        failed: c.failed,
+        counts: {
+          dns: { ...c.counts.dns },
+          connect: { ...c.counts.connect },
+          none: { ...c.counts.none },
+        },
         clients: [...c.clients].map(([arn, cache]) => [
           arn,
-          { answer: [...cache.answer], resolves: cache.resolves },
+          { via: cache.via, answer: [...cache.answer], resolves: cache.resolves },
         ]),
       })),
     },

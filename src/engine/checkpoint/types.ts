@@ -2,7 +2,7 @@ import type { DesignDocument, ScriptAction } from '../../design';
 import type { AlarmState } from '../alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
-import type { ClientCache, Endpoint } from '../discovery/state';
+import type { CallCounts, CallVia, ClientCache, Endpoint } from '../discovery/state';
 import type { TrafficAccumulator } from '../elb/traffic';
 import type { QueueEntry } from '../kernel';
 import type { ClusterTally, ServiceTally } from '../lifecycle/tallies';
@@ -68,7 +68,7 @@ export interface EngineCheckpoint {
 
 export interface DiscoveryCheckpoint {
   endpoints: [string, [string, Endpoint][]][];
-  calls: { lastMs: number; served: number; failed: number; clients: [string, ClientCache][] }[];
+  calls: { lastMs: number; counts: Record<CallVia, CallCounts>; clients: [string, ClientCache][] }[];
 }
 
 export interface TalliesCheckpoint {

@@ -2,8 +2,9 @@ import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
 import { startDeployment } from '../deployment/deployments';
 import { strategyOf } from '../deployment/strategy';
+import { serviceTargets } from '../elb/model';
 import { setDesiredCount } from '../lifecycle/tallies';
-import type { TaskDefinitionModel } from '../model/types';
+import type { ServiceState, TaskDefinitionModel } from '../model/types';
 import { describeService } from '../output/describe-service';
 import { noteServiceChange } from '../output/history';
 import { validatePlacementConstraints, validatePlacementStrategies } from '../placement';
@@ -120,16 +121,79 @@ export function updateService(
   }
   if (input.healthCheckGracePeriodSeconds !== undefined)
     service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+  const reconfigured = applyNetworkingChanges(ctx, service, input);
   // §7.3: any update of the service ends the start throttle at once.
   service.startFailures = 0;
   delete service.launchHoldUntilMs;
   // A new revision, or forceNewDeployment, starts a deployment; a desired count alone
   // changes the PRIMARY's (§8.1).
-  if (next || input.forceNewDeployment === true) {
+  if (next || input.forceNewDeployment === true || reconfigured) {
     startDeployment(ctx, service, next ?? service.taskDefinition);
   }
   service.steady = false;
   ctx.out.dirtyServices.add(service.serviceName);
   requestReconcile(ctx, service.serviceName);
   return { service: describeService(ctx, service) };
+}
+
+/**
+ * loadBalancers, serviceRegistries and serviceConnectConfiguration: a change starts a
+ * deployment, whose new tasks register in the new target groups and find other services
+ * the new way, while the old tasks keep what they had until they stop (§8, §15.2).
+ */
+function applyNetworkingChanges(
+  ctx: EngineContext,
+  service: ServiceState,
+  input: UpdateServiceInput,
+): boolean {
+  let changed = false;
+  if (input.loadBalancers !== undefined) {
+    if (service.deploymentController === 'CODE_DEPLOY')
+      throw new AwsError(
+        'InvalidParameterException',
+        'Unable to update load balancers on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      );
+    // Model: Berth moves a blue/green pair only through its own deployments.
+    if (service.strategy.type !== 'ROLLING')
+      throw new AwsError(
+        'InvalidParameterException',
+        `Berth changes loadBalancers only on services with the ROLLING strategy; ${service.serviceName} uses ${service.strategy.type}.`,
+      );
+    const scope = { region: ctx.region, account: ctx.account };
+    const targets = serviceTargets(scope, ctx.design, input.loadBalancers);
+    if (targets.length !== input.loadBalancers.length)
+      throw new AwsError(
+        'InvalidParameterException',
+        'A target group or load balancer in loadBalancers does not exist.',
+      );
+    if (targets.length > 5)
+      throw new AwsError(
+        'InvalidParameterException',
+        'A service can have at most 5 target groups.',
+      );
+    service.targets = targets;
+    changed = true;
+  }
+  if (input.serviceRegistries !== undefined) changed = true;
+  const sc = input.serviceConnectConfiguration;
+  if (sc !== undefined) {
+    if (sc.enabled && sc.namespace === undefined)
+      throw new AwsError(
+        'InvalidParameterException',
+        'serviceConnectConfiguration needs a namespace.',
+      );
+    service.serviceConnect = {
+      enabled: sc.enabled,
+      ...(sc.namespace !== undefined && { namespace: sc.namespace }),
+    };
+    changed = true;
+  }
+  if (changed)
+    service.source = {
+      ...service.source,
+      ...(input.loadBalancers && { loadBalancers: input.loadBalancers }),
+      ...(input.serviceRegistries && { serviceRegistries: input.serviceRegistries }),
+      ...(sc && { serviceConnectConfiguration: sc }),
+    };
+  return changed;
 }

@@ -2,100 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../../design';
 import type { MetricDatum } from '../api';
 import { createSimulation, restoreSimulation } from '../simulation';
-import { design, instance, minutes, seconds, service } from '../testing/builders';
+import { minutes, seconds } from '../testing/builders';
 import { simulate } from '../testing/harness';
+import { discoveryDesign } from './testing';
 
-const NS = 'arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-abcdefgh12345678';
-const SRV = 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abcdefgh12345678';
-
-function td(family: string) {
-  return {
-    family,
-    networkMode: 'bridge' as const,
-    memory: '512',
-    containerDefinitions: [
-      {
-        name: family,
-        image: `example/${family}:1`,
-        cpu: 128,
-        memory: 256,
-        essential: true,
-        portMappings: [
-          { name: 'http', containerPort: 8080, hostPort: 0, protocol: 'tcp' as const },
-        ],
-      },
-    ],
-  };
-}
-
-/** api answers by Cloud Map DNS (TTL 60 s) and by Service Connect; one client uses each. */
-function discoveryDesign(ttl = 60, extra: Record<string, unknown> = {}) {
-  return design({
-    containerInstances: ['a', 'b'].map((az, i) =>
-      instance({ id: `i-00000000000000${i}b1`, az: `us-east-1${az}` }),
-    ),
-    taskDefinitions: [td('api'), td('dns-client'), td('sc-client')],
-    serviceDiscovery: {
-      namespaces: [
-        { Name: 'berth.local', Arn: NS, Id: 'ns-abcdefgh12345678', Type: 'DNS_PRIVATE' },
-      ],
-      services: [
-        {
-          Name: 'api',
-          Arn: SRV,
-          Id: 'srv-abcdefgh12345678',
-          NamespaceId: 'ns-abcdefgh12345678',
-          DnsConfig: { DnsRecords: [{ Type: 'SRV', TTL: ttl }] },
-        },
-      ],
-    },
-    services: [
-      service('api', 4, {
-        serviceRegistries: [{ registryArn: SRV, containerName: 'api', containerPort: 8080 }],
-        serviceConnectConfiguration: {
-          enabled: true,
-          namespace: 'berth.local',
-          services: [
-            {
-              portName: 'http',
-              discoveryName: 'api',
-              clientAliases: [{ port: 8080, dnsName: 'api' }],
-            },
-          ],
-        },
-        deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 100 },
-      }),
-      service('dns-client', 2),
-      service('sc-client', 2, {
-        serviceConnectConfiguration: { enabled: true, namespace: 'berth.local' },
-      }),
-    ],
-    calls: [
-      { fromService: 'dns-client', endpoint: 'api.berth.local', requestsPerSecond: 100 },
-      { fromService: 'sc-client', endpoint: 'api:8080', requestsPerSecond: 100 },
-    ],
-    ...extra,
-  });
-}
-
-const callMetrics = (metrics: MetricDatum[], name: string) =>
-  metrics.filter((m) => m.MetricName === name).map((m) => m.Value);
+/** One client's datapoints of one metric, minute by minute. */
+const series = (metrics: MetricDatum[], ns: string, name: string, client: string) =>
+  metrics
+    .filter(
+      (m) =>
+        m.Namespace === ns &&
+        m.MetricName === name &&
+        m.Dimensions.some(
+          (d) => d.Value === client && (d.Name === 'ClientService' || d.Name === 'ServiceName'),
+        ),
+    )
+    .map((m) => m.Value);
 
 function minuteTotals(run: ReturnType<typeof simulate>) {
   const metrics = run.frames.flatMap((f) => f.metrics);
+  const dns = 'Berth/ServiceDiscovery';
   return {
-    dnsRequests: callMetrics(
-      metrics.filter((m) => m.Namespace === 'Berth/ServiceDiscovery'),
-      'RequestCount',
-    ),
-    dnsFailed: callMetrics(metrics, 'FailedRequestCount'),
-    scRequests: callMetrics(
-      metrics.filter((m) => m.Namespace === 'AWS/ECS'),
-      'RequestCount',
-    ),
-    scFailed: callMetrics(metrics, 'HTTPCode_Target_5XX_Count'),
+    dnsRequests: series(metrics, dns, 'RequestCount', 'dns-client'),
+    dnsFailed: series(metrics, dns, 'FailedRequestCount', 'dns-client'),
+    scRequests: series(metrics, 'AWS/ECS', 'RequestCount', 'sc-client'),
+    scFailed: series(metrics, 'AWS/ECS', 'HTTPCode_Target_5XX_Count', 'sc-client'),
   };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: tests break the document on purpose
+type Doc = any;
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -104,8 +40,8 @@ describe('service discovery against Service Connect (ecs-behavior §15)', () => 
     const run = simulate(discoveryDesign()).until(minutes(6));
     const m = minuteTotals(run);
     // Minutes 2-6: every task long RUNNING, every client holding a full answer.
-    expect(m.dnsRequests.slice(2)).toEqual([6000, 6000, 6000, 6000, 6000]);
-    expect(m.scRequests.slice(2)).toEqual([6000, 6000, 6000, 6000, 6000]);
+    expect(m.dnsRequests.slice(-5)).toEqual([6000, 6000, 6000, 6000, 6000]);
+    expect(m.scRequests.slice(-5)).toEqual([6000, 6000, 6000, 6000, 6000]);
     expect(sum(m.dnsFailed.slice(2))).toBe(0);
     expect(sum(m.scFailed.slice(2))).toBe(0);
   });
@@ -159,9 +95,39 @@ describe('service discovery against Service Connect (ecs-behavior §15)', () => 
     expect(b.history).toEqual(a.history);
   });
 
+  it('UpdateService turning on Service Connect for the client: its new tasks stop failing through a server deployment', () => {
+    const redeploy = {
+      action: 'UpdateService' as const,
+      input: { cluster: 'test', service: 'api', forceNewDeployment: true },
+    };
+    const run = simulate(discoveryDesign()).until(minutes(3));
+    run.apply({
+      action: 'UpdateService',
+      input: {
+        cluster: 'test',
+        service: 'dns-client',
+        serviceConnectConfiguration: { enabled: true, namespace: 'berth.local' },
+      },
+    });
+    // The client's own deployment replaces its tasks; only the new ones use the proxy.
+    expect(run.results.at(-1)?.error).toBeUndefined();
+    run.until(minutes(8)).apply(redeploy).until(minutes(15));
+    const m = minuteTotals(run);
+    expect(sum(m.dnsFailed)).toBe(0);
+    // Its requests now come through Service Connect, as AWS/ECS counts them.
+    const metrics = run.frames.flatMap((f) => f.metrics);
+    const viaProxy = metrics.filter(
+      (x) =>
+        x.Namespace === 'AWS/ECS' &&
+        x.MetricName === 'RequestCount' &&
+        x.Dimensions.some((d) => d.Name === 'ServiceName' && d.Value === 'dns-client'),
+    );
+    expect(viaProxy.at(-1)?.Value).toBe(6000);
+  });
+
   it('refuses a call the design cannot resolve, naming the field', () => {
-    const bad = (patch: (d: ReturnType<typeof discoveryDesign>) => void) => {
-      const d = JSON.parse(JSON.stringify(discoveryDesign()));
+    const bad = (patch: (d: Doc) => void) => {
+      const d: Doc = JSON.parse(JSON.stringify(discoveryDesign()));
       patch(d);
       const r = parseDesign(JSON.stringify(d));
       return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
@@ -169,9 +135,14 @@ describe('service discovery against Service Connect (ecs-behavior §15)', () => 
     expect(bad((d) => (d.calls[0].endpoint = 'billing.berth.local'))).toContainEqual(
       expect.stringMatching(/^calls\[0\]\.endpoint: billing\.berth\.local is neither/),
     );
-    expect(bad((d) => (d.calls[1].fromService = 'dns-client'))).toContainEqual(
+    expect(
+      bad((d) => {
+        d.services[0].serviceConnectConfiguration.services[0].clientAliases[0].dnsName = 'api';
+        d.calls[0].endpoint = 'api:8080';
+      }),
+    ).toContainEqual(
       expect.stringMatching(
-        /^calls\[1\]\.fromService: api:8080 is a Service Connect alias of api, and dns-client has no serviceConnectConfiguration/,
+        /^calls\[0\]\.fromService: api:8080 is a Service Connect alias of api, and dns-client has no serviceConnectConfiguration/,
       ),
     );
     expect(

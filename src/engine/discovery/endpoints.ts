@@ -1,13 +1,16 @@
+import { usesServiceConnect } from '../../design';
 import type { EngineContext } from '../context';
 import { requestsBetween } from '../elb/rate';
 import type { TaskState } from '../model/types';
 import { type CallModel, MAX_ANSWER_RECORDS } from './model';
-import type { CallState, Endpoint } from './state';
+import type { CallState, CallVia, ClientCache, Endpoint } from './state';
 
 /**
  * Calls between services by name (ecs-behavior §15), as a fluid model: a call's rate is
  * shared evenly by the client service's RUNNING tasks, and each client task's share
- * evenly by the endpoints it knows.
+ * evenly by the endpoints it knows. A client task takes Service Connect when its service
+ * has Service Connect in the server's namespace as the task starts (§15.2: only tasks
+ * started after a deployment see a new configuration), else Cloud Map DNS.
  *
  * - Cloud Map DNS: a client task asks when it starts and again each record TTL, and
  *   until then keeps the answer, stopped tasks and all: requests to a task that no
@@ -34,24 +37,24 @@ function endpointsOf(ctx: EngineContext, serverService: string): Map<string, End
   return map;
 }
 
-/** The share of a call's requests that fail now (0 to 1), under the current caches. */
-function failingShare(ctx: EngineContext, call: CallModel, state: CallState): number {
-  const endpoints = ctx.discoveryState.endpoints.get(call.route.serverService);
-  if (call.route.kind === 'connect' || call.route.ttlSeconds === 0) {
-    for (const e of endpoints?.values() ?? []) if (e.registered && e.serving) return 0;
-    return 1;
-  }
-  let failing = 0;
-  for (const cache of state.clients.values()) {
-    if (cache.answer.length === 0) {
-      failing += 1;
-      continue;
-    }
-    let dead = 0;
-    for (const arn of cache.answer) if (!endpoints?.get(arn)?.serving) dead++;
-    failing += dead / cache.answer.length;
-  }
-  return failing / state.clients.size;
+function anyAnswering(ctx: EngineContext, serverService: string): boolean {
+  for (const e of ctx.discoveryState.endpoints.get(serverService)?.values() ?? [])
+    if (e.registered && e.serving) return true;
+  return false;
+}
+
+/** The share of one client task's requests that fail now (0 to 1). */
+function failingShare(ctx: EngineContext, call: CallModel, cache: ClientCache): number {
+  if (cache.via === 'none') return 1;
+  const route = cache.via === 'connect' ? call.connect : call.dns;
+  if (!route) return 1;
+  if (route.kind === 'connect' || route.ttlSeconds === 0)
+    return anyAnswering(ctx, route.serverService) ? 0 : 1;
+  if (cache.answer.length === 0) return 1;
+  const endpoints = ctx.discoveryState.endpoints.get(route.serverService);
+  let dead = 0;
+  for (const arn of cache.answer) if (!endpoints?.get(arn)?.serving) dead++;
+  return dead / cache.answer.length;
 }
 
 /** Count a call's requests up to now under the state they were sent in. */
@@ -61,19 +64,22 @@ export function advanceCall(ctx: EngineContext, index: number): void {
   if (!call || !state || ctx.nowMs <= state.lastMs) return;
   // Calls come from the client's tasks: with none RUNNING, nothing is sent.
   if (state.clients.size > 0) {
-    const requests = requestsBetween(call.curve, state.lastMs, ctx.nowMs);
-    const failed = requests * failingShare(ctx, call, state);
-    state.failed += failed;
-    state.served += requests - failed;
+    const each = requestsBetween(call.curve, state.lastMs, ctx.nowMs) / state.clients.size;
+    for (const cache of state.clients.values()) {
+      const failed = each * failingShare(ctx, call, cache);
+      const counts = state.counts[cache.via];
+      counts.failed += failed;
+      counts.served += each - failed;
+    }
   }
   state.lastMs = ctx.nowMs;
 }
 
 /** What Route 53 answers now: up to 8 healthy records, or unhealthy ones when none is. */
-function answer(ctx: EngineContext, call: CallModel, resolves: number): string[] {
+function answer(ctx: EngineContext, serverService: string, resolves: number): string[] {
   const registered: string[] = [];
   const healthy: string[] = [];
-  for (const [arn, e] of endpointsOf(ctx, call.route.serverService)) {
+  for (const [arn, e] of endpointsOf(ctx, serverService)) {
     if (!e.registered) continue;
     registered.push(arn);
     if (e.healthy) healthy.push(arn);
@@ -85,18 +91,17 @@ function answer(ctx: EngineContext, call: CallModel, resolves: number): string[]
 }
 
 /** A DNS client task asks again; its next question is a TTL (or a negative TTL) away. */
-function resolveNow(
-  ctx: EngineContext,
-  index: number,
-  taskArn: string,
-  cache: { resolves: number },
-): void {
-  const call = ctx.discovery.calls[index];
+function resolveNow(ctx: EngineContext, index: number, taskArn: string, cache: ClientCache): void {
+  const dns = ctx.discovery.calls[index]?.dns;
   const state = ctx.discoveryState.calls[index];
-  if (!call || !state || call.route.kind !== 'dns' || call.route.ttlSeconds === 0) return;
-  const next = { answer: answer(ctx, call, cache.resolves), resolves: cache.resolves + 1 };
+  if (!dns || !state || cache.via !== 'dns' || dns.ttlSeconds === 0) return;
+  const next: ClientCache = {
+    via: 'dns',
+    answer: answer(ctx, dns.serverService, cache.resolves),
+    resolves: cache.resolves + 1,
+  };
   state.clients.set(taskArn, next);
-  const waitMs = next.answer.length === 0 ? call.negativeTtlMs : call.route.ttlSeconds * 1000;
+  const waitMs = next.answer.length === 0 ? dns.negativeTtlMs : dns.ttlSeconds * 1000;
   ctx.queue.push(ctx.nowMs + Math.max(1, waitMs), {
     kind: 'resolve',
     call: index,
@@ -118,10 +123,9 @@ export function onResolveTimer(
   resolveNow(ctx, index, taskArn, cache);
 }
 
-function endpointOf(ctx: EngineContext, task: TaskState, customHealth: boolean): Endpoint {
-  const wanted = task.desiredStatus === 'RUNNING';
+function endpointOf(task: TaskState, customHealth: boolean): Endpoint {
   return {
-    registered: task.lastStatus === 'RUNNING' && wanted,
+    registered: task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING',
     healthy: !customHealth || task.healthStatus !== 'UNHEALTHY',
     serving: task.lastStatus === 'RUNNING' || task.lastStatus === 'DEACTIVATING',
   };
@@ -133,6 +137,14 @@ const sameEndpoint = (a: Endpoint | undefined, b: Endpoint) =>
   a.healthy === b.healthy &&
   a.serving === b.serving;
 
+/** How a client task of this call resolves it, by its service's configuration now. */
+function viaOf(ctx: EngineContext, call: CallModel): CallVia {
+  const client = ctx.services.get(call.fromService);
+  if (call.connect && usesServiceConnect(ctx.design, client?.serviceConnect, call.connect))
+    return 'connect';
+  return call.dns ? 'dns' : 'none';
+}
+
 /**
  * A task of a service that answers or makes calls changed its status or health: what
  * came before is counted first, then Cloud Map, the proxies and the caches follow.
@@ -143,11 +155,11 @@ export function noteDiscoveryTask(ctx: EngineContext, task: TaskState): void {
   const asServer = ctx.discovery.byServer.get(name);
   if (asServer) {
     const customHealth = asServer.some((i) => {
-      const route = ctx.discovery.calls[i]?.route;
-      return route?.kind === 'dns' && route.customHealth;
+      const dns = ctx.discovery.calls[i]?.dns;
+      return dns?.serverService === name && dns.customHealth;
     });
     const map = endpointsOf(ctx, name);
-    const now = endpointOf(ctx, task, customHealth);
+    const now = endpointOf(task, customHealth);
     const before = map.get(task.taskArn);
     const kept = now.registered || now.serving;
     if (!sameEndpoint(before, now) && (kept || before)) {
@@ -157,16 +169,18 @@ export function noteDiscoveryTask(ctx: EngineContext, task: TaskState): void {
     }
   }
   for (const i of ctx.discovery.byClient.get(name) ?? []) {
-    const state = ctx.discoveryState.calls[i];
-    if (!state) continue;
+    const call = ctx.discovery.calls[i];
+    const state: CallState | undefined = ctx.discoveryState.calls[i];
+    if (!call || !state) continue;
     const sending = task.lastStatus === 'RUNNING';
-    const known = state.clients.has(task.taskArn);
-    if (sending === known) continue;
+    if (sending === state.clients.has(task.taskArn)) continue;
     advanceCall(ctx, i);
-    if (!sending) state.clients.delete(task.taskArn);
-    else {
-      state.clients.set(task.taskArn, { answer: [], resolves: 0 });
-      resolveNow(ctx, i, task.taskArn, { resolves: 0 });
+    if (!sending) {
+      state.clients.delete(task.taskArn);
+      continue;
     }
+    const cache: ClientCache = { via: viaOf(ctx, call), answer: [], resolves: 0 };
+    state.clients.set(task.taskArn, cache);
+    resolveNow(ctx, i, task.taskArn, cache);
   }
 }

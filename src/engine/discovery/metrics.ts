@@ -2,6 +2,7 @@ import type { MetricDatum } from '../api';
 import type { EngineContext } from '../context';
 import { noteCalls } from '../output/history';
 import { advanceCall } from './endpoints';
+import { emptyCounts } from './state';
 
 type Push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void;
 
@@ -15,38 +16,43 @@ type Push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void;
 export function emitCallMetrics(ctx: EngineContext, push: Push): void {
   if (ctx.discovery.calls.length === 0) return;
   const chart: Record<string, { served: number; failed: number }> = {};
-  for (const call of ctx.discovery.calls) {
-    const i = ctx.discovery.calls.indexOf(call);
+  ctx.discovery.calls.forEach((call, i) => {
     advanceCall(ctx, i);
     const state = ctx.discoveryState.calls[i];
-    if (!state) continue;
-    const served = Math.round(state.served);
-    const failed = Math.round(state.failed);
-    state.served = 0;
-    state.failed = 0;
-    chart[call.label] = { served, failed };
+    if (!state) return;
+    const { dns, connect, none } = state.counts;
+    state.counts = emptyCounts();
+    const round = (n: number) => Math.round(n);
+    chart[call.label] = {
+      served: round(dns.served + connect.served + none.served),
+      failed: round(dns.failed + connect.failed + none.failed),
+    };
     const client = ctx.services.get(call.fromService);
-    if (call.route.kind === 'connect') {
+    if (call.connect && connect.served + connect.failed > 0) {
       const dims = [
         { Name: 'ClusterName', Value: client?.clusterName ?? '' },
         { Name: 'ServiceName', Value: call.fromService },
-        { Name: 'TargetDiscoveryName', Value: call.route.discoveryName },
+        { Name: 'TargetDiscoveryName', Value: call.connect.discoveryName },
       ];
+      const requests = round(connect.served + connect.failed);
       push({
         Namespace: 'AWS/ECS',
         MetricName: 'RequestCount',
         Dimensions: dims,
-        Value: served + failed,
+        Value: requests,
         Unit: 'Count',
       });
       push({
         Namespace: 'AWS/ECS',
         MetricName: 'HTTPCode_Target_5XX_Count',
         Dimensions: dims,
-        Value: failed,
+        Value: round(connect.failed),
         Unit: 'Count',
       });
-    } else {
+    }
+    // What a DNS client sent, and what a client that could not resolve the name lost.
+    const byName = { served: dns.served + none.served, failed: dns.failed + none.failed };
+    if (call.dns || byName.served + byName.failed > 0) {
       const dims = [
         { Name: 'ClientService', Value: call.fromService },
         { Name: 'Endpoint', Value: call.endpoint },
@@ -56,17 +62,17 @@ export function emitCallMetrics(ctx: EngineContext, push: Push): void {
         Namespace: ns,
         MetricName: 'RequestCount',
         Dimensions: dims,
-        Value: served + failed,
+        Value: round(byName.served + byName.failed),
         Unit: 'Count',
       });
       push({
         Namespace: ns,
         MetricName: 'FailedRequestCount',
         Dimensions: dims,
-        Value: failed,
+        Value: round(byName.failed),
         Unit: 'Count',
       });
     }
-  }
+  });
   noteCalls(ctx, chart);
 }

@@ -14,17 +14,27 @@ export interface Endpoint {
   serving: boolean;
 }
 
+/** How a client task finds the server: fixed when it starts, by its service's configuration then. */
+export type CallVia = 'dns' | 'connect' | 'none';
+
 /** What a client task's resolver holds: the answer and how many times it asked. */
 export interface ClientCache {
+  via: CallVia;
   answer: string[];
   resolves: number;
 }
 
-export interface CallState {
-  /** Requests integrated up to here (virtual ms), this minute. */
-  lastMs: number;
+/** Requests this minute, served and failed. */
+export interface CallCounts {
   served: number;
   failed: number;
+}
+
+export interface CallState {
+  /** Requests integrated up to here (virtual ms). */
+  lastMs: number;
+  /** This minute's requests by the way their client task resolved the endpoint. */
+  counts: Record<CallVia, CallCounts>;
   /** The client service's RUNNING tasks, by taskArn, each with its cached answer. */
   clients: Map<string, ClientCache>;
 }
@@ -41,9 +51,16 @@ export function newDiscoveryState(callCount: number): DiscoveryState {
     endpoints: new Map(),
     calls: Array.from({ length: callCount }, () => ({
       lastMs: 0,
-      served: 0,
-      failed: 0,
+      counts: emptyCounts(),
       clients: new Map(),
     })),
+  };
+}
+
+export function emptyCounts(): Record<CallVia, CallCounts> {
+  return {
+    dns: { served: 0, failed: 0 },
+    connect: { served: 0, failed: 0 },
+    none: { served: 0, failed: 0 },
   };
 }

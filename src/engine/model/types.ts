@@ -218,6 +218,8 @@ export interface ServiceState {
   healthCheckGracePeriodSeconds: number;
   /** Its `loadBalancers`, by the target group each names (a Classic ELB's is `classic:NAME`). */
   targets: ServiceTarget[];
+  /** serviceConnectConfiguration's switch and namespace: how its new tasks find other services (§15.2). */
+  serviceConnect?: { enabled: boolean; namespace?: string };
   /** ECS, or CODE_DEPLOY: then only CodeDeploy's CreateDeployment deploys it (§10). */
   deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
   /** deploymentConfiguration.alarms when enabled: alarms that fail a deployment (§9.2). */
