@@ -57,7 +57,7 @@ export interface EngineCheckpoint {
   traffic?: [string, TrafficAccumulator][];
   /** Each alarm's state and recent minutes. */
   alarms?: [string, AlarmState][];
-  /** Where listeners send traffic now, when a blue/green shift moved it from the design's. */
+  /** Where each route (a rule's, or a listener's default) sends traffic now, by route key. */
   routes?: [string, [string, number][]][];
   /** Cloud Map's endpoints and the clients' cached answers (discovery/state.ts). */
   discovery?: DiscoveryCheckpoint;

@@ -52,7 +52,7 @@ export function emitCallMetrics(ctx: EngineContext, push: Push): void {
     }
     // What a DNS client sent, and what a client that could not resolve the name lost.
     const byName = { served: dns.served + none.served, failed: dns.failed + none.failed };
-    if (call.dns || byName.served + byName.failed > 0) {
+    if (!call.connect || byName.served + byName.failed > 0) {
       const dims = [
         { Name: 'ClientService', Value: call.fromService },
         { Name: 'Endpoint', Value: call.endpoint },
