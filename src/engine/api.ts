@@ -212,13 +212,30 @@ export interface ServiceCounts {
   /** The deployment bounds then: ceil(desired x min / 100) and floor(desired x max / 100). */
   lowerBound: number;
   upperBound: number;
+  /**
+   * By deployment id (what its tasks are `startedBy`): the deployments with a task RUNNING,
+   * pending or healthy. One recorded before and absent now has none left.
+   */
+  deployments?: Record<string, DeploymentCounts>;
+}
+
+/** One deployment's tasks, as DescribeServices' deployments count them. */
+export interface DeploymentCounts {
+  /** `family:revision`. */
+  taskDefinition: string;
+  runningCount: number;
+  pendingCount: number;
+  healthyCount: number;
 }
 
 /** What the counts became at one virtual ms at which any of them changed. */
 export interface HistorySample {
   atMs: number;
-  /** Per target group (by name), requests served and failed (503) in the minute that ended here. */
-  traffic?: Record<string, { served: number; failed: number }>;
+  /**
+   * Per target group (by name), requests served and failed (503) in the minute that ended
+   * here, and its healthy targets then (HealthyHostCount).
+   */
+  traffic?: Record<string, { served: number; failed: number; healthy?: number }>;
   /** Per call between services (`client → endpoint`), requests served and failed in the minute that ended here. */
   calls?: Record<string, { served: number; failed: number }>;
   /** All tasks by lastStatus (STOPPED: those still kept); present when any changed at atMs. */

@@ -25,13 +25,22 @@ function candidateOf(c: CandidateCheckpoint): CandidateInstance {
   return candidate;
 }
 
-function talliesOf(t: TalliesCheckpoint): Tallies {
+function talliesOf(ctx: EngineContext, t: TalliesCheckpoint): Tallies {
   return {
     byStatus: { ...t.byStatus },
     // A checkpoint from before healthy was kept has none: 0, as its tasks have no flag.
     services: new Map(
       t.services.map(([name, tally]) => [name, { ...tally, healthy: tally.healthy ?? 0 }]),
     ),
+    // A checkpoint from before the per-deployment counts were kept: counted from its tasks.
+    deployments: t.deployments
+      ? new Map(
+          t.deployments.map(([name, byId]) => [
+            name,
+            new Map(byId.map(([id, tally]) => [id, { ...tally }])),
+          ]),
+        )
+      : recountTallies(ctx).deployments,
     clusters: new Map(t.clusters.map(([name, tally]) => [name, { ...tally }])),
     stopped: [...t.stopped],
     stoppedHead: 0,
@@ -164,7 +173,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
       }),
     },
   } satisfies Partial<EngineContext>);
-  ctx.tallies = cp.tallies ? talliesOf(cp.tallies) : recountTallies(ctx);
+  ctx.tallies = cp.tallies ? talliesOf(ctx, cp.tallies) : recountTallies(ctx);
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
   ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));

@@ -153,6 +153,10 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     tallies: {
       byStatus: { ...ctx.tallies.byStatus },
       services: [...ctx.tallies.services].map(([name, t]) => [name, { ...t }]),
+      deployments: [...ctx.tallies.deployments].map(([name, byId]) => [
+        name,
+        [...byId].map(([id, t]) => [id, { ...t }]),
+      ]),
       clusters: [...ctx.tallies.clusters].map(([name, t]) => [name, { ...t }]),
       stopped: ctx.tallies.stopped.slice(ctx.tallies.stoppedHead),
     },

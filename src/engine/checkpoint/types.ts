@@ -5,7 +5,7 @@ import type { EngineEvent } from '../context';
 import type { CallCounts, CallVia, ClientCache, Endpoint } from '../discovery/state';
 import type { TrafficAccumulator } from '../elb/traffic';
 import type { QueueEntry } from '../kernel';
-import type { ClusterTally, ServiceTally } from '../lifecycle/tallies';
+import type { ClusterTally, DeploymentTally, ServiceTally } from '../lifecycle/tallies';
 import type {
   InstanceState,
   ServiceEvent,
@@ -68,12 +68,18 @@ export interface EngineCheckpoint {
 
 export interface DiscoveryCheckpoint {
   endpoints: [string, [string, Endpoint][]][];
-  calls: { lastMs: number; counts: Record<CallVia, CallCounts>; clients: [string, ClientCache][] }[];
+  calls: {
+    lastMs: number;
+    counts: Record<CallVia, CallCounts>;
+    clients: [string, ClientCache][];
+  }[];
 }
 
 export interface TalliesCheckpoint {
   byStatus: TaskStateCounts;
   services: [string, ServiceTally][];
+  /** Per service, its deployments with tasks; absent from checkpoints taken before they were kept. */
+  deployments?: [string, [string, DeploymentTally][]][];
   clusters: [string, ClusterTally][];
   /** The STOPPED queue still kept, oldest first. */
   stopped: string[];

@@ -21,12 +21,23 @@ const sideOf = (s: TaskLastStatus) =>
 function recount(cp: EngineCheckpoint) {
   const byStatus = Object.fromEntries(TASK_STATES.map((s) => [s, 0]));
   const services = Object.fromEntries(cp.services.map((s) => [s.serviceName, zeros()]));
+  // `service/deployment id`: only deployments with a task in some count.
+  const deployments: Record<string, ReturnType<typeof zeros> & { taskDefinition: string }> = {};
   for (const task of cp.tasks) {
     byStatus[task.lastStatus] = (byStatus[task.lastStatus] ?? 0) + 1;
     const side = sideOf(task.lastStatus);
     const tally = task.serviceName === undefined ? undefined : services[task.serviceName];
+    const healthy = task.countedHealthy === true && task.lastStatus === 'RUNNING';
     if (side && tally) tally[side]++;
-    if (tally && task.countedHealthy && task.lastStatus === 'RUNNING') tally.healthy++;
+    if (tally && healthy) tally.healthy++;
+    if (tally && task.startedBy !== undefined && (side || healthy)) {
+      const key = `${task.serviceName}/${task.startedBy}`;
+      const td = task.taskDefinitionArn.slice(task.taskDefinitionArn.lastIndexOf('/') + 1);
+      const d = deployments[key] ?? { ...zeros(), taskDefinition: td };
+      deployments[key] = d;
+      if (side) d[side]++;
+      if (healthy) d.healthy++;
+    }
   }
   const clusters: Record<string, number[]> = {};
   for (const i of cp.instances) {
@@ -42,7 +53,7 @@ function recount(cp: EngineCheckpoint) {
     .filter((t) => t.lastStatus === 'STOPPED')
     .map((t) => t.taskArn)
     .sort();
-  return { byStatus, services, clusters, stopped };
+  return { byStatus, services, deployments, clusters, stopped };
 }
 
 /** The same shape, read from the tallies the checkpoint kept. */
@@ -53,12 +64,23 @@ function kept(cp: EngineCheckpoint) {
   const services = Object.fromEntries(
     cp.services.map((s) => [s.serviceName, { ...zeros(), ...tallies.get(s.serviceName) }]),
   );
+  const deployments = Object.fromEntries(
+    (t.deployments ?? []).flatMap(([name, byId]) =>
+      byId.map(([id, d]) => [`${name}/${id}`, { ...d }] as const),
+    ),
+  );
   const clusters: Record<string, number[]> = {};
   for (const [name, c] of t.clusters) {
     const sums = [c.registeredCpu, c.reservedCpu, c.registeredMemoryMiB, c.reservedMemoryMiB];
     if (sums.some((n) => n !== 0)) clusters[name] = sums;
   }
-  return { byStatus: t.byStatus, services, clusters, stopped: [...t.stopped].sort() };
+  return {
+    byStatus: t.byStatus,
+    services,
+    deployments,
+    clusters,
+    stopped: [...t.stopped].sort(),
+  };
 }
 
 /** The STOPPED queue is oldest first, so pruning can stop at the first task it keeps. */
@@ -80,6 +102,13 @@ function expectTalliesMatch(sim: Simulation): void {
       pending: view.pendingCount,
       healthy: view.healthyCount,
     }).toEqual(recount(cp).services[view.serviceName]);
+    // What the page draws per deployment is the kept count, equal to a walk of the tasks.
+    for (const d of view.deployments) {
+      const counted = recount(cp).deployments[`${view.serviceName}/${d.id}`] ?? zeros();
+      expect({ running: d.runningCount, pending: d.pendingCount, healthy: d.healthyCount }).toEqual(
+        { running: counted.running, pending: counted.pending, healthy: counted.healthy },
+      );
+    }
   }
 }
 
@@ -122,6 +151,26 @@ describe('kept counts', () => {
         const { metrics: metricsAgain, ...restAgain } = again;
         expect(restAgain).toEqual(rest);
         expect(metricsAgain).toEqual(metrics);
+        expectTalliesMatch(restored);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('per deployment are counted afresh when a checkpoint keeps the others but not those', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const sim = createSimulation(buildDesign(s));
+        for (const { atMs, recipe } of [...s.commands].sort((a, b) => a.atMs - b.atMs)) {
+          sim.advance(Math.max(atMs, sim.nowMs));
+          sim.apply(resolve(sim, s, recipe));
+        }
+        sim.advance(Math.max(s.breakAtMs, sim.nowMs));
+        const cp = JSON.parse(JSON.stringify(sim.checkpoint())) as EngineCheckpoint;
+        if (cp.tallies) delete cp.tallies.deployments;
+        const restored = restoreSimulation(cp);
+        expectTalliesMatch(restored);
+        restored.advance(PRUNED_BY_MS);
         expectTalliesMatch(restored);
       }),
       { numRuns: 20 },

@@ -18,6 +18,12 @@ export interface Tallies {
   byStatus: TaskStateCounts;
   /** By service name: its tasks RUNNING, and PENDING as DescribeServices counts them. */
   services: Map<string, ServiceTally>;
+  /**
+   * By service name, then deployment id (what its tasks are `startedBy`): the same counts
+   * per deployment, for DescribeServices' deployments and the chart. A deployment with no
+   * task in a count has no entry, so the map holds what has tasks, not every deployment ever.
+   */
+  deployments: Map<string, Map<string, DeploymentTally>>;
   /** By cluster name, over its ACTIVE and DRAINING instances. */
   clusters: Map<string, ClusterTally>;
   /** Targets by state, per target group (elb/traffic.ts keeps them). */
@@ -34,6 +40,11 @@ export interface ServiceTally {
   healthy: number;
 }
 
+export interface DeploymentTally extends ServiceTally {
+  /** `family:revision` of its tasks, to name it after the deployment has left the service. */
+  taskDefinition: string;
+}
+
 export interface ClusterTally {
   registeredCpu: number;
   reservedCpu: number;
@@ -45,6 +56,7 @@ export function newTallies(): Tallies {
   return {
     byStatus: Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as TaskStateCounts,
     services: new Map(),
+    deployments: new Map(),
     clusters: new Map(),
     targets: new Map(),
     stopped: [],
@@ -69,10 +81,40 @@ export function serviceTally(ctx: EngineContext, serviceName: string): ServiceTa
   return tally;
 }
 
+/** A service task's deployment's counts, when it has tasks or is about to. */
+function deploymentTally(ctx: EngineContext, task: TaskState): DeploymentTally | undefined {
+  if (task.serviceName === undefined || task.startedBy === undefined) return undefined;
+  let byId = ctx.tallies.deployments.get(task.serviceName);
+  if (!byId) {
+    byId = new Map();
+    ctx.tallies.deployments.set(task.serviceName, byId);
+  }
+  let tally = byId.get(task.startedBy);
+  if (!tally) {
+    const td = task.taskDefinition;
+    tally = { running: 0, pending: 0, healthy: 0, taskDefinition: `${td.family}:${td.revision}` };
+    byId.set(task.startedBy, tally);
+  }
+  return tally;
+}
+
+/** A deployment whose counts are all back to 0 leaves the map: it has no tasks to count. */
+function dropIfEmpty(ctx: EngineContext, task: TaskState, tally: DeploymentTally): void {
+  if (tally.running !== 0 || tally.pending !== 0 || tally.healthy !== 0) return;
+  const byId = ctx.tallies.deployments.get(task.serviceName ?? '');
+  byId?.delete(task.startedBy ?? '');
+  if (byId?.size === 0) ctx.tallies.deployments.delete(task.serviceName ?? '');
+}
+
 function count(ctx: EngineContext, task: TaskState, status: TaskLastStatus, delta: number): void {
   ctx.tallies.byStatus[status] += delta;
   const side = sideOf(status);
-  if (side && task.serviceName !== undefined) serviceTally(ctx, task.serviceName)[side] += delta;
+  if (!side || task.serviceName === undefined) return;
+  serviceTally(ctx, task.serviceName)[side] += delta;
+  const deployment = deploymentTally(ctx, task);
+  if (!deployment) return;
+  deployment[side] += delta;
+  dropIfEmpty(ctx, task, deployment);
 }
 
 /** Note, before the counts move, what a chart will have to hear about (history.ts). */
@@ -143,6 +185,11 @@ export function setCountedHealthy(ctx: EngineContext, task: TaskState, healthy: 
   if (task.serviceName === undefined) return;
   noteServiceChange(ctx, task.serviceName);
   serviceTally(ctx, task.serviceName).healthy += healthy ? 1 : -1;
+  const deployment = deploymentTally(ctx, task);
+  if (deployment) {
+    deployment.healthy += healthy ? 1 : -1;
+    dropIfEmpty(ctx, task, deployment);
+  }
   noteDiscoveryTask(ctx, task);
 }
 
@@ -204,6 +251,16 @@ export function changeRemaining(
   c.reservedMemoryMiB -= sign * memoryMiB;
 }
 
+/** Each of a service's deployments with tasks, by id; empty when none has any. */
+export function deploymentTallies(
+  ctx: EngineContext,
+  serviceName: string,
+): ReadonlyMap<string, DeploymentTally> {
+  return ctx.tallies.deployments.get(serviceName) ?? NO_DEPLOYMENTS;
+}
+
+const NO_DEPLOYMENTS: ReadonlyMap<string, DeploymentTally> = new Map();
+
 /** The tallies counted afresh from the entities: for a checkpoint taken before they were kept. */
 export function recountTallies(ctx: EngineContext): Tallies {
   const saved = ctx.tallies;
@@ -211,8 +268,11 @@ export function recountTallies(ctx: EngineContext): Tallies {
   try {
     for (const task of ctx.tasks.values()) {
       count(ctx, task, task.lastStatus, 1);
-      if (task.countedHealthy && task.serviceName !== undefined)
+      if (task.countedHealthy && task.serviceName !== undefined) {
         serviceTally(ctx, task.serviceName).healthy++;
+        const deployment = deploymentTally(ctx, task);
+        if (deployment) deployment.healthy++;
+      }
     }
     for (const instance of ctx.instances.values()) countInstanceAdded(ctx, instance);
     ctx.tallies.stopped = [...ctx.tasks.values()]

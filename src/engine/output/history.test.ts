@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, type ScriptAction, sampleDesign } from '../../design';
-import type { Frame, HistorySample, ServiceCounts, TaskStateCounts } from '../api';
+import type {
+  DeploymentCounts,
+  Frame,
+  HistorySample,
+  ServiceCounts,
+  ServiceView,
+  TaskStateCounts,
+} from '../api';
 import { createSimulation, restoreSimulation, type Simulation } from '../simulation';
 import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
 import { buildDesign, END_MS, resolve, scenarioArb } from '../testing/random-runs';
@@ -24,6 +31,23 @@ function frames(sim: Simulation, toMs: number, stepMs = toMs - sim.nowMs): Frame
 
 const historyOf = (fs: readonly Frame[]) => fs.flatMap((f) => f.history);
 
+/** The view's deployments that have tasks, as a sample records them. */
+function deploymentsOf(view: ServiceView): Record<string, DeploymentCounts> {
+  return Object.fromEntries(
+    view.deployments
+      .filter((d) => d.runningCount + d.pendingCount + d.healthyCount > 0)
+      .map((d) => [
+        d.id,
+        {
+          taskDefinition: d.taskDefinition,
+          runningCount: d.runningCount,
+          pendingCount: d.pendingCount,
+          healthyCount: d.healthyCount,
+        },
+      ]),
+  );
+}
+
 function serviceCounts(sim: Simulation): Record<string, ServiceCounts> {
   return Object.fromEntries(
     sim.snapshot().services.map((s) => [
@@ -35,6 +59,7 @@ function serviceCounts(sim: Simulation): Record<string, ServiceCounts> {
         healthyCount: s.healthyCount,
         lowerBound: s.bounds.lower,
         upperBound: s.bounds.upper,
+        deployments: deploymentsOf(s),
       },
     ]),
   );
@@ -106,6 +131,7 @@ describe('frame history', () => {
               healthyCount: view.healthyCount,
               lowerBound: view.bounds.lower,
               upperBound: view.bounds.upper,
+              deployments: deploymentsOf(view),
             });
           }
           drawn = fold(drawn, frame.history);
@@ -183,6 +209,8 @@ describe('frame history', () => {
         healthyCount: 0,
         lowerBound: 0,
         upperBound: 0,
+        // The task still STOPPING counts in no deployment's counts.
+        deployments: {},
       },
     });
     // Nothing else moved at that ms: the web task is still STOPPING, counted by lastStatus.

@@ -1,6 +1,7 @@
-import type { HistorySample, ServiceCounts } from '../api';
+import type { DeploymentCounts, HistorySample, ServiceCounts } from '../api';
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
+import { deploymentTallies } from '../lifecycle/tallies';
 
 /**
  * The history a chart draws: one sample per virtual ms at which a count changed, with
@@ -11,7 +12,7 @@ import { deploymentBounds } from '../deployment/bounds';
  */
 export interface OpenSample {
   atMs: number;
-  traffic?: Record<string, { served: number; failed: number }>;
+  traffic?: Record<string, { served: number; failed: number; healthy: number }>;
   calls?: Record<string, { served: number; failed: number }>;
   taskStateCounts: boolean;
   services: Set<string>;
@@ -27,10 +28,10 @@ function sampleNow(ctx: EngineContext): OpenSample {
   return fresh;
 }
 
-/** A minute of requests, per target group, for the chart. */
+/** A minute of requests, per target group, and its healthy targets, for the chart. */
 export function noteTraffic(
   ctx: EngineContext,
-  traffic: Record<string, { served: number; failed: number }>,
+  traffic: Record<string, { served: number; failed: number; healthy: number }>,
 ): void {
   sampleNow(ctx).traffic = traffic;
 }
@@ -69,7 +70,28 @@ export function serviceCountsOf(ctx: EngineContext, serviceName: string): Servic
     healthyCount: tally?.healthy ?? 0,
     lowerBound: lower,
     upperBound: upper,
+    deployments: deploymentCountsOf(ctx, serviceName),
   };
+}
+
+/**
+ * The service's deployments that have tasks, from the kept per-deployment tallies: a sample
+ * costs those, and holds only what a noted change moves (a deployment's status or a new,
+ * empty one is not a count change), so a run sliced anywhere records the same bytes.
+ */
+function deploymentCountsOf(
+  ctx: EngineContext,
+  serviceName: string,
+): Record<string, DeploymentCounts> {
+  const out: Record<string, DeploymentCounts> = {};
+  for (const [id, tally] of deploymentTallies(ctx, serviceName))
+    out[id] = {
+      taskDefinition: tally.taskDefinition,
+      runningCount: tally.running,
+      pendingCount: tally.pending,
+      healthyCount: tally.healthy,
+    };
+  return out;
 }
 
 /** Put the open sample, with the values as they stand now, into the outbox's history. */

@@ -94,7 +94,7 @@ function emitTrafficMetrics(
 ): void {
   if (ctx.listenerTraffic.size === 0) return;
   const perLb = new Map<string, { requests: number; failed: number }>();
-  const chart: Record<string, { served: number; failed: number }> = {};
+  const chart: Record<string, { served: number; failed: number; healthy: number }> = {};
   for (const arn of trafficTargetGroups(ctx)) {
     advanceTraffic(ctx, arn);
     // A group that nothing reached yet (the first minute) reports zeros.
@@ -106,8 +106,8 @@ function emitTrafficMetrics(
     const failed = Math.round(acc.failed);
     acc.served = 0;
     acc.failed = 0;
-    chart[tg.name] = { served, failed };
     const tally = ctx.tallies.targets.get(arn);
+    chart[tg.name] = { served, failed, healthy: tally?.healthy ?? 0 };
     const group = { Name: 'TargetGroup', Value: arn.slice(arn.indexOf('targetgroup/')) };
     const lb = tg.loadBalancerDimension;
     const both = lb ? [group, { Name: 'LoadBalancer', Value: lb }] : [group];

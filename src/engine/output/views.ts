@@ -2,8 +2,9 @@ import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../ap
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { worstTargetState } from '../elb/targets';
+import { deploymentTallies } from '../lifecycle/tallies';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
-import { deploymentCounts, serviceCounts } from './describe-service';
+import { serviceCounts } from './describe-service';
 
 export function taskView(ctx: EngineContext, task: TaskState): TaskView {
   const instance = task.containerInstanceArn
@@ -92,7 +93,7 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
       service.minimumHealthyPercent,
       service.maximumPercent,
     ),
-    deployments: deploymentCounts(ctx, service).map(
+    deployments: deploymentRows(ctx, service).map(
       ({ deployment: d, running, pending, healthy }) => {
         const td = ctx.taskDefinitions.find((t) => t.arn === d.taskDefinitionArn);
         return {
@@ -118,6 +119,23 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
   if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
   if (service.targets.length > 0) view.targetGroups = targetGroupCounts(ctx, service);
   return view;
+}
+
+/**
+ * Each deployment with its RUNNING, pending and healthy tasks, PRIMARY first (§8.2), from the
+ * counts kept as tasks move (lifecycle/tallies.ts): a frame costs the deployments, not the tasks.
+ */
+function deploymentRows(ctx: EngineContext, service: ServiceState) {
+  const kept = deploymentTallies(ctx, service.serviceName);
+  return service.deployments.map((deployment) => {
+    const tally = kept.get(deployment.id);
+    return {
+      deployment,
+      running: tally?.running ?? 0,
+      pending: tally?.pending ?? 0,
+      healthy: tally?.healthy ?? 0,
+    };
+  });
 }
 
 /** Each of its target groups with its targets by state, from the kept counts (elb/traffic.ts). */

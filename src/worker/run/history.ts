@@ -1,4 +1,4 @@
-import type { HistorySample, TaskStateCounts } from '../../engine';
+import type { HistorySample, ServiceCounts, TaskStateCounts } from '../../engine';
 
 /**
  * One chart series as its change points: `t[i]` (virtual ms) is when it became `v[i]`.
@@ -9,12 +9,34 @@ interface Steps {
   v: number[];
 }
 
-/** Series keys: `status:RUNNING`, `service:web:running` (desired, running, pending). */
+export const DEPLOYMENT_FIELDS = ['running', 'pending', 'healthy'] as const;
+export type DeploymentField = (typeof DEPLOYMENT_FIELDS)[number];
+
+/**
+ * Series keys: tasks by lastStatus, a service's counts and bounds, each of its deployments'
+ * counts (by deployment id, what its tasks are `startedBy`), a target group's minute of
+ * requests per second and healthy targets, a call's minute of requests per second.
+ */
 export type SeriesKey =
   | `status:${string}`
   | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`
-  | `tg:${string}:${'served' | 'failed'}`
+  | `deployment:${string}:${string}:${DeploymentField}`
+  | `tg:${string}:${'served' | 'failed' | 'healthy'}`
   | `call:${string}:${'served' | 'failed'}`;
+
+/**
+ * Asks a window for every deployment of `service` recorded so far, in the order they first
+ * had tasks: the page cannot know the ids of deployments that have already left the service.
+ */
+export function allDeploymentsKey(service: string, field: DeploymentField): string {
+  return `deployment:${service}:*:${field}`;
+}
+
+export function deploymentKey(service: string, id: string, field: DeploymentField): SeriesKey {
+  return `deployment:${service}:${id}:${field}`;
+}
+
+const ALL_DEPLOYMENTS = /^deployment:(.*):\*:(running|pending|healthy)$/;
 
 export interface HistoryWindow {
   fromMs: number;
@@ -23,6 +45,8 @@ export interface HistoryWindow {
   times: number[];
   /** Each requested series at each column end (the value in force then). */
   series: Record<string, number[]>;
+  /** For each deployment a `deployment:<service>:*:<field>` key expanded to: `family:revision`, by `deployment:<service>:<id>`. */
+  labels?: Record<string, string>;
 }
 
 /** Index of the last change at or before `atMs`, or -1. */
@@ -43,6 +67,8 @@ function lastAtOrBefore(t: readonly number[], atMs: number): number {
 /** The history a chart draws: every count change of one branch, kept as steps. */
 export class History {
   private readonly steps = new Map<string, Steps>();
+  /** By service, its deployments in the order they first had tasks, each with its `family:revision`. */
+  private readonly deployments = new Map<string, Map<string, string>>();
 
   /** Record `value` for `key` from `atMs` on; the same ms again overwrites (end-of-ms value). */
   set(key: string, atMs: number, value: number): void {
@@ -78,6 +104,7 @@ export class History {
     for (const [name, t] of Object.entries(sample.traffic ?? {})) {
       this.set(`tg:${name}:served`, sample.atMs, t.served / 60);
       this.set(`tg:${name}:failed`, sample.atMs, t.failed / 60);
+      if (t.healthy !== undefined) this.set(`tg:${name}:healthy`, sample.atMs, t.healthy);
     }
     for (const [label, t] of Object.entries(sample.calls ?? {})) {
       this.set(`call:${label}:served`, sample.atMs, t.served / 60);
@@ -93,7 +120,37 @@ export class History {
         this.set(`service:${name}:lower`, sample.atMs, c.lowerBound);
         this.set(`service:${name}:upper`, sample.atMs, c.upperBound);
       }
+      if (c.deployments) this.setDeployments(name, sample.atMs, c.deployments);
     }
+  }
+
+  /** A service's deployments with tasks at `atMs`; one recorded before and absent now has none. */
+  private setDeployments(
+    service: string,
+    atMs: number,
+    counts: NonNullable<ServiceCounts['deployments']>,
+  ): void {
+    let known = this.deployments.get(service);
+    if (!known) {
+      known = new Map();
+      this.deployments.set(service, known);
+    }
+    for (const [id, d] of Object.entries(counts))
+      if (!known.has(id)) known.set(id, d.taskDefinition);
+    for (const id of known.keys()) {
+      const d = counts[id];
+      this.set(deploymentKey(service, id, 'running'), atMs, d?.runningCount ?? 0);
+      this.set(deploymentKey(service, id, 'pending'), atMs, d?.pendingCount ?? 0);
+      this.set(deploymentKey(service, id, 'healthy'), atMs, d?.healthyCount ?? 0);
+    }
+  }
+
+  /** A service's deployments recorded at or before `atMs`, oldest first, with their `family:revision`. */
+  deploymentsOf(service: string, atMs = Number.POSITIVE_INFINITY): [string, string][] {
+    return [...(this.deployments.get(service) ?? [])].filter(([id]) => {
+      const t = this.steps.get(deploymentKey(service, id, 'running'))?.t[0];
+      return t !== undefined && t <= atMs;
+    });
   }
 
   valueAt(key: string, atMs: number): number {
@@ -131,6 +188,10 @@ export class History {
       const n = lastAtOrBefore(s.t, atMs) + 1;
       copy.steps.set(key, { t: s.t.slice(0, n), v: s.v.slice(0, n) });
     }
+    for (const service of this.deployments.keys()) {
+      const kept = this.deploymentsOf(service, atMs);
+      if (kept.length > 0) copy.deployments.set(service, new Map(kept));
+    }
     return copy;
   }
 
@@ -146,7 +207,17 @@ export class History {
     for (let c = 0; c < n; c++) times.push(Math.round(fromMs + (span * (c + 1)) / n));
     if (span === 0) times.splice(0, times.length, fromMs);
     const series: Record<string, number[]> = {};
-    for (const key of keys) {
+    const labels: Record<string, string> = {};
+    const expanded = keys.flatMap((key) => {
+      const m = ALL_DEPLOYMENTS.exec(key);
+      if (!m) return [key];
+      const [, service = '', field = 'running'] = m;
+      return this.deploymentsOf(service, toMs).map(([id, label]) => {
+        labels[`deployment:${service}:${id}`] = label;
+        return `deployment:${service}:${id}:${field}`;
+      });
+    });
+    for (const key of expanded) {
       const s = this.steps.get(key);
       const out: number[] = [];
       if (!s) {
@@ -161,6 +232,8 @@ export class History {
       }
       series[key] = out;
     }
-    return { fromMs, toMs, times, series };
+    return Object.keys(labels).length > 0
+      ? { fromMs, toMs, times, series, labels }
+      : { fromMs, toMs, times, series };
   }
 }
