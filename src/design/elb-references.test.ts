@@ -151,3 +151,171 @@ describe('CodeDeploy and alarms in the design (ecs-behavior §9, §10)', () => {
     );
   });
 });
+
+describe('listener rules (ecs-behavior §14.5)', () => {
+  const LISTENER =
+    'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/front/50dc6c495c0c9188/f2f7dc8efc522ab2';
+  const withRules = (...conditions: unknown[][]): Doc => {
+    const doc = behindAlb();
+    doc.listeners[0].ListenerArn = LISTENER;
+    doc.listenerRules = conditions.map((Conditions, i) => ({
+      ListenerArn: LISTENER,
+      Priority: 10 * (i + 1),
+      Conditions,
+      Actions: [{ Type: 'forward', TargetGroupArn: TG }],
+    }));
+    return doc;
+  };
+  const path = (...Values: string[]) => ({ Field: 'path-pattern', PathPatternConfig: { Values } });
+
+  it('accepts every condition field, in the Values and the *Config forms', () => {
+    const doc = withRules(
+      [
+        { Field: 'path-pattern', Values: ['/api/*'] },
+        { Field: 'host-header', Values: ['a.*'] },
+      ],
+      [
+        { Field: 'host-header', HostHeaderConfig: { Values: ['*.example.com'] } },
+        { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Canary', Values: ['1'] } },
+        { Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['GET'] } },
+        { Field: 'query-string', QueryStringConfig: { Values: [{ Key: 'v', Value: '2' }] } },
+        { Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.0/8'] } },
+      ],
+      [path('/img/*')],
+    );
+    doc.traffic = [
+      {
+        listenerArn: LISTENER,
+        requestsPerSecond: 10,
+        path: '/api/x',
+        host: 'a.example.com',
+        method: 'GET',
+        headers: { 'X-Canary': '1' },
+        query: { v: '2' },
+        sourceIp: '10.1.2.3',
+      },
+    ];
+    expect(refusal(doc)).toEqual([]);
+  });
+
+  it.each<[string, unknown[][], string]>([
+    [
+      'an unknown Field',
+      [[{ Field: 'path', Values: ['/api/*'] }]],
+      'listenerRules[0].Conditions[0].Field: must be one of "host-header", "path-pattern", "http-header", "http-request-method", "query-string" or "source-ip", got "path"',
+    ],
+    [
+      'two path-pattern conditions in one rule',
+      [[path('/a/*'), path('/b/*')]],
+      'listenerRules[0].Conditions[1].Field: a rule takes at most one path-pattern condition: put its values in one',
+    ],
+    [
+      'two host-header conditions in one rule',
+      [
+        [
+          { Field: 'host-header', Values: ['a'] },
+          { Field: 'host-header', Values: ['b'] },
+        ],
+      ],
+      'listenerRules[0].Conditions[1].Field: a rule takes at most one host-header condition: put its values in one',
+    ],
+    [
+      'six condition values in one rule',
+      [
+        [
+          path('/a', '/b', '/c'),
+          { Field: 'host-header', Values: ['a', 'b'] },
+          { Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['GET'] } },
+        ],
+      ],
+      'listenerRules[0].Conditions: has 6 condition values: a rule allows at most 5',
+    ],
+    [
+      'six wildcards in one rule',
+      [[path('/a/*/*/*', '/b/???')], [path('/c')]],
+      'listenerRules[0].Conditions: has 6 wildcards: a rule allows at most 5',
+    ],
+    [
+      'a condition with no values',
+      [[{ Field: 'path-pattern' }]],
+      'listenerRules[0].Conditions[0]: needs Values or PathPatternConfig.Values, at least one',
+    ],
+    [
+      'Values on an http-header condition',
+      [[{ Field: 'http-header', Values: ['x'] }]],
+      'listenerRules[0].Conditions[0].Values: is for host-header and path-pattern only: http-header takes HttpHeaderConfig',
+    ],
+    [
+      'another field’s config',
+      [[{ Field: 'path-pattern', Values: ['/a'], HostHeaderConfig: { Values: ['a'] } }]],
+      'listenerRules[0].Conditions[0].HostHeaderConfig: does not go with Field path-pattern: use PathPatternConfig',
+    ],
+    [
+      'a source-ip that is not a CIDR block',
+      [[{ Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.300/8'] } }]],
+      'listenerRules[0].Conditions[0].SourceIpConfig.Values[0]: must be a CIDR block such as 203.0.113.0/24 or 2001:db8::/32, got "10.0.0.300/8"',
+    ],
+    [
+      'a lowercase method',
+      [[{ Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['get'] } }]],
+      'listenerRules[0].Conditions[0].HttpRequestMethodConfig.Values[0]: must be 1-40 of A-Z, - and _, as GET or POST, got "get"',
+    ],
+    ['a rule with no conditions', [[]], 'listenerRules[0].Conditions: needs a condition'],
+  ])('refuses %s', (_label, conditions, line) => {
+    expect(refusal(withRules(...conditions))).toContain(line);
+  });
+
+  it('wildcards: five per rule pass, escaped ones do not count', () => {
+    expect(refusal(withRules([path('/a/*/*/*', '/b/??')]))).toEqual([]);
+    expect(
+      refusal(
+        withRules([
+          path('/a/*/*/*', '/b/??'),
+          { Field: 'query-string', QueryStringConfig: { Values: [{ Value: 'a\\*' }] } },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a Priority taken on the listener, and one RuleArn for two rules', () => {
+    const doc = withRules([path('/a/*')], [path('/b/*')], [path('/c/*')]);
+    doc.listenerRules[1].Priority = 10;
+    doc.listenerRules[0].RuleArn = 'arn:rule/1';
+    doc.listenerRules[2].RuleArn = 'arn:rule/1';
+    expect(refusal(doc)).toEqual([
+      'listenerRules[1].Priority: 10 is taken on this listener by listenerRules[0]',
+      'listenerRules[2].RuleArn: is the RuleArn of listenerRules[0] too',
+    ]);
+  });
+
+  it('the same Priority on two listeners is fine', () => {
+    const doc = withRules([path('/a/*')]);
+    const other = `${LISTENER}0`;
+    doc.listeners.push({ ...doc.listeners[0], ListenerArn: other, Port: 81 });
+    doc.listenerRules.push({ ...doc.listenerRules[0], ListenerArn: other });
+    expect(refusal(doc)).toEqual([]);
+  });
+
+  it('allows 100 rules to an ALB, over all its listeners, and refuses the 101st', () => {
+    const doc = withRules(...Array.from({ length: 100 }, (_, i) => [path(`/r${i}/*`)]));
+    const other = `${LISTENER}0`;
+    doc.listeners.push({ ...doc.listeners[0], ListenerArn: other, Port: 81 });
+    doc.listenerRules[99].ListenerArn = other;
+    expect(refusal(doc)).toEqual([]);
+    doc.listenerRules.push({ ...doc.listenerRules[0], Priority: 5 });
+    expect(refusal(doc)).toEqual([
+      'listenerRules[100]: is rule 101 of front: an ALB allows at most 100 rules',
+    ]);
+  });
+
+  it('refuses request parts a rule could never match', () => {
+    const doc = withRules([path('/a/*')]);
+    doc.traffic = [
+      { listenerArn: LISTENER, requestsPerSecond: 1, path: 'api', sourceIp: '10.0.0' },
+    ];
+    expect(refusal(doc)).toEqual([
+      'traffic[0].path: must start with /, got "api"',
+      'traffic[0].sourceIp: must be an IPv4 or IPv6 address such as 203.0.113.7, got "10.0.0"',
+    ]);
+  });
+});

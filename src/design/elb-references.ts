@@ -20,6 +20,48 @@ function checkActions(design: DesignDocument, actions: readonly Action[], at: st
   });
 }
 
+/** §14.5, §18: rules per ALB, excluding the listeners' default actions. */
+export const MAX_RULES_PER_ALB = 100;
+
+/**
+ * Listener rules (ecs-behavior §14.5): on a listener of an ALB, a Priority and a RuleArn
+ * of their own (the engine keeps a rule's route by them), at most 100 to an ALB.
+ */
+function checkListenerRules(design: DesignDocument, push: Push) {
+  const priorities = new Map<string, number>();
+  const ruleArns = new Map<string, number>();
+  const perLb = new Map<string, number>();
+  design.listenerRules?.forEach((r, i) => {
+    const at = `listenerRules[${i}]`;
+    const listener = design.listeners?.find((l) => l.ListenerArn === r.ListenerArn);
+    if (!listener)
+      push(`${at}.ListenerArn`, `${r.ListenerArn} is not the ListenerArn of any listener`);
+    const lb = listener && findLoadBalancer(design, listener.LoadBalancerArn);
+    if (lb?.Type === 'network')
+      push(
+        `${at}.ListenerArn`,
+        `${lb.Name} is a Network Load Balancer: its listeners take no rules`,
+      );
+    const key = `${r.ListenerArn}#${r.Priority}`;
+    const taken = priorities.get(key);
+    if (taken !== undefined)
+      push(`${at}.Priority`, `${r.Priority} is taken on this listener by listenerRules[${taken}]`);
+    else priorities.set(key, i);
+    if (r.RuleArn !== undefined) {
+      const same = ruleArns.get(r.RuleArn);
+      if (same !== undefined) push(`${at}.RuleArn`, `is the RuleArn of listenerRules[${same}] too`);
+      else ruleArns.set(r.RuleArn, i);
+    }
+    if (lb) {
+      const n = (perLb.get(lb.Name) ?? 0) + 1;
+      perLb.set(lb.Name, n);
+      if (n === MAX_RULES_PER_ALB + 1)
+        push(at, `is rule ${n} of ${lb.Name}: an ALB allows at most ${MAX_RULES_PER_ALB} rules`);
+    }
+    checkActions(design, r.Actions, `${at}.Actions`, push);
+  });
+}
+
 /**
  * Load balancing references (ecs-behavior §14.1): what a service, a listener or a rule
  * names must be in the design, in a form ECS and ELB accept.
@@ -140,16 +182,7 @@ export function checkLoadBalancing(
     if (!design.listeners?.some((l) => l.ListenerArn === t.listenerArn))
       push(`traffic[${i}].listenerArn`, `${t.listenerArn} is not the ListenerArn of any listener`);
   });
-  const priorities = new Set<string>();
-  design.listenerRules?.forEach((r, i) => {
-    const at = `listenerRules[${i}]`;
-    if (!design.listeners?.some((l) => l.ListenerArn === r.ListenerArn))
-      push(`${at}.ListenerArn`, `${r.ListenerArn} is not the ListenerArn of any listener`);
-    const key = `${r.ListenerArn}#${r.Priority}`;
-    if (priorities.has(key)) push(`${at}.Priority`, `${r.Priority} is taken on this listener`);
-    priorities.add(key);
-    checkActions(design, r.Actions, `${at}.Actions`, push);
-  });
+  checkListenerRules(design, push);
 
   design.services.forEach((s, i) => {
     const entries = s.loadBalancers ?? [];

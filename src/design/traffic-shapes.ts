@@ -39,12 +39,43 @@ export const hasRate = (t: RateCurve) =>
 
 export const NEEDS_RATE = 'needs requestsPerSecond, steps, daily or spikes';
 
-/** Requests arriving at a listener over virtual time. */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*$/;
+
+/**
+ * What a listener rule can match a request on (ecs-behavior §14.5): ALB's own parts of an
+ * HTTP request. A request without one satisfies no condition on it.
+ */
+export const requestFields = {
+  /** The URL's path, without its query string: `/api/orders`. */
+  path: z.string().startsWith('/', 'must start with /').optional(),
+  /** The Host header: `api.example.com`. */
+  host: z.string().min(1).optional(),
+  method: z
+    .string()
+    .regex(/^[A-Z_-]{1,40}$/, 'must be 1-40 of A-Z, - and _, as GET or POST')
+    .optional(),
+  /** Header name to value; names match case-insensitively, as HTTP's do. */
+  headers: z.record(z.string().min(1), z.string()).optional(),
+  /** Query string key to value: `{ "version": "2" }` for `?version=2`. */
+  query: z.record(z.string(), z.string()).optional(),
+  /** The client's address, as source-ip conditions see it (not X-Forwarded-For). */
+  sourceIp: z
+    .string()
+    .refine((v) => IPV4.test(v) || (IPV6.test(v) && v.split('::').length <= 2), {
+      error: (i) =>
+        `must be an IPv4 or IPv6 address such as 203.0.113.7, got ${JSON.stringify(i.input)}`,
+    })
+    .optional(),
+};
+
+/** Requests arriving at a listener over virtual time, and what they ask for. */
 export const TrafficSpec = z
   .looseObject({
     /** The listener the requests arrive at: its ListenerArn. */
     listenerArn: z.string().min(1),
     ...rateCurveFields,
+    ...requestFields,
     /** Kept for later: connections held open (keep-alive) across deployments. */
     keepAlive: z.boolean().optional(),
   })

@@ -79,7 +79,10 @@ export interface EngineContext {
   targetGroups: Map<string, TargetGroupModel>;
   /** The requests arriving at each listener: a pure function of the design. */
   listenerTraffic: ListenerTraffic;
-  /** Where each listener sends them now: run state, moved by blue/green shifts. */
+  /**
+   * Where each route (a listener rule's, or a listener's default action) sends them now:
+   * run state, moved by blue/green shifts.
+   */
   routes: Routes;
   /** The design's alarms by the metric each watches: a pure function of the design. */
   alarmsByMetric: Map<string, MetricAlarm[]>;

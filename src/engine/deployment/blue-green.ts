@@ -72,12 +72,13 @@ export function isBlueGreen(service: ServiceState): boolean {
   );
 }
 
+/** Each blue/green pair with the route it shifts: a rule's key, or a listener's for its default. */
 function groups(service: ServiceState, side: 'primary' | 'alternate') {
   return service.targets.flatMap((t) =>
     t.alternateTargetGroupArn && t.listenerArn
       ? [
           {
-            listenerArn: t.listenerArn,
+            route: t.listenerArn,
             mine: side === 'alternate' ? t.alternateTargetGroupArn : t.targetGroupArn,
             other: side === 'alternate' ? t.targetGroupArn : t.alternateTargetGroupArn,
           },
@@ -94,7 +95,7 @@ export function routeTraffic(
   percent: number,
 ): void {
   for (const g of groups(service, deployment.targetSide)) {
-    setRoute(ctx, g.listenerArn, [
+    setRoute(ctx, g.route, [
       [g.other, 100 - percent],
       [g.mine, percent],
     ]);

@@ -1,11 +1,14 @@
 import {
+  type Action,
   type AppSpec,
+  actionTargetGroups,
   type CreateDeploymentInput,
   type DesignDocument,
   findTargetGroup,
 } from '../../design';
 import type { EngineContext } from '../context';
 import { targetGroupArn } from '../elb/model';
+import { ruleRouteKey } from '../elb/rules';
 import type { ArnScope } from '../ids';
 import type { DeploymentStrategy, ServiceState } from '../model/types';
 
@@ -108,7 +111,35 @@ function groupOf(design: DesignDocument, serviceName: string) {
   );
 }
 
-/** The deployment group's target group pair and production listener, on the service's target. */
+/**
+ * The route CodeDeploy shifts on the production listener: its default action when that
+ * forwards to one of the pair, else its first rule (by Priority) that does.
+ * Model: one route per deployment group; other rules of the listener keep their weights.
+ */
+function codeDeployRoute(
+  design: DesignDocument,
+  listenerArn: string,
+  pair: readonly (string | undefined)[],
+  scope: ArnScope,
+): string {
+  const sendsToPair = (actions: readonly Action[]) =>
+    actions.some((a) =>
+      actionTargetGroups(a).some((ref) => {
+        const tg = findTargetGroup(design, ref);
+        return (
+          tg !== undefined && pair.includes(tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name))
+        );
+      }),
+    );
+  const listener = design.listeners?.find((l) => l.ListenerArn === listenerArn);
+  if (!listener || sendsToPair(listener.DefaultActions)) return listenerArn;
+  const rule = (design.listenerRules ?? [])
+    .filter((r) => r.ListenerArn === listenerArn && sendsToPair(r.Actions))
+    .sort((a, b) => a.Priority - b.Priority)[0];
+  return rule ? ruleRouteKey(rule) : listenerArn;
+}
+
+/** The deployment group's target group pair and production route, on the service's target. */
 export function pairCodeDeployTargets(
   scope: ArnScope,
   design: DesignDocument,
@@ -121,11 +152,12 @@ export function pairCodeDeployTargets(
     return tg ? (tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name)) : undefined;
   });
   const listenerArn = pair.prodTrafficRoute.listenerArns[0];
+  const route = listenerArn && codeDeployRoute(design, listenerArn, arns, scope);
   for (const target of service.targets) {
     const other = arns.find((a) => a !== undefined && a !== target.targetGroupArn);
     if (!other || !arns.includes(target.targetGroupArn)) continue;
     target.alternateTargetGroupArn = other;
-    if (listenerArn) target.listenerArn = listenerArn;
+    if (route) target.listenerArn = route;
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  type Action,
   actionTargetGroups,
   type DesignDocument,
   findLoadBalancer,
@@ -122,26 +123,32 @@ export function compileTargetGroups(
 export const classicKey = (name: string) => `classic:${name}`;
 
 import type { ServiceTarget } from '../model/types';
+import { ruleRouteKey } from './rules';
 
 /**
- * The listener a blue/green service shifts: the one holding its productionListenerRule (a
- * rule ARN, or on an NLB the listener's own), else the listener that sends to its group.
+ * The route a blue/green service shifts (its key in ctx.routes): the rule its
+ * productionListenerRule names, or the listener it names (its default action); else the
+ * listener whose default action sends to its group, else the first rule (by Priority)
+ * that does.
  */
-function productionListener(
+function productionRoute(
   design: DesignDocument,
   ref: string | undefined,
   tg: NonNullable<DesignDocument['targetGroups']>[number],
 ): string | undefined {
   if (ref !== undefined) {
     const rule = design.listenerRules?.find((r) => r.RuleArn === ref);
-    if (rule) return rule.ListenerArn;
+    if (rule) return ruleRouteKey(rule);
     if (design.listeners?.some((l) => l.ListenerArn === ref)) return ref;
   }
-  return design.listeners?.find((l) =>
-    l.DefaultActions.some((a) =>
-      actionTargetGroups(a).some((arn) => findTargetGroup(design, arn) === tg),
-    ),
-  )?.ListenerArn;
+  const sendsToTg = (actions: readonly Action[]) =>
+    actions.some((a) => actionTargetGroups(a).some((arn) => findTargetGroup(design, arn) === tg));
+  const listener = design.listeners?.find((l) => sendsToTg(l.DefaultActions))?.ListenerArn;
+  if (listener) return listener;
+  const rule = [...(design.listenerRules ?? [])]
+    .sort((a, b) => a.Priority - b.Priority)
+    .find((r) => sendsToTg(r.Actions));
+  return rule && ruleRouteKey(rule);
 }
 
 export function serviceTargets(
@@ -164,12 +171,8 @@ export function serviceTargets(
       const altTg = alt === undefined ? undefined : findTargetGroup(design, alt);
       if (altTg)
         target.alternateTargetGroupArn = altTg.TargetGroupArn ?? targetGroupArn(scope, altTg.Name);
-      const listener = productionListener(
-        design,
-        e.advancedConfiguration?.productionListenerRule,
-        tg,
-      );
-      if (listener) target.listenerArn = listener;
+      const route = productionRoute(design, e.advancedConfiguration?.productionListenerRule, tg);
+      if (route) target.listenerArn = route;
       out.push(target);
     } else if (e.loadBalancerName !== undefined) {
       const lb = findLoadBalancer(design, e.loadBalancerName);

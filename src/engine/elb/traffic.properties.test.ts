@@ -633,3 +633,214 @@ describe('traffic, target groups and blue/green under faults', {
     ]);
   });
 });
+
+/**
+ * Listener rules (ecs-behavior §14.5) at random: one listener, three target groups with a
+ * healthy task each, rules of random priorities and conditions, and a random mix of
+ * requests. A second reading of ALB's rules (patterns as regular expressions) says where
+ * each request should go; the run's RequestCount per group must agree, and the ALB's
+ * RequestCount must be every request, whatever the rules.
+ */
+const RULE_GROUPS = ['tga', 'tgb', 'tgc'] as const;
+const ruleTg = (name: string) =>
+  `${ARN}:targetgroup/${name}/${name === 'tga' ? 'a' : name === 'tgb' ? 'b' : 'c'}000000000000000`;
+
+const conditionArb = fc.oneof(
+  fc.record({
+    Field: fc.constant('path-pattern' as const),
+    Values: fc.uniqueArray(fc.constantFrom('/api/*', '/api/v?/*', '/img/*.png', '*', '/a*b', '/'), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+  }),
+  fc.record({
+    Field: fc.constant('host-header' as const),
+    HostHeaderConfig: fc.record({
+      Values: fc.uniqueArray(fc.constantFrom('*.example.com', 'API.example.com', 'static.*'), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    }),
+  }),
+  fc.record({
+    Field: fc.constant('http-request-method' as const),
+    HttpRequestMethodConfig: fc.record({
+      Values: fc.uniqueArray(fc.constantFrom('GET', 'POST'), { minLength: 1, maxLength: 2 }),
+    }),
+  }),
+  fc.record({
+    Field: fc.constant('http-header' as const),
+    HttpHeaderConfig: fc.record({
+      HttpHeaderName: fc.constantFrom('X-Canary', 'x-canary'),
+      Values: fc.uniqueArray(fc.constantFrom('1', 'T*'), { minLength: 1, maxLength: 1 }),
+    }),
+  }),
+);
+
+const rulesScenarioArb = fc.record({
+  seed: fc.nat(1000),
+  rules: fc.uniqueArray(
+    fc.record({
+      Priority: fc.integer({ min: 1, max: 50 }),
+      // One of each field at most (§14.5): unique by Field.
+      Conditions: fc.uniqueArray(conditionArb, {
+        minLength: 1,
+        maxLength: 2,
+        selector: (c) => c.Field,
+      }),
+      weights: fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)),
+    }),
+    { maxLength: 5, selector: (r) => r.Priority },
+  ),
+  defaultWeights: fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)),
+  specs: fc.array(
+    fc.record(
+      {
+        requestsPerSecond: fc.integer({ min: 1, max: 200 }),
+        path: fc.constantFrom('/api/x', '/api/v2/y', '/img/a.png', '/', '/ab', '/API/x'),
+        host: fc.constantFrom('api.example.com', 'static.example.com', 'www.other.org'),
+        method: fc.constantFrom('GET', 'POST', 'DELETE'),
+        headers: fc.constantFrom({ 'X-Canary': '1' }, { 'x-canary': 'true' }, {}),
+      },
+      { requiredKeys: ['requestsPerSecond'] },
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+type RulesScenario = typeof rulesScenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Weights 0,0,0 send nothing; give every action some group so all requests are counted. */
+const forwardTo = (w: readonly number[]) => ({
+  Type: 'forward' as const,
+  ForwardConfig: {
+    TargetGroups: RULE_GROUPS.map((g, i) => ({
+      TargetGroupArn: ruleTg(g),
+      Weight: w.every((x) => x === 0) && i === 0 ? 1 : (w[i] ?? 0),
+    })),
+  },
+});
+
+function buildRulesDesign(s: RulesScenario): DesignDocument {
+  return design({
+    seed: s.seed,
+    containerInstances: ['a', 'b', 'c'].map((az, z) =>
+      instance({ id: `i-0000000000000${z}0e1`, az: `us-east-1${az}` }),
+    ),
+    taskDefinitions: RULE_GROUPS.map((g) =>
+      taskDefinition(g, { cpu: 128, memory: 256, hostPort: 0 }),
+    ),
+    services: RULE_GROUPS.map((g) =>
+      service(g, 1, {
+        loadBalancers: [{ targetGroupArn: ruleTg(g), containerName: g, containerPort: 80 }],
+      }),
+    ),
+    loadBalancers: [{ Name: 'front', Type: 'application', LoadBalancerArn: LB }],
+    targetGroups: RULE_GROUPS.map((g) => ({
+      Name: g,
+      Protocol: 'HTTP' as const,
+      Port: 80,
+      TargetGroupArn: ruleTg(g),
+      HealthCheckIntervalSeconds: 5,
+    })),
+    listeners: [
+      {
+        LoadBalancerArn: LB,
+        ListenerArn: listenerArn(0),
+        Port: 80,
+        DefaultActions: [forwardTo(s.defaultWeights)],
+      },
+    ],
+    listenerRules: s.rules.map((r) => ({
+      ListenerArn: listenerArn(0),
+      Priority: r.Priority,
+      Conditions: r.Conditions,
+      Actions: [forwardTo(r.weights)],
+    })),
+    traffic: s.specs.map((x) => ({ listenerArn: listenerArn(0), ...x })),
+  });
+}
+
+/** ALB's patterns as regular expressions: `*` any run, `?` one character. */
+const pattern = (p: string, flags: string) =>
+  new RegExp(
+    `^${[...p].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('')}$`,
+    `s${flags}`,
+  );
+
+function expectedGroupShares(s: RulesScenario): Map<string, number> {
+  const out = new Map<string, number>(RULE_GROUPS.map((g) => [g, 0]));
+  for (const spec of s.specs) {
+    const matches = (c: (typeof s.rules)[number]['Conditions'][number]) => {
+      switch (c.Field) {
+        case 'path-pattern':
+          return (
+            spec.path !== undefined && c.Values.some((v) => pattern(v, '').test(spec.path ?? ''))
+          );
+        case 'host-header':
+          return (
+            spec.host !== undefined &&
+            c.HostHeaderConfig.Values.some((v) => pattern(v, 'i').test(spec.host ?? ''))
+          );
+        case 'http-request-method':
+          return c.HttpRequestMethodConfig.Values.some((v) => v === spec.method);
+        case 'http-header': {
+          const name = c.HttpHeaderConfig.HttpHeaderName.toLowerCase();
+          const value = Object.entries(spec.headers ?? {}).find(
+            ([k]) => k.toLowerCase() === name,
+          )?.[1];
+          return (
+            value !== undefined &&
+            c.HttpHeaderConfig.Values.some((v) => pattern(v, 'i').test(value))
+          );
+        }
+      }
+    };
+    const rule = [...s.rules]
+      .sort((a, b) => a.Priority - b.Priority)
+      .find((r) => r.Conditions.every(matches));
+    const groups = forwardTo(rule ? rule.weights : s.defaultWeights).ForwardConfig.TargetGroups;
+    const total = groups.reduce((n, g) => n + g.Weight, 0);
+    for (const [i, g] of RULE_GROUPS.entries()) {
+      const share = (spec.requestsPerSecond * 60 * (groups[i]?.Weight ?? 0)) / total;
+      out.set(g, (out.get(g) ?? 0) + share);
+    }
+  }
+  return out;
+}
+
+describe('listener rules at random (ecs-behavior §14.5)', () => {
+  it('each request takes the first matching rule by priority, or the default; none is lost', () => {
+    fc.assert(
+      fc.property(rulesScenarioArb, (s) => {
+        const sim = createSimulation(buildRulesDesign(s));
+        const frames = [1, 2, 3].map((m) => sim.advance(minutes(m)));
+        const expected = expectedGroupShares(s);
+        const everything = s.specs.reduce((n, x) => n + x.requestsPerSecond * 60, 0);
+        for (const [k, frame] of frames.entries()) {
+          const at = new Date(START + minutes(k + 1)).toISOString();
+          const rows = frame.metrics.filter(
+            (m) =>
+              m.Namespace === 'AWS/ApplicationELB' &&
+              m.MetricName === 'RequestCount' &&
+              m.Timestamp === at,
+          );
+          // Served and 503s together: every request of the minute, whatever the rules.
+          const lb = rows.find((m) => m.Dimensions.length === 1)?.Value;
+          expect(Math.abs((lb ?? 0) - everything), `ALB at minute ${k + 1}`).toBeLessThanOrEqual(3);
+          // From the second minute every group has its healthy task: each is served its share.
+          if (k === 0) continue;
+          for (const g of RULE_GROUPS) {
+            const want = expected.get(g) ?? 0;
+            const got = rows.find((m) =>
+              m.Dimensions.some(
+                (d) => d.Name === 'TargetGroup' && d.Value.startsWith(`targetgroup/${g}/`),
+              ),
+            )?.Value;
+            expect(Math.abs((got ?? 0) - want), `${g} at minute ${k + 1}`).toBeLessThanOrEqual(0.5);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,19 +1,24 @@
-import { type DesignDocument, findTargetGroup, type TrafficSpec } from '../../design';
+import { type Action, type DesignDocument, findTargetGroup, type TrafficSpec } from '../../design';
 import type { EngineContext } from '../context';
 import type { ArnScope } from '../ids';
 import type { TargetState } from '../model/types';
 import { targetGroupArn } from './model';
 import { requestsBetween } from './rate';
+import { matchRule, ruleRouteKey } from './rules';
 
 /**
- * A fluid model of requests (ecs-behavior §14): each listener's rate is split over its
- * default action's target groups by weight, and a target group's share is served while
- * it has a healthy target (or only unhealthy ones: the ALB then fails open, §14.2) and
- * fails with 503 while it has none. Requests are integrated between changes of a
- * group's targets, so a minute costs its changes, never a request each.
+ * A fluid model of requests (ecs-behavior §14): each traffic entry takes the action of
+ * the listener rule that matches it (§14.5: by Priority, lowest first) or the listener's
+ * default action, and its rate is split over that action's target groups by weight. A
+ * target group's share is served while it has a healthy target (or only unhealthy ones:
+ * the ALB then fails open, §14.2) and fails with 503 while it has none. Requests are
+ * integrated between changes of a group's targets, so a minute costs its changes, never a
+ * request each.
  *
- * Model: listener rules' conditions are not matched (requests carry no path or host);
- * every request takes the default action. Draining and initial targets take none.
+ * Model: rules are matched once per traffic entry when the run starts (the design's rules
+ * are fixed for a run; a shift moves weights, not conditions), and an entry without a
+ * path, host, ... satisfies no condition on it (rules.ts). Actions other than forward
+ * send nowhere. Draining and initial targets take none.
  */
 
 export interface TargetTally {
@@ -29,25 +34,30 @@ export interface TrafficAccumulator {
   failed: number;
 }
 
-/** The requests arriving at each listener (pure: the design's `traffic`). */
+/**
+ * The requests each route takes (pure: the design's `traffic`, matched to rules): by
+ * route key, a rule's (ruleRouteKey) or a listener's ListenerArn for its default action.
+ */
 export type ListenerTraffic = Map<string, TrafficSpec[]>;
 
-/** Where each listener sends its requests now: target groups and weights (run state). */
+/** Where each route sends its requests now: target groups and weights (run state), by route key. */
 export type Routes = Map<string, [string, number][]>;
 
-/** The action production traffic takes on a listener: a rule a blue/green service names, or the default. */
-function routeAction(design: DesignDocument, listenerArn: string) {
-  const named = new Set(
-    design.services.flatMap((s) =>
-      (s.loadBalancers ?? []).flatMap((l) => l.advancedConfiguration?.productionListenerRule ?? []),
-    ),
-  );
-  const rule = (design.listenerRules ?? []).find(
-    (r) => r.ListenerArn === listenerArn && r.RuleArn !== undefined && named.has(r.RuleArn),
-  );
-  const actions =
-    rule?.Actions ?? design.listeners?.find((l) => l.ListenerArn === listenerArn)?.DefaultActions;
-  return actions?.find((a) => a.Type === 'forward');
+/** The route key a request of this entry takes, and that route's action. */
+function resolveSpec(
+  design: DesignDocument,
+  spec: TrafficSpec,
+): { key: string; action: Action | undefined } {
+  const rules = (design.listenerRules ?? []).filter((r) => r.ListenerArn === spec.listenerArn);
+  const rule = matchRule(rules, spec);
+  const actions = rule
+    ? rule.Actions
+    : design.listeners?.find((l) => l.ListenerArn === spec.listenerArn)?.DefaultActions;
+  return {
+    key: rule ? ruleRouteKey(rule) : spec.listenerArn,
+    // An authenticate action comes first (Order); the forward after it says where to.
+    action: actions?.find((a) => a.Type === 'forward'),
+  };
 }
 
 export function compileTraffic(
@@ -57,13 +67,11 @@ export function compileTraffic(
   const listenerTraffic: ListenerTraffic = new Map();
   const routes: Routes = new Map();
   for (const spec of design.traffic ?? []) {
-    const list = listenerTraffic.get(spec.listenerArn) ?? [];
+    const { key, action } = resolveSpec(design, spec);
+    const list = listenerTraffic.get(key) ?? [];
     list.push(spec);
-    listenerTraffic.set(spec.listenerArn, list);
-  }
-  for (const listenerArn of listenerTraffic.keys()) {
-    const action = routeAction(design, listenerArn);
-    if (!action) continue;
+    listenerTraffic.set(key, list);
+    if (!action || routes.has(key)) continue;
     // ELB's default weight in a ForwardConfig is 1; all weights 0 send nothing.
     const tuples = action.ForwardConfig?.TargetGroups ?? [
       { TargetGroupArn: action.TargetGroupArn ?? '', Weight: 1 },
@@ -73,16 +81,16 @@ export function compileTraffic(
       const tg = findTargetGroup(design, t.TargetGroupArn);
       if (tg) route.push([tg.TargetGroupArn ?? targetGroupArn(scope, tg.Name), t.Weight ?? 1]);
     }
-    routes.set(listenerArn, route);
+    routes.set(key, route);
   }
   return { listenerTraffic, routes };
 }
 
-/** Every target group some listener with traffic sends to now. */
+/** Every target group some route with traffic sends to now. */
 export function trafficTargetGroups(ctx: EngineContext): string[] {
   const out = new Set<string>();
-  for (const listenerArn of ctx.listenerTraffic.keys())
-    for (const [arn] of ctx.routes.get(listenerArn) ?? []) out.add(arn);
+  for (const key of ctx.listenerTraffic.keys())
+    for (const [arn] of ctx.routes.get(key) ?? []) out.add(arn);
   return [...out].sort();
 }
 
@@ -102,8 +110,8 @@ export function advanceTraffic(ctx: EngineContext, arn: string): void {
   if (ctx.nowMs <= fromMs) return;
   let requests = 0;
   let reached = false;
-  for (const [listenerArn, specs] of ctx.listenerTraffic) {
-    const route = ctx.routes.get(listenerArn) ?? [];
+  for (const [key, specs] of ctx.listenerTraffic) {
+    const route = ctx.routes.get(key) ?? [];
     const total = route.reduce((n, [, w]) => n + w, 0);
     const weight = route.find(([tg]) => tg === arn)?.[1];
     if (weight === undefined || total === 0) continue;
@@ -150,15 +158,16 @@ export function recountTargets(ctx: EngineContext): Map<string, TargetTally> {
 }
 
 /**
- * Send a listener's production traffic to these target groups and weights (a blue/green
- * shift): what came before is counted under the old weights first.
+ * Send one route's traffic (a rule's, by ruleRouteKey, or a listener's default, by its
+ * ARN) to these target groups and weights (a blue/green shift): what came before is
+ * counted under the old weights first. Other rules of the listener keep theirs.
  */
-export function setRoute(ctx: EngineContext, listenerArn: string, route: [string, number][]): void {
-  for (const [arn] of ctx.routes.get(listenerArn) ?? []) advanceTraffic(ctx, arn);
+export function setRoute(ctx: EngineContext, key: string, route: [string, number][]): void {
+  for (const [arn] of ctx.routes.get(key) ?? []) advanceTraffic(ctx, arn);
   for (const [arn] of route) {
     // A group no route reached until now starts counting now, not from 0:00.
     if (!ctx.traffic.has(arn)) ctx.traffic.set(arn, { lastMs: ctx.nowMs, served: 0, failed: 0 });
     else advanceTraffic(ctx, arn);
   }
-  ctx.routes.set(listenerArn, route);
+  ctx.routes.set(key, route);
 }
