@@ -65,6 +65,9 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
         taskDefinition,
         deploymentConfiguration,
         healthCheckGracePeriodSeconds,
+        loadBalancers,
+        serviceRegistries,
+        serviceConnectConfiguration,
       } = entry.input;
       return {
         ...design,
@@ -84,6 +87,10 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
             };
           if (healthCheckGracePeriodSeconds !== undefined)
             next.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+          if (loadBalancers !== undefined) next.loadBalancers = loadBalancers;
+          if (serviceRegistries !== undefined) next.serviceRegistries = serviceRegistries;
+          if (serviceConnectConfiguration !== undefined)
+            next.serviceConnectConfiguration = serviceConnectConfiguration;
           return next;
         }),
       };
