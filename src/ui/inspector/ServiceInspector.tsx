@@ -16,6 +16,7 @@ import { useShownDesign } from '../shared/use-shown-design';
 import { WhyFor } from '../why/WhyFor';
 import { DeploymentSection } from './DeploymentSection';
 import { DesignOverview } from './DesignOverview';
+import { DiscoverySection } from './DiscoverySection';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
 import { ConstraintsEditor } from './placement/ConstraintsEditor';
@@ -123,6 +124,7 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
           </p>
         </>
       )}
+      <DiscoverySection design={design} service={service} />
       <h3 className="inspector-section">Task definition</h3>
       <Field
         label="Container image"
