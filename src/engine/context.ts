@@ -77,7 +77,7 @@ export interface EngineContext {
   services: Map<string, ServiceState>;
   /** Target groups (and Classic ELBs) by ARN: a pure function of the design. */
   targetGroups: Map<string, TargetGroupModel>;
-  /** The requests arriving at each listener: a pure function of the design. */
+  /** The requests each route takes (a matched rule's, or a listener's default): a pure function of the design. */
   listenerTraffic: ListenerTraffic;
   /**
    * Where each route (a listener rule's, or a listener's default action) sends them now:
