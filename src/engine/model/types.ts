@@ -41,7 +41,7 @@ export interface ServiceTarget {
   containerName: string;
   containerPort: number;
   alternateTargetGroupArn?: string;
-  /** The listener whose production route the shift moves. */
+  /** The route the shift moves: a listener rule's key, or a ListenerArn for its default action (named so for old checkpoints). */
   listenerArn?: string;
 }
 
