@@ -6,6 +6,7 @@ import { ServiceCall, ServiceDiscovery } from './discovery-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 import { TrafficSpec } from './traffic-shapes';
+import { WorkloadFailure } from './workload-shapes';
 
 export const CURRENT_FORMAT_VERSION = 1;
 
@@ -18,27 +19,7 @@ export const Workload = z.looseObject({
   startSeconds: z.number().min(0).optional(),
   stopSeconds: z.number().min(0).optional(),
   /** How this revision fails, if it does; the default workload starts and runs until stopped. */
-  failure: z
-    .looseObject({
-      /**
-       * FAIL_TO_START: the task stops before RUNNING (the image or the container does not
-       * start); FAIL_HEALTH_CHECK: it runs, but its container health check (or its target's,
-       * with a load balancer) fails; CRASH: it runs, then an essential container exits.
-       */
-      type: z.enum(['FAIL_TO_START', 'FAIL_HEALTH_CHECK', 'CRASH']),
-      /** The chance that one task fails, 0-1 (1 when absent), drawn per task from the seed. */
-      probability: z.number().min(0).max(1).optional(),
-      /**
-       * CRASH: seconds after RUNNING (5 by default); FAIL_TO_START: seconds after PENDING
-       * (by default the image pull and start it would have taken).
-       */
-      afterSeconds: z.number().min(0).optional(),
-      /** Tasks started this many seconds into the run or later no longer fail (a fix rolled out). */
-      untilSeconds: z.number().min(0).optional(),
-      /** The essential container's exit code for CRASH (1 when absent). */
-      exitCode: z.number().int().optional(),
-    })
-    .optional(),
+  failure: WorkloadFailure.optional(),
   /** The container ignores SIGTERM: every stop waits the whole stopTimeout, then SIGKILL. */
   ignoresSigterm: z.boolean().optional(),
 });

@@ -21,3 +21,4 @@ export * from './script';
 export { checkScriptReferences } from './script-references';
 export { checkTaskDefinition } from './task-definition-rules';
 export * from './traffic-shapes';
+export * from './workload-shapes';

@@ -140,6 +140,10 @@ export function checkScriptReferences(design: DesignDocument): DesignIssue[] {
         )
           push('availabilityZone', `no container instance is in ${a.input.availabilityZone}`);
         break;
+      case 'FailRevision':
+        if (!resolveTaskDefinition(revisions, a.input.taskDefinition))
+          push('taskDefinition', `${a.input.taskDefinition} is not registered in taskDefinitions`);
+        break;
       case 'FailTargetHealth':
         if (!findTargetGroup(design, a.input.targetGroupArn))
           push('targetGroupArn', `${a.input.targetGroupArn} is not in targetGroups`);

@@ -12,6 +12,7 @@ import { PutMetricDataInput } from './cloudwatch-shapes';
 import { CreateDeploymentInput } from './codedeploy-shapes';
 import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
+import { WorkloadFailure } from './workload-shapes';
 
 /**
  * Timed actions. AWS operations keep their names and input shapes; simulator
@@ -81,6 +82,18 @@ export const FailTargetHealthInput = z.looseObject({
   taskIds: z.array(z.string().min(1)).optional(),
 });
 export type FailTargetHealthInput = z.infer<typeof FailTargetHealthInput>;
+
+/**
+ * A fault: tasks of this revision started from now on fail as `failure` says (Berth's own
+ * action; the design's `workloads[].failure`, applied mid-run). `failure` absent: they
+ * no longer fail.
+ */
+export const FailRevisionInput = z.looseObject({
+  /** family:revision, or a task definition ARN. */
+  taskDefinition: z.string().min(1),
+  failure: WorkloadFailure.optional(),
+});
+export type FailRevisionInput = z.infer<typeof FailRevisionInput>;
 
 export const UpdateContainerInstancesStateInput = z.looseObject({
   cluster: clusterRef,
@@ -194,6 +207,7 @@ export const ScriptAction = z.discriminatedUnion('action', [
     input: FailAvailabilityZoneInput,
   }),
   z.looseObject({ at, action: z.literal('FailTargetHealth'), input: FailTargetHealthInput }),
+  z.looseObject({ at, action: z.literal('FailRevision'), input: FailRevisionInput }),
   z.looseObject({ at, action: z.literal('PutMetricData'), input: PutMetricDataInput }),
   z.looseObject({ at, action: z.literal('CreateDeployment'), input: CreateDeploymentInput }),
 ]);
@@ -206,6 +220,7 @@ export type Command =
   | { action: 'RegisterTaskDefinition'; input: RegisterTaskDefinitionInput }
   | { action: 'FailAvailabilityZone'; input: FailAvailabilityZoneInput }
   | { action: 'FailTargetHealth'; input: FailTargetHealthInput }
+  | { action: 'FailRevision'; input: FailRevisionInput }
   | { action: 'PutMetricData'; input: PutMetricDataInput }
   | { action: 'CreateDeployment'; input: CreateDeploymentInput }
   | { action: 'UpdateService'; input: UpdateServiceInput }

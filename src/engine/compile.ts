@@ -88,12 +88,21 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
       deployments: root.fork('deployments'),
       workload: root.fork('workload'),
     },
-    timing: timingFor(design),
+    timing: () => DEFAULT_TIMING,
+    revisionFailures: new Map(),
     pendingReconciles: new Set(),
     out: newOutbox(),
     seed,
     journal: [],
     journalNext: 0,
+  };
+  const designed = timingFor(design);
+  // A FailRevision fault overrides the design's failure for the tasks created after it.
+  ctx.timing = (td) => {
+    const fault = ctx.revisionFailures.get(td.arn);
+    if (fault === undefined) return designed(td);
+    const { failure: _, ...rest } = designed(td);
+    return fault === null ? rest : { ...rest, failure: fault };
   };
   for (const ci of design.containerInstances) {
     const instance = compileInstance(scope, design, ci, 0);

@@ -1,4 +1,4 @@
-import type { DesignDocument, MetricAlarm, ScriptAction } from '../design';
+import type { DesignDocument, MetricAlarm, ScriptAction, WorkloadFailure } from '../design';
 import type { AlarmState } from './alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
 import type { DiscoveryModel } from './discovery/model';
@@ -105,6 +105,8 @@ export interface EngineContext {
   queue: EventQueue<EngineEvent>;
   rng: EngineRngs;
   timing: (td: TaskDefinitionModel) => WorkloadTiming;
+  /** FailRevision's faults by task definition ARN: a failure, or null for "no longer fails" (run state). */
+  revisionFailures: Map<string, WorkloadFailure | null>;
   /** Reconciles already queued for the current instant, so a burst of changes costs one pass. */
   pendingReconciles: Set<string>;
   out: Outbox;

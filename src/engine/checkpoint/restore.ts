@@ -177,6 +177,9 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
   ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
+  ctx.revisionFailures = new Map(
+    (cp.revisionFailures ?? []).map(([arn, f]) => [arn, f && { ...f }]),
+  );
   if (cp.discovery)
     ctx.discoveryState = {
       endpoints: new Map(

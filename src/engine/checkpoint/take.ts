@@ -114,6 +114,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     },
     taskDefinitions: ctx.taskDefinitions,
     traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
+    revisionFailures: [...ctx.revisionFailures].map(([arn, f]) => [arn, f && { ...f }]),
     discovery: {
       endpoints: [...ctx.discoveryState.endpoints].map(([name, map]) => [
         name,

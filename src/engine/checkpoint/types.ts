@@ -1,4 +1,4 @@
-import type { DesignDocument, ScriptAction } from '../../design';
+import type { DesignDocument, ScriptAction, WorkloadFailure } from '../../design';
 import type { AlarmState } from '../alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
 import type { EngineEvent } from '../context';
@@ -59,6 +59,8 @@ export interface EngineCheckpoint {
   alarms?: [string, AlarmState][];
   /** Where each route (a rule's, or a listener's default) sends traffic now, by route key. */
   routes?: [string, [string, number][]][];
+  /** FailRevision's faults by task definition ARN (null: no longer fails). */
+  revisionFailures?: [string, WorkloadFailure | null][];
   /** Cloud Map's endpoints and the clients' cached answers (discovery/state.ts). */
   discovery?: DiscoveryCheckpoint;
   /** The kept counts; a checkpoint from before they were kept has none, and restore recounts. */

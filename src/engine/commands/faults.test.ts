@@ -70,4 +70,57 @@ describe('faults', () => {
     run.until(minutes(10));
     expect(run.tasks({ lastStatus: 'RUNNING' })).toHaveLength(3);
   });
+
+  it('FailRevision: a revision registered mid-run fails to start, the circuit breaker rolls back to web:1', () => {
+    const run = simulate(
+      design({
+        containerInstances: zones(),
+        taskDefinitions: [taskDefinition('web')],
+        services: [
+          service('web', 4, {
+            deploymentConfiguration: {
+              deploymentCircuitBreaker: { enable: true, rollback: true },
+            },
+          }),
+        ],
+      }),
+    ).until(minutes(1));
+    run
+      .apply({ action: 'RegisterTaskDefinition', input: taskDefinition('web') })
+      .apply({
+        action: 'FailRevision',
+        input: { taskDefinition: 'web:2', failure: { type: 'FAIL_TO_START' } },
+      })
+      .apply({
+        action: 'UpdateService',
+        input: { cluster: 'test', service: 'web', taskDefinition: 'web:2' },
+      });
+    expect(run.results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    run.until(minutes(30));
+    // Threshold max(3, ceil(0.5 x 4)) = 3 failed starts (§9.1), then the rollback.
+    const failed = run.events.find(
+      (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_FAILED',
+    );
+    expect(failed?.detail.reason).toContain('circuit breaker');
+    const running = run.tasks({ lastStatus: 'RUNNING', serviceName: 'web' });
+    expect(running).toHaveLength(4);
+    expect(running.every((t) => t.revision === 1)).toBe(true);
+    // A revision that does not exist is refused as ECS refuses it.
+    run.apply({ action: 'FailRevision', input: { taskDefinition: 'web:9' } });
+    expect(run.results.at(-1)?.error?.code).toBe('ClientException');
+  });
+
+  it('FailRevision without a failure heals the revision: new tasks start again', () => {
+    const run = simulate(
+      design({
+        containerInstances: zones(),
+        taskDefinitions: [taskDefinition('web')],
+        services: [service('web', 2)],
+        workloads: [{ family: 'web', failure: { type: 'FAIL_TO_START' } }],
+      }),
+    ).until(minutes(2));
+    expect(run.tasks({ lastStatus: 'RUNNING' })).toHaveLength(0);
+    run.apply({ action: 'FailRevision', input: { taskDefinition: 'web:1' } }).until(minutes(20));
+    expect(run.tasks({ lastStatus: 'RUNNING' })).toHaveLength(2);
+  });
 });

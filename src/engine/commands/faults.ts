@@ -1,10 +1,14 @@
-import type { FailAvailabilityZoneInput, FailTargetHealthInput } from '../../design';
+import type {
+  FailAvailabilityZoneInput,
+  FailRevisionInput,
+  FailTargetHealthInput,
+} from '../../design';
 import type { EngineContext } from '../context';
 import { onTaskHealthSettled } from '../deployment/task-hooks';
 import { refreshCountedHealthy } from '../elb/targets';
 import { moveTarget } from '../elb/traffic';
 import { AwsError } from './errors';
-import { clusterOf } from './lookup';
+import { clusterOf, taskDefinitionOf } from './lookup';
 import { terminateInstance } from './terminate-instance';
 
 /**
@@ -78,4 +82,19 @@ export function failTargetHealth(
     failed.push(task.taskId);
   }
   return { targetGroupArn: group.arn, failedTasks: failed };
+}
+
+/**
+ * Model: a revision turns bad (or good again) mid-run, as `workloads[].failure` would
+ * have made it from the start: each task of it created from now on draws its fate
+ * under the new failure; tasks already created keep theirs.
+ */
+export function failRevision(
+  ctx: EngineContext,
+  input: FailRevisionInput,
+): Record<string, unknown> {
+  const td = taskDefinitionOf(ctx, input.taskDefinition);
+  if (input.failure) ctx.revisionFailures.set(td.arn, { ...input.failure });
+  else ctx.revisionFailures.set(td.arn, null);
+  return { taskDefinitionArn: td.arn, ...(input.failure && { failure: input.failure }) };
 }

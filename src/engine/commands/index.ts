@@ -10,7 +10,7 @@ import {
 } from './container-instances';
 import { createDeployment } from './create-deployment';
 import { AwsError } from './errors';
-import { failAvailabilityZone, failTargetHealth } from './faults';
+import { failAvailabilityZone, failRevision, failTargetHealth } from './faults';
 import { putMetricData } from './put-metric-data';
 import { registerTaskDefinition } from './register-task-definition';
 import { runTask } from './run-task';
@@ -26,6 +26,8 @@ function dispatch(ctx: EngineContext, command: Command): Record<string, unknown>
       return failAvailabilityZone(ctx, command.input);
     case 'FailTargetHealth':
       return failTargetHealth(ctx, command.input);
+    case 'FailRevision':
+      return failRevision(ctx, command.input);
     case 'PutMetricData':
       return putMetricData(ctx, command.input);
     case 'CreateDeployment':

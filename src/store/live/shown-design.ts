@@ -2,7 +2,9 @@ import {
   availabilityZoneOf,
   type ContainerInstance,
   type DesignDocument,
+  resolveTaskDefinition,
   type ScriptAction,
+  taskDefinitionRevisions,
 } from '../../design';
 import {
   customAttributesOf,
@@ -141,6 +143,25 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
         .reduce((d, ci) => withoutInstance(d, ci.ec2InstanceId), design);
     case 'DeregisterContainerInstance':
       return withoutInstance(design, entry.input.containerInstance);
+    case 'FailRevision': {
+      // The revision's workload fails from now on, as the design's workloads say it.
+      const revision = resolveTaskDefinition(
+        taskDefinitionRevisions(design),
+        entry.input.taskDefinition.replace(/^arn:.*:task-definition\//, ''),
+      );
+      if (!revision) return design;
+      const { failure } = entry.input;
+      const kept = design.workloads.find(
+        (w) => w.family === revision.family && w.revision === revision.revision,
+      );
+      const workload = { ...(kept ?? { family: revision.family, revision: revision.revision }) };
+      if (failure) workload.failure = failure;
+      else delete workload.failure;
+      return {
+        ...design,
+        workloads: [...design.workloads.filter((w) => w !== kept), workload],
+      };
+    }
     default:
       return design;
   }

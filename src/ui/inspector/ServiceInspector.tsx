@@ -7,6 +7,7 @@ import {
   stopOneTask,
 } from '../../store/design-actions';
 import { summarizeService } from '../../store/edits';
+import { deployFailingRevision } from '../../store/fault-actions';
 import { isPristine, useRunStore } from '../../store/run';
 import { networkText } from '../canvas/service-text';
 import { TargetGroupLine } from '../canvas/TargetGroupLine';
@@ -99,6 +100,24 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
             title="StopTask on one of its RUNNING tasks: the service replaces it"
           >
             Stop a task
+          </button>
+          <button
+            type="button"
+            className="fault-button"
+            onClick={() => deployFailingRevision(name, 'FAIL_TO_START')}
+            data-testid="inspector.deployFailToStart"
+            title="Deploy the next revision, made so its tasks never start (RegisterTaskDefinition, FailRevision, UpdateService)"
+          >
+            Deploy a revision that fails to start
+          </button>
+          <button
+            type="button"
+            className="fault-button"
+            onClick={() => deployFailingRevision(name, 'FAIL_HEALTH_CHECK')}
+            data-testid="inspector.deployFailHealth"
+            title="Deploy the next revision, made so its tasks fail their health checks (RegisterTaskDefinition, FailRevision, UpdateService)"
+          >
+            Deploy a revision that fails health checks
           </button>
           {live?.targetGroups?.map((tg) => (
             <button
