@@ -29,6 +29,11 @@ export function freshInstanceId(
   }
 }
 
+/** 16 hex digits from a key: the random-looking tail of an ELB ARN, stable for the same key. */
+export function hex16(key: string): string {
+  return `${hex8(fnv1a(key, 0x811c9dc5))}${hex8(fnv1a(key, 0x050c5d1f))}`;
+}
+
 /** `base`, else `base-2`, `base-3`...: the first name not in `taken`. */
 export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;

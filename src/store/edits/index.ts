@@ -17,6 +17,20 @@ export {
   removeInstance,
   updateInstance,
 } from './instances';
+export { type WireRefusal, type WireResult, wireService } from './lb-wiring';
+export {
+  addLoadBalancer,
+  entryUses,
+  type LoadBalancerKind,
+  listenersOf,
+  loadBalancerKey,
+  loadBalancerNamed,
+  removeLoadBalancer,
+  setListenerPort,
+  setTargetGroupAttribute,
+  targetGroupsOf,
+  unwireService,
+} from './load-balancers';
 export { type ServiceSummary, summarizeService } from './service-summary';
 export {
   addService,

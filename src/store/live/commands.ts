@@ -5,6 +5,7 @@ import type {
   DeploymentConfiguration,
   DesignDocument,
   RegisterTaskDefinitionInput,
+  ServiceLoadBalancer,
 } from '../../design';
 import { parseTaskDefinitionRef } from '../../design';
 import {
@@ -64,6 +65,27 @@ export function updateServiceCommand(
     input.placementStrategy = patch.placementStrategy;
   if (Object.keys(input).length === 1) return [];
   return [{ action: 'UpdateService', input: withCluster(shown.cluster, input) }];
+}
+
+/**
+ * UpdateService with the service's whole new `loadBalancers` (an empty list takes it off
+ * every load balancer, as ECS accepts); none when the list is the same. The engine
+ * starts a deployment whose tasks register in the new target groups.
+ */
+export function loadBalancersCommand(
+  shown: CreateServiceInput,
+  loadBalancers: readonly ServiceLoadBalancer[],
+): Command[] {
+  if (same(shown.loadBalancers ?? [], loadBalancers)) return [];
+  return [
+    {
+      action: 'UpdateService',
+      input: withCluster(shown.cluster, {
+        service: shown.serviceName,
+        loadBalancers: [...loadBalancers],
+      }),
+    },
+  ];
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -5,22 +5,28 @@ import {
   type NodeTypes,
   type OnSelectionChangeFunc,
   ReactFlow,
+  useConnection,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { moveNodes, removeResources } from '../../store/design-actions';
-import { type Selection, select, useSessionStore } from '../../store/session';
+import { removeLoadBalancing } from '../../store/lb-actions';
+import { selectLoadBalancer } from '../../store/lb-selection';
+import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
+import '../styles/load-balancers.css';
 import { ClusterFrameView } from './ClusterFrameView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
 import { BandNodeView, LaneNodeView } from './LaneNodeView';
 import { LoadBalancerNodeView } from './LoadBalancerNodeView';
-import { trafficEdges } from './lb-graph';
+import type { TrafficEdge } from './lb-graph';
 import { draggedLayout } from './placement';
 import { ServiceNodeView } from './ServiceNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
+import { useFlowEdges } from './use-flow-edges';
 import { useFlowNodes } from './use-flow-nodes';
+import { useLbWiring } from './use-lb-wiring';
 import { usePaletteDrop } from './use-palette-drop';
 
 // Module scope: a new object per render would remount every node.
@@ -44,7 +50,10 @@ function selectionOf(node: BerthNode | undefined): Selection {
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
   const { design, nodes, onNodesChange } = useFlowNodes();
-  const edges = useMemo(() => trafficEdges(design), [design]);
+  const { edges, onEdgesChange } = useFlowEdges(design);
+  const onConnectEnd = useLbWiring();
+  // Service nodes light up as drop targets while an edge is being drawn.
+  const connecting = useConnection((c) => c.inProgress);
   const { onDragOver, onDrop } = usePaletteDrop();
   const { fitView } = useReactFlow();
   const fitRequest = useSessionStore((s) => s.fitRequest);
@@ -56,44 +65,78 @@ export function Canvas() {
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: BerthNode, dragged: BerthNode[]) => {
       const { positions, zones } = draggedLayout(design, nodes, dragged);
+      // A load balancer goes where it was let go; placement knows only instances and services.
+      for (const node of dragged)
+        if (node.type === 'loadBalancer')
+          positions[node.id] = { x: Math.round(node.position.x), y: Math.round(node.position.y) };
       moveNodes(positions, zones);
     },
     [design, nodes],
   );
 
   // React Flow reports an empty selection when a task (not a node) gets selected: keep the task.
-  const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode>>(({ nodes: picked }) => {
-    const next = selectionOf(picked[0]);
-    if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
-    select(next);
+  const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode, TrafficEdge>>(
+    ({ nodes: picked }) => {
+      const first = picked[0];
+      if (first?.type === 'loadBalancer') return selectLoadBalancer(first.data.name);
+      const next = selectionOf(first);
+      if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
+      select(next);
+      if (next === null) selectLoadBalancer(null);
+    },
+    [],
+  );
+
+  const onPaneClick = useCallback(() => {
+    select(null);
+    selectLoadBalancer(null);
   }, []);
 
-  const onPaneClick = useCallback(() => select(null), []);
-
-  const onNodesDelete = useCallback(
-    (deleted: BerthNode[]) => removeResources(deleted.map(selectionOf)),
+  // One callback for nodes and edges: a load balancer's own edges go with it in one step.
+  const onDelete = useCallback(
+    ({
+      nodes: deletedNodes,
+      edges: deletedEdges,
+    }: {
+      nodes: BerthNode[];
+      edges: TrafficEdge[];
+    }) => {
+      const lbs = deletedNodes.flatMap((n) => (n.type === 'loadBalancer' ? [n.data.name] : []));
+      const wires = deletedEdges.flatMap((e) =>
+        e.data && !lbs.includes(e.data.lbName)
+          ? [{ lbName: e.data.lbName, serviceName: e.data.serviceName }]
+          : [],
+      );
+      const resources = deletedNodes.filter((n) => n.type === 'instance' || n.type === 'service');
+      if (resources.length > 0) removeResources(resources.map(selectionOf));
+      if (lbs.length === 0 && wires.length === 0) return;
+      const refusal = removeLoadBalancing(lbs, wires);
+      if (refusal) showNotice(`Not deleted: ${refusal}`, 'error');
+    },
     [],
   );
 
   return (
     <div
-      className="canvas"
+      className={`canvas${connecting ? ' connecting' : ''}`}
       data-testid="canvas"
       role="application"
       aria-label="Cluster canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<BerthNode>
+      <ReactFlow<BerthNode, TrafficEdge>
         nodes={nodes}
         nodeTypes={nodeTypes}
         edges={edges}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnectEnd={onConnectEnd}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
         onPaneClick={onPaneClick}
-        onNodesDelete={onNodesDelete}
+        onDelete={onDelete}
         deleteKeyCode={['Delete', 'Backspace']}
         nodeDragThreshold={NODE_DRAG_THRESHOLD}
         nodeClickDistance={NODE_DRAG_THRESHOLD}

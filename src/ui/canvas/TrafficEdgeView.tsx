@@ -1,6 +1,14 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  useStoreApi,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { useRunStore } from '../../store/run';
+import { edgeLabelPoint } from './edge-label';
+import { FRAME_HEADER } from './geometry';
 import type { TrafficEdge } from './lb-graph';
 
 /**
@@ -8,9 +16,10 @@ import type { TrafficEdge } from './lb-graph';
  * targets, and during a blue/green shift the share of production traffic on the new one.
  */
 export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<TrafficEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
+    props;
   const view = useRunStore((s) => (data ? s.services[data.serviceName] : undefined));
-  // The label sits just under the load balancer, in the gap above the cluster frames.
+  const store = useStoreApi();
   const [path] = getBezierPath({
     sourceX,
     sourceY,
@@ -19,6 +28,12 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
     sourcePosition,
     targetPosition,
   });
+  // On the curve in the gap above the frames: two services' labels stay apart, off the titles.
+  const { x: labelX, y: labelY } = edgeLabelPoint(
+    { x: sourceX, y: sourceY },
+    { x: targetX, y: targetY },
+    -FRAME_HEADER,
+  );
   const primary = view?.deployments[0];
   const shifting = primary?.stage !== undefined && primary.trafficPercent !== undefined;
   const parts = (data?.groups ?? []).map((name) => {
@@ -28,15 +43,20 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
   const label = `${parts.join(' · ')}${shifting ? ` · new ${primary?.trafficPercent}%` : ''}`;
   return (
     <>
-      <BaseEdge id={id} path={path} className="traffic-edge" />
+      <BaseEdge id={id} path={path} className={`traffic-edge${selected ? ' selected' : ''}`} />
       <EdgeLabelRenderer>
-        <div
-          className="traffic-label nodrag nopan"
+        <button
+          type="button"
+          className={`traffic-label nodrag nopan${selected ? ' selected' : ''}`}
           data-testid={`edge.${data?.serviceName ?? ''}`}
-          style={{ transform: `translate(-50%, 0) translate(${sourceX}px, ${sourceY + 6}px)` }}
+          data-lb={data?.lbName}
+          title={`${data?.lbName} → ${data?.serviceName}: click, then Delete, to take it off`}
+          // The label is the easy thing to hit: a click on it selects the edge, for Delete.
+          onClick={() => store.getState().addSelectedEdges([id])}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           {label}
-        </div>
+        </button>
       </EdgeLabelRenderer>
     </>
   );

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../design';
 import { sampleDocument } from '../../store/design-storage';
-import { addInstance, addService, emptyDesign } from '../../store/edits';
+import {
+  addInstance,
+  addLoadBalancer,
+  addService,
+  emptyDesign,
+  wireService,
+} from '../../store/edits';
 import { DEFAULT_NEW_SERVICE } from '../../store/session';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
 import { LANE_WIDTH, laneX } from './geometry';
+import { LB_ROW_Y, LB_WIDTH, placeLoadBalancer, trafficEdges } from './lb-graph';
 import { draggedLayout, placeInstance, placeService } from './placement';
 
 /** Two clusters, prod with an instance in a and b, batch with one in a. */
@@ -134,5 +141,48 @@ describe('placement', () => {
     const nodes = toFlowNodes(design, null);
     const placed = placeService(design, nodes, { x: 120, y: 50 });
     expect(Math.abs(placed.position.x - 100)).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('load balancers on the canvas', () => {
+  const two = () => {
+    const one = addLoadBalancer(
+      addService(emptyDesign(), DEFAULT_NEW_SERVICE).design,
+      'application',
+    );
+    return addLoadBalancer(one.design, 'network').design;
+  };
+
+  it('sit in a row above the clusters, selectable and deletable, the selected one marked', () => {
+    const lbs = toFlowNodes(two(), null, 'nlb').filter((n) => n.type === 'loadBalancer');
+    expect(lbs.map((n) => n.id)).toEqual(['lb:alb', 'lb:nlb']);
+    expect(lbs.map((n) => n.position.y)).toEqual([LB_ROW_Y, LB_ROW_Y]);
+    expect((lbs[1]?.position.x ?? 0) - (lbs[0]?.position.x ?? 0)).toBeGreaterThanOrEqual(LB_WIDTH);
+    expect(lbs.map((n) => n.selected)).toEqual([false, true]);
+    expect(lbs.every((n) => n.selectable !== false && n.deletable !== false)).toBe(true);
+  });
+
+  it('a drop lines up with the row and moves past one already there', () => {
+    const design = two();
+    const [first] = toFlowNodes(design, null).filter((n) => n.type === 'loadBalancer');
+    const placed = placeLoadBalancer(design, (first?.position.x ?? 0) + 20);
+    expect(placed.y).toBe(LB_ROW_Y);
+    const xs = toFlowNodes(design, null)
+      .filter((n) => n.type === 'loadBalancer')
+      .map((n) => n.position.x);
+    expect(xs.every((x) => Math.abs(x - placed.x) >= LB_WIDTH)).toBe(true);
+  });
+
+  it('an edge per wired service names its load balancer', () => {
+    const wired = wireService(two(), 'alb', 'web');
+    if (!('design' in wired)) throw new Error(wired.refusal);
+    expect(trafficEdges(wired.design)).toMatchObject([
+      {
+        id: 'edge:alb:web',
+        source: 'lb:alb',
+        target: 'service:web',
+        data: { lbName: 'alb', serviceName: 'web', groups: ['alb-targets'] },
+      },
+    ]);
   });
 });

@@ -195,7 +195,11 @@ function frameNodes(
 }
 
 /** The design as React Flow nodes: per cluster a frame, its band and lanes; then instances and services. */
-export function toFlowNodes(design: DesignDocument, selection: Selection): BerthNode[] {
+export function toFlowNodes(
+  design: DesignDocument,
+  selection: Selection,
+  selectedLoadBalancer: string | null = null,
+): BerthNode[] {
   const frames = clusterFrames(design);
   const instances = instanceNodes(design, frames, selection);
   const services = serviceNodes(design, frames, selection);
@@ -206,5 +210,10 @@ export function toFlowNodes(design: DesignDocument, selection: Selection): Berth
     ...instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP),
   );
   const scenery = frames.flatMap((f) => frameNodes(f, laneHeight, instances, services));
-  return [...scenery, ...instances, ...services, ...loadBalancerNodes(design)];
+  return [
+    ...scenery,
+    ...instances,
+    ...services,
+    ...loadBalancerNodes(design, selectedLoadBalancer),
+  ];
 }

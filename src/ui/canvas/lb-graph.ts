@@ -6,9 +6,9 @@ import {
   findTargetGroup,
   loadBalancerOfTargetGroup,
 } from '../../design';
-import { serviceKey } from '../../store/edits';
+import { loadBalancerKey, serviceKey } from '../../store/edits';
 import { clusterFrames } from './frames';
-import { FRAME_HEADER } from './geometry';
+import { FRAME_HEADER, NODE_HANDLE } from './geometry';
 
 /** A load balancer above the clusters: its listeners, and edges to the services it sends to. */
 export type LoadBalancerNode = Node<
@@ -17,22 +17,71 @@ export type LoadBalancerNode = Node<
 >;
 
 /** An edge from a load balancer to a service, through these target groups (by Name). */
-export type TrafficEdge = Edge<{ serviceName: string; groups: string[] }, 'traffic'>;
+export type TrafficEdge = Edge<
+  { lbName: string; serviceName: string; groups: string[] },
+  'traffic'
+>;
 
 export const LB_WIDTH = 230;
 const LB_GAP = 28;
 const LB_HEIGHT = 96;
+/** Flow y of the row of load balancers, in the gap above the first cluster frame's label. */
+export const LB_ROW_Y = -FRAME_HEADER - LB_HEIGHT - 36;
 
-const fixed = { draggable: false, selectable: false, deletable: false, focusable: false } as const;
+const slotX = (left: number, i: number) => left + i * (LB_WIDTH + LB_GAP);
 
-/** The design's load balancers, in a row above the first cluster frame. */
-export function loadBalancerNodes(design: DesignDocument): LoadBalancerNode[] {
+const overlapsX = (x: number, taken: readonly number[]) =>
+  taken.some((t) => Math.abs(t - x) < LB_WIDTH + LB_GAP);
+
+/** Where each load balancer sits: its saved place, else the next free slot of the row. */
+function loadBalancerPositions(design: DesignDocument): Map<string, { x: number; y: number }> {
   const left = clusterFrames(design)[0]?.left ?? 0;
-  return (design.loadBalancers ?? []).map((lb, i) => ({
-    id: `lb:${lb.Name}`,
+  const lbs = design.loadBalancers ?? [];
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const lb of lbs) {
+    const at = design.layout[loadBalancerKey(lb.Name)];
+    if (at) positions.set(lb.Name, at);
+  }
+  const rowTaken = () =>
+    [...positions.values()].filter((p) => Math.abs(p.y - LB_ROW_Y) < LB_HEIGHT).map((p) => p.x);
+  let slot = 0;
+  for (const lb of lbs) {
+    if (positions.has(lb.Name)) continue;
+    while (overlapsX(slotX(left, slot), rowTaken())) slot++;
+    positions.set(lb.Name, { x: slotX(left, slot), y: LB_ROW_Y });
+  }
+  return positions;
+}
+
+/**
+ * A dropped load balancer's place: in the row, centred under the pointer's x, moved
+ * right past any load balancer already there, so a drop anywhere lines up with the rest.
+ */
+export function placeLoadBalancer(design: DesignDocument, pointerX: number) {
+  const taken = [...loadBalancerPositions(design).values()]
+    .filter((p) => Math.abs(p.y - LB_ROW_Y) < LB_HEIGHT)
+    .map((p) => p.x);
+  let x = Math.round(pointerX - LB_WIDTH / 2);
+  while (overlapsX(x, taken)) {
+    const blocker = taken.find((t) => Math.abs(t - x) < LB_WIDTH + LB_GAP) ?? x;
+    x = blocker + LB_WIDTH + LB_GAP;
+  }
+  return { x, y: LB_ROW_Y };
+}
+
+/** The design's load balancers: selectable, deletable, moved by their header. */
+export function loadBalancerNodes(
+  design: DesignDocument,
+  selectedName: string | null = null,
+): LoadBalancerNode[] {
+  const positions = loadBalancerPositions(design);
+  return (design.loadBalancers ?? []).map((lb) => ({
+    id: loadBalancerKey(lb.Name),
     type: 'loadBalancer',
-    position: { x: left + i * (LB_WIDTH + LB_GAP), y: -FRAME_HEADER - LB_HEIGHT - 36 },
+    position: positions.get(lb.Name) ?? { x: 0, y: LB_ROW_Y },
+    dragHandle: `.${NODE_HANDLE}`,
     zIndex: 3,
+    selected: selectedName === lb.Name,
     data: {
       name: lb.Name,
       type: lb.Type ?? 'application',
@@ -43,7 +92,6 @@ export function loadBalancerNodes(design: DesignDocument): LoadBalancerNode[] {
               .filter((l) => findLoadBalancer(design, l.LoadBalancerArn) === lb)
               .map((l) => `${l.Protocol ?? 'HTTP'}:${l.Port}`),
     },
-    ...fixed,
   }));
 }
 
@@ -86,10 +134,9 @@ export function trafficEdges(design: DesignDocument): TrafficEdge[] {
       edges.push({
         id: `edge:${lbName}:${s.serviceName}`,
         type: 'traffic',
-        source: `lb:${lbName}`,
+        source: loadBalancerKey(lbName),
         target: serviceKey(s.serviceName),
-        data: { serviceName: s.serviceName, groups: [...groups] },
-        selectable: false,
+        data: { lbName, serviceName: s.serviceName, groups: [...groups] },
       });
     }
   }

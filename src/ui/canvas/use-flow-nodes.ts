@@ -1,5 +1,6 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
+import { useLoadBalancerSelection } from '../../store/lb-selection';
 import { useSessionStore } from '../../store/session';
 import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
@@ -22,11 +23,12 @@ function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthN
 export function useFlowNodes() {
   const design = useShownDesign();
   const selection = useSessionStore((s) => s.selection);
-  const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection));
+  const selectedLb = useLoadBalancerSelection((s) => s.name);
+  const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection, selectedLb));
 
   useEffect(() => {
-    setNodes((previous) => keepMeasured(toFlowNodes(design, selection), previous));
-  }, [design, selection]);
+    setNodes((previous) => keepMeasured(toFlowNodes(design, selection, selectedLb), previous));
+  }, [design, selection, selectedLb]);
 
   const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));

@@ -1,12 +1,15 @@
 import { memo } from 'react';
+import { useLoadBalancerSelection } from '../../store/lb-selection';
 import { useSessionStore } from '../../store/session';
 import { DesignOverview } from './DesignOverview';
 import { InstanceInspector } from './InstanceInspector';
+import { LoadBalancerInspector } from './LoadBalancerInspector';
 import { ServiceInspector } from './ServiceInspector';
 import { TaskInspector } from './TaskInspector';
 
 export const Inspector = memo(function Inspector() {
   const selection = useSessionStore((s) => s.selection);
+  const lbName = useLoadBalancerSelection((s) => s.name);
   return (
     <aside className="inspector panel" data-testid="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
@@ -15,7 +18,10 @@ export const Inspector = memo(function Inspector() {
         <ServiceInspector key={selection.name} name={selection.name} />
       )}
       {selection?.kind === 'task' && <TaskInspector key={selection.arn} arn={selection.arn} />}
-      {selection === null && <DesignOverview />}
+      {selection === null && lbName !== null && (
+        <LoadBalancerInspector key={lbName} name={lbName} />
+      )}
+      {selection === null && lbName === null && <DesignOverview />}
     </aside>
   );
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { InstanceItem } from './InstanceItem';
+import { LoadBalancerItem } from './LoadBalancerItem';
 import { ServiceItem } from './ServiceItem';
 
 export const Palette = memo(function Palette() {
@@ -8,6 +9,7 @@ export const Palette = memo(function Palette() {
       <h2 className="panel-title">Add to the cluster</h2>
       <InstanceItem />
       <ServiceItem />
+      <LoadBalancerItem />
       <p className="palette-footnote">Drag a card onto the canvas, or click it to add.</p>
     </aside>
   );
