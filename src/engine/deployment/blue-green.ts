@@ -21,7 +21,8 @@ import { countHealthCheckFailure, rollBack } from './task-hooks';
  * once, in linear steps, or a canary then the rest), both run through the bake time,
  * then blue is scaled down.
  *
- * Model: test traffic is not modelled, so TEST_TRAFFIC_SHIFT and the hook-only stages take
+ * Model: TEST_TRAFFIC_SHIFT moves the test route (testListenerRule, or CodeDeploy's test
+ * listener) wholly to green once green is healthy, and it and the hook-only stages take
  * no time; the stages named here are the ones a person can watch. Blue tasks that fail
  * while green scales up are not replaced.
  */
@@ -85,6 +86,24 @@ function groups(service: ServiceState, side: 'primary' | 'alternate') {
         ]
       : [],
   );
+}
+
+/**
+ * Test traffic (TEST_TRAFFIC_SHIFT, or CodeDeploy's test listener): all of it to the
+ * deployment's groups. Model: it stays there after the deployment, so the test route
+ * always reaches the newest revision; a rollback moves it back with production.
+ */
+export function routeTestTraffic(
+  ctx: EngineContext,
+  service: ServiceState,
+  deployment: DeploymentState,
+): void {
+  for (const t of service.targets) {
+    if (!t.testRoute || !t.alternateTargetGroupArn) continue;
+    const mine =
+      deployment.targetSide === 'alternate' ? t.alternateTargetGroupArn : t.targetGroupArn;
+    setRoute(ctx, t.testRoute, [[mine, 1]]);
+  }
 }
 
 /** Production traffic: `percent` to the deployment's groups, the rest to the others. */
@@ -180,14 +199,9 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
       // §11: the new revision is scaled to 100% of the desired count before any shift.
       const healthy = good.filter((t) => countsAsHealthy(ctx, t)).length;
       if (healthy < desired) break;
-      if (
-        !runHooks(ctx, service, green, [
-          'AfterInstall',
-          'AfterAllowTestTraffic',
-          'BeforeAllowTraffic',
-        ])
-      )
-        return;
+      if (!runHooks(ctx, service, green, ['AfterInstall'])) return;
+      routeTestTraffic(ctx, service, green);
+      if (!runHooks(ctx, service, green, ['AfterAllowTestTraffic', 'BeforeAllowTraffic'])) return;
       shift(ctx, service, green, nextTrafficPercent(planOf(service, green), 0));
       break;
     }

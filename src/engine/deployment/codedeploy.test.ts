@@ -8,6 +8,7 @@ const BLUE = `${ARN}:targetgroup/blue/1111111111111111`;
 const GREEN = `${ARN}:targetgroup/green/2222222222222222`;
 const LB = `${ARN}:loadbalancer/app/front/50dc6c495c0c9188`;
 const LISTENER = `${ARN}:listener/app/front/50dc6c495c0c9188/f2f7dc8efc522ab2`;
+const TEST_LISTENER = `${ARN}:listener/app/front/50dc6c495c0c9188/0e5c3b51b8a8a9a7`;
 
 function codeDeployDesign(group: Record<string, unknown> = {}, hook?: 'Succeeded' | 'Failed') {
   const web = taskDefinition('web', { hostPort: 0 });
@@ -165,5 +166,42 @@ describe('ECS blue/green with CodeDeploy (ecs-behavior §10)', () => {
     );
     expect(greenShare(run.frames, minutes(8))).toBe(0);
     expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.revision === 1)).toBe(true);
+  });
+
+  it('the test listener reaches green once green is healthy, before any production traffic', () => {
+    const d = codeDeployDesign({
+      loadBalancerInfo: {
+        targetGroupPairInfoList: [
+          {
+            targetGroups: [{ name: 'blue' }, { name: 'green' }],
+            prodTrafficRoute: { listenerArns: [LISTENER] },
+            testTrafficRoute: { listenerArns: [TEST_LISTENER] },
+          },
+        ],
+      },
+    });
+    d.listeners?.push({
+      LoadBalancerArn: LB,
+      ListenerArn: TEST_LISTENER,
+      Port: 8080,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: BLUE }],
+    });
+    d.traffic?.push({ listenerArn: TEST_LISTENER, requestsPerSecond: 10 });
+    const run = simulate(d).until(minutes(2));
+    run.apply(create()).until(minutes(20), seconds(10));
+    const greenAt = (ms: number) =>
+      run.frames
+        .flatMap((f) => f.metrics)
+        .find(
+          (m) =>
+            m.MetricName === 'RequestCount' &&
+            m.Dimensions.length === 2 &&
+            m.Dimensions.some((x) => x.Value.startsWith('targetgroup/green')) &&
+            m.Timestamp === new Date(Date.parse('2026-01-01T00:00:00Z') + ms).toISOString(),
+        )?.Value ?? 0;
+    // Minute 4: the canary's 10% of 6,000 production requests, and all 600 test requests.
+    expect(greenAt(minutes(4))).toBe(600 + 600);
+    // Before the deployment, test traffic went to blue: green served nothing.
+    expect(greenAt(minutes(2))).toBe(0);
   });
 });

@@ -153,11 +153,14 @@ export function pairCodeDeployTargets(
   });
   const listenerArn = pair.prodTrafficRoute.listenerArns[0];
   const route = listenerArn && codeDeployRoute(design, listenerArn, arns, scope);
+  const testArn = pair.testTrafficRoute?.listenerArns[0];
+  const test = testArn && codeDeployRoute(design, testArn, arns, scope);
   for (const target of service.targets) {
     const other = arns.find((a) => a !== undefined && a !== target.targetGroupArn);
     if (!other || !arns.includes(target.targetGroupArn)) continue;
     target.alternateTargetGroupArn = other;
     if (route) target.listenerArn = route;
+    if (test && test !== route) target.testRoute = test;
   }
 }
 

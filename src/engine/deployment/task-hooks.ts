@@ -4,7 +4,7 @@ import type { DeploymentState, ServiceState, TaskState } from '../model/types';
 import { emitDeploymentStateChange, emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { requestReconcile } from '../scheduler/request';
-import { routeTraffic } from './blue-green';
+import { routeTestTraffic, routeTraffic } from './blue-green';
 import { circuitBreakerThreshold } from './bounds';
 import {
   deploymentOf,
@@ -153,6 +153,7 @@ function rollBackBlueGreen(
   const blue = service.deployments.find((d) => d !== green && d.targetSide !== green.targetSide);
   if (!blue) return;
   routeTraffic(ctx, service, green, 0);
+  routeTestTraffic(ctx, service, blue);
   for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
     if (task.startedBy === green.id && task.desiredStatus !== 'STOPPED')
       stopTask(ctx, task, 'ServiceSchedulerInitiated', `Rolling back to deployment ${blue.id}`);

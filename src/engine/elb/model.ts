@@ -131,16 +131,21 @@ import { ruleRouteKey } from './rules';
  * listener whose default action sends to its group, else the first rule (by Priority)
  * that does.
  */
+/** A rule's route key, or a listener's (its default action), for the ARN a service names. */
+function namedRoute(design: DesignDocument, ref: string | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  const rule = design.listenerRules?.find((r) => r.RuleArn === ref);
+  if (rule) return ruleRouteKey(rule);
+  return design.listeners?.some((l) => l.ListenerArn === ref) ? ref : undefined;
+}
+
 function productionRoute(
   design: DesignDocument,
   ref: string | undefined,
   tg: NonNullable<DesignDocument['targetGroups']>[number],
 ): string | undefined {
-  if (ref !== undefined) {
-    const rule = design.listenerRules?.find((r) => r.RuleArn === ref);
-    if (rule) return ruleRouteKey(rule);
-    if (design.listeners?.some((l) => l.ListenerArn === ref)) return ref;
-  }
+  const named = namedRoute(design, ref);
+  if (named) return named;
   const sendsToTg = (actions: readonly Action[]) =>
     actions.some((a) => actionTargetGroups(a).some((arn) => findTargetGroup(design, arn) === tg));
   const listener = design.listeners?.find((l) => sendsToTg(l.DefaultActions))?.ListenerArn;
@@ -173,6 +178,8 @@ export function serviceTargets(
         target.alternateTargetGroupArn = altTg.TargetGroupArn ?? targetGroupArn(scope, altTg.Name);
       const route = productionRoute(design, e.advancedConfiguration?.productionListenerRule, tg);
       if (route) target.listenerArn = route;
+      const test = namedRoute(design, e.advancedConfiguration?.testListenerRule);
+      if (test && test !== route) target.testRoute = test;
       out.push(target);
     } else if (e.loadBalancerName !== undefined) {
       const lb = findLoadBalancer(design, e.loadBalancerName);

@@ -43,6 +43,8 @@ export interface ServiceTarget {
   alternateTargetGroupArn?: string;
   /** The route the shift moves: a listener rule's key, or a ListenerArn for its default action (named so for old checkpoints). */
   listenerArn?: string;
+  /** The route test traffic takes (testListenerRule, or CodeDeploy's testTrafficRoute): green's during a deployment. */
+  testRoute?: string;
 }
 
 export interface DeploymentStrategy {
