@@ -45,6 +45,8 @@ export const arns = {
     `arn:aws:ecs:${s.region}:${s.account}:container-instance/${cluster}/${id}`,
   service: (s: ArnScope, cluster: string, name: string) =>
     `arn:aws:ecs:${s.region}:${s.account}:service/${cluster}/${name}`,
+  taskSet: (s: ArnScope, cluster: string, service: string, id: string) =>
+    `arn:aws:ecs:${s.region}:${s.account}:task-set/${cluster}/${service}/${id}`,
   taskDefinition: (s: ArnScope, family: string, revision: number) =>
     `arn:aws:ecs:${s.region}:${s.account}:task-definition/${family}:${revision}`,
 };

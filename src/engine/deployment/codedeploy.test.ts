@@ -141,9 +141,25 @@ describe('ECS blue/green with CodeDeploy (ecs-behavior §10)', () => {
     expect(greenShare(run.frames, minutes(9))).toBe(1);
     // Blue stays 5 minutes after the full shift (2:43 + 5:00 + 5:00), then drains and stops.
     expect(run.tasks({ lastStatus: 'RUNNING' }).filter((t) => t.revision === 1)).toHaveLength(0);
-    const services = run.sim.describe().services as { deployments: Record<string, unknown>[] }[];
+    const services = run.sim.describe().services as {
+      deployments: Record<string, unknown>[];
+      taskSets: Record<string, unknown>[];
+    }[];
     expect(services[0]?.deployments).toHaveLength(1);
     expect(services[0]?.deployments[0]).toMatchObject({ rolloutState: 'COMPLETED' });
+    // As task sets: the replacement CodeDeploy started, now PRIMARY, in the green group.
+    expect(services[0]?.taskSets).toEqual([
+      expect.objectContaining({
+        status: 'PRIMARY',
+        startedBy: 'CodeDeploy',
+        externalId: expect.stringMatching(/^d-[A-Z0-9]{9}$/),
+        taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2',
+        taskSetArn: expect.stringMatching(/:task-set\/test\/web\/ecs-svc\/\d{19}$/),
+        runningCount: 3,
+        stabilityStatus: 'STEADY_STATE',
+        loadBalancers: [{ targetGroupArn: GREEN, containerName: 'web', containerPort: 80 }],
+      }),
+    ]);
   });
 
   it('UpdateService cannot change the task definition of a CODE_DEPLOY service', () => {

@@ -46,6 +46,7 @@ export function describeService(
   service: ServiceState,
 ): Record<string, unknown> {
   const { running, pending } = serviceCounts(ctx, service);
+  const rows = deploymentCounts(ctx, service);
   const events = ctx.serviceEvents
     .filter((e) => e.serviceName === service.serviceName)
     .reverse()
@@ -61,7 +62,7 @@ export function describeService(
     pendingCount: pending,
     launchType: 'EC2',
     taskDefinition: service.taskDefinition.arn,
-    deployments: deploymentCounts(ctx, service).map(({ deployment: d, running, pending }) => ({
+    deployments: rows.map(({ deployment: d, running, pending }) => ({
       id: d.id,
       status: d.status,
       taskDefinition: d.taskDefinitionArn,
@@ -75,6 +76,9 @@ export function describeService(
       rolloutState: d.rolloutState,
       rolloutStateReason: d.rolloutStateReason,
     })),
+    ...(service.deploymentController === 'CODE_DEPLOY' && {
+      taskSets: rows.map((row) => taskSetOf(ctx, service, row)),
+    }),
     deploymentConfiguration: {
       ...((service.source.deploymentConfiguration as Record<string, unknown> | undefined) ?? {}),
       deploymentCircuitBreaker: { ...service.deploymentCircuitBreaker },
@@ -87,5 +91,46 @@ export function describeService(
     schedulingStrategy: service.schedulingStrategy,
     events,
     createdAt: isoAt(ctx, service.createdAtMs),
+  };
+}
+
+/**
+ * A CODE_DEPLOY service's deployment as the task set DescribeServices lists (§10): the
+ * original one, and the replacement CodeDeploy made (`startedBy` CodeDeploy, `externalId`
+ * its deployment id). Model: a task set's id is its deployment's; its scale is always
+ * 100% of the desired count (CodeDeploy scales the replacement in full before a shift).
+ */
+function taskSetOf(
+  ctx: EngineContext,
+  service: ServiceState,
+  row: ReturnType<typeof deploymentCounts>[number],
+): Record<string, unknown> {
+  const d = row.deployment;
+  const steady = row.running === d.desiredCount && row.pending === 0;
+  return {
+    id: d.id,
+    taskSetArn: arns.taskSet(ctx, service.clusterName, service.serviceName, d.id),
+    serviceArn: service.serviceArn,
+    clusterArn: arns.cluster(ctx, service.clusterName),
+    ...(d.codeDeploy && { startedBy: 'CodeDeploy', externalId: d.codeDeploy.id }),
+    status: d.status,
+    taskDefinition: d.taskDefinitionArn,
+    computedDesiredCount: d.desiredCount,
+    pendingCount: row.pending,
+    runningCount: row.running,
+    createdAt: isoAt(ctx, d.createdAtMs),
+    updatedAt: isoAt(ctx, d.updatedAtMs),
+    launchType: 'EC2',
+    loadBalancers: service.targets.map((t) => ({
+      targetGroupArn:
+        d.targetSide === 'alternate' && t.alternateTargetGroupArn
+          ? t.alternateTargetGroupArn
+          : t.targetGroupArn,
+      containerName: t.containerName,
+      containerPort: t.containerPort,
+    })),
+    scale: { value: 100, unit: 'PERCENT' },
+    stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING',
+    stabilityStatusAt: isoAt(ctx, d.updatedAtMs),
   };
 }
