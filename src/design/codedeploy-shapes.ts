@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 /**
@@ -112,7 +113,28 @@ export const AppSpec = z.looseObject({
 });
 export type AppSpec = z.infer<typeof AppSpec>;
 
-/** CreateDeployment (CodeDeploy), with the AppSpec as content (JSON; YAML is not read yet). */
+/**
+ * An AppSpec written out, as CreateDeployment's `appSpecContent.content` takes it: YAML
+ * or JSON (YAML reads JSON too), or the reason it is not one.
+ */
+export function parseAppSpecText(text: string): { spec: AppSpec } | { error: string } {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { prettyErrors: false });
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    return { error: `is not YAML or JSON: ${first}` };
+  }
+  const parsed = AppSpec.safeParse(value);
+  if (parsed.success) return { spec: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return {
+    error: `is not an AppSpec with one AWS::ECS::Service TargetService (${where}${issue?.message ?? 'invalid'})`,
+  };
+}
+
+/** CreateDeployment (CodeDeploy), with the AppSpec as content: YAML or JSON text, or an object. */
 export const CreateDeploymentInput = z.looseObject({
   applicationName: z.string().min(1),
   deploymentGroupName: z.string().min(1),
@@ -121,13 +143,10 @@ export const CreateDeploymentInput = z.looseObject({
     revisionType: z.literal('AppSpecContent'),
     appSpecContent: z.looseObject({
       content: z.union([
-        z.string().refine((text) => {
-          try {
-            return AppSpec.safeParse(JSON.parse(text)).success;
-          } catch {
-            return false;
-          }
-        }, 'must be an AppSpec as JSON with one AWS::ECS::Service TargetService (Berth does not read YAML yet)'),
+        z.string().superRefine((text, ctx) => {
+          const r = parseAppSpecText(text);
+          if ('error' in r) ctx.addIssue({ code: 'custom', message: r.error });
+        }),
         AppSpec,
       ]),
     }),

@@ -40,7 +40,9 @@ export function createDeployment(
       `The Deployment Group ${group.deploymentGroupName} already has an active Deployment.`,
     );
   }
-  const spec = appSpecOf(input);
+  const read = appSpecOf(input);
+  if ('error' in read) throw new AwsError('InvalidRevisionException', `The AppSpec ${read.error}.`);
+  const spec = read.spec;
   const td = taskDefinitionOf(
     ctx,
     spec.Resources[0]?.TargetService.Properties.TaskDefinition ?? '',

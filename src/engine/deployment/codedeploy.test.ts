@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDesign } from '../../design';
 import type { Frame } from '../api';
 import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
 import { simulate } from '../testing/harness';
@@ -219,5 +220,55 @@ describe('ECS blue/green with CodeDeploy (ecs-behavior §10)', () => {
     expect(greenAt(minutes(4))).toBe(600 + 600);
     // Before the deployment, test traffic went to blue: green served nothing.
     expect(greenAt(minutes(2))).toBe(0);
+  });
+
+  it('reads an AppSpec written in YAML, as CodeDeploy takes it', () => {
+    const yaml = [
+      'version: 0.0',
+      'Resources:',
+      '  - TargetService:',
+      '      Type: AWS::ECS::Service',
+      '      Properties:',
+      '        TaskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2"',
+      '        LoadBalancerInfo:',
+      '          ContainerName: "web"',
+      '          ContainerPort: 80',
+    ].join('\n');
+    const run = simulate(codeDeployDesign()).until(minutes(2));
+    run.apply({
+      action: 'CreateDeployment',
+      input: {
+        applicationName: 'shop',
+        deploymentGroupName: 'web',
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: yaml } },
+      },
+    });
+    expect(run.results.at(-1)?.error).toBeUndefined();
+    run.until(minutes(20), seconds(10));
+    expect(run.tasks({ lastStatus: 'RUNNING' }).every((t) => t.revision === 2)).toBe(true);
+  });
+
+  it('refuses an AppSpec that is not YAML, or not an ECS AppSpec, naming the field', () => {
+    const withContent = (content: string) => {
+      const d = JSON.parse(JSON.stringify(codeDeployDesign()));
+      d.script = [
+        {
+          at: 60,
+          ...create(),
+          input: {
+            ...create().input,
+            revision: { revisionType: 'AppSpecContent', appSpecContent: { content } },
+          },
+        },
+      ];
+      const r = parseDesign(JSON.stringify(d));
+      return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(withContent('Resources: [unclosed')[0]).toMatch(
+      /^script\[0\]\.input\.revision\.appSpecContent\.content: is not YAML or JSON: /,
+    );
+    expect(withContent('Resources: []')[0]).toBe(
+      'script[0].input.revision.appSpecContent.content: is not an AppSpec with one AWS::ECS::Service TargetService (Resources: takes one TargetService)',
+    );
   });
 });

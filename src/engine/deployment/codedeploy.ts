@@ -5,6 +5,7 @@ import {
   type CreateDeploymentInput,
   type DesignDocument,
   findTargetGroup,
+  parseAppSpecText,
 } from '../../design';
 import type { EngineContext } from '../context';
 import { targetGroupArn } from '../elb/model';
@@ -164,9 +165,10 @@ export function pairCodeDeployTargets(
   }
 }
 
-export function appSpecOf(input: CreateDeploymentInput): AppSpec {
+/** The deployment's AppSpec: the object, or the text read as YAML or JSON. */
+export function appSpecOf(input: CreateDeploymentInput): { spec: AppSpec } | { error: string } {
   const content = input.revision.appSpecContent.content;
-  return typeof content === 'string' ? (JSON.parse(content) as AppSpec) : content;
+  return typeof content === 'string' ? parseAppSpecText(content) : { spec: content };
 }
 
 /** CodeDeploy's hook order for ECS (§10); BeforeInstall cannot trigger a rollback. */
