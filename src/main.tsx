@@ -5,6 +5,7 @@ import './ui/styles/canvas.css';
 import './ui/styles/nodes.css';
 import './ui/styles/panels.css';
 import './ui/styles/dock.css';
+import './ui/styles/alarms.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startSimulation } from './store/sim-control';

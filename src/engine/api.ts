@@ -107,6 +107,8 @@ export interface ServiceView {
   bounds: { lower: number; upper: number };
   /** PRIMARY first, then the ACTIVE ones being replaced, as DescribeServices lists them. */
   deployments: DeploymentView[];
+  /** The CloudWatch alarms its deployments watch (deploymentConfiguration.alarms), with their state now. */
+  alarms?: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string }[];
   /** Its target groups and how many of its targets are in each state; absent without any. */
   targetGroups?: {
     targetGroupArn: string;

@@ -68,8 +68,13 @@ describe('CloudWatch alarms and deployment rollback (ecs-behavior §9.2)', () =>
     expect(alarmState(run)).toBe('OK');
     run.until(minutes(2));
     expect(alarmState(run)).toBe('ALARM');
+    // The page sees it on the service whose deployments watch it.
+    expect(run.sim.snapshot().services[0]?.alarms).toEqual([
+      { alarmName: 'errors', state: 'ALARM', reason: expect.stringMatching(/^Threshold Crossed/) },
+    ]);
     run.until(minutes(4));
     expect(alarmState(run)).toBe('OK');
+    expect(run.sim.snapshot().services[0]?.alarms?.[0]?.state).toBe('OK');
   });
 
   it('a deployment fails when its alarm enters ALARM, and rolls back to the last completed', () => {

@@ -177,6 +177,10 @@ export function evaluateAlarms(ctx: EngineContext): string[] {
           : 'Insufficient Data: no datapoints were received.';
     state.state = next;
     state.updatedAtMs = ctx.nowMs;
+    // The services whose deployments watch it show the new state.
+    for (const service of ctx.services.values())
+      if (service.alarmConfig?.alarmNames.includes(alarm.AlarmName))
+        ctx.out.dirtyServices.add(service.serviceName);
     if (next === 'ALARM') entered.push(alarm.AlarmName);
   }
   return entered;

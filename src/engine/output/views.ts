@@ -118,6 +118,15 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
   };
   if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
   if (service.targets.length > 0) view.targetGroups = targetGroupCounts(ctx, service);
+  if (service.alarmConfig)
+    view.alarms = service.alarmConfig.alarmNames.map((alarmName) => {
+      const a = ctx.alarms.get(alarmName);
+      return {
+        alarmName,
+        state: a?.state ?? 'INSUFFICIENT_DATA',
+        ...(a?.reason !== undefined && { reason: a.reason }),
+      };
+    });
   return view;
 }
 

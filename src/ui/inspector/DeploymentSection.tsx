@@ -13,6 +13,7 @@ import {
 import { isPristine, useRunStore } from '../../store/run';
 import { Field } from '../forms/Field';
 import { integerIn } from '../forms/validate';
+import { AlarmStates } from './AlarmStates';
 import { firstIssue } from './issues';
 
 // ECS publishes no upper limit for maximumPercent; 1,000% is past any real use.
@@ -158,6 +159,12 @@ export const DeploymentSection = memo(function DeploymentSection({
         Roll back to the last completed deployment
       </label>
       {error && <p className="field-error">{error}</p>}
+      {live?.alarms && live.alarms.length > 0 && (
+        <>
+          <span className="field-label">Alarms that fail a deployment</span>
+          <AlarmStates alarms={live.alarms} />
+        </>
+      )}
       {blueGreen && (
         <>
           <label className="field">
