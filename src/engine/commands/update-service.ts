@@ -1,5 +1,6 @@
 import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
 import type { EngineContext } from '../context';
+import { reconcileServiceFirst } from '../deployment/blue-green';
 import { startDeployment } from '../deployment/deployments';
 import { strategyOf } from '../deployment/strategy';
 import { serviceTargets } from '../elb/model';
@@ -128,6 +129,7 @@ export function updateService(
   // A new revision, or forceNewDeployment, starts a deployment; a desired count alone
   // changes the PRIMARY's (§8.1).
   if (next || input.forceNewDeployment === true || reconfigured) {
+    reconcileServiceFirst(ctx, service);
     startDeployment(ctx, service, next ?? service.taskDefinition);
   }
   service.steady = false;

@@ -127,6 +127,43 @@ describe('ECS blue/green, linear and canary deployments (ecs-behavior §11)', ()
     expect(errors.every((m) => m.Value === 0)).toBe(true);
   });
 
+  it('RECONCILE_SERVICE: a deployment started mid-canary sends production back to blue, stops the canary, and scales the newest into green', () => {
+    const d = canaryDesign({
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 },
+      bakeTimeInMinutes: 1,
+    });
+    const web3 = JSON.parse(JSON.stringify(d.taskDefinitions[1]));
+    web3.containerDefinitions[0].image = 'example/web:3';
+    d.taskDefinitions.push(web3);
+    const run = simulate(d).until(minutes(2));
+    run.apply(deploy).until(minutes(4));
+    expect(split(run.frames).find(([ms]) => ms === minutes(4))).toEqual([minutes(4), 5_400, 600]);
+    run.apply({ action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:3' } });
+    expect(run.results.at(-1)?.error).toBeUndefined();
+    run.until(minutes(20), seconds(10));
+    const rows = split(run.frames);
+    // At 4:00 web:2's canary is gone and every request is on blue (web:1) again, until
+    // web:3 is healthy in green at 4:43 and takes its 10%: 600 x 17 / 60 in that minute.
+    expect(rows.find(([ms]) => ms === minutes(5))).toEqual([minutes(5), 5_830, 170]);
+    expect(rows.find(([ms]) => ms === minutes(6))).toEqual([minutes(6), 5_400, 600]);
+    const said = run.serviceMessages.filter((m) => m.includes('of production traffic'));
+    expect(said.map((m) => /shifted (\d+)%/.exec(m)?.[1])).toEqual(['10', '10', '100']);
+    expect(run.serviceMessages.some((m) => m.includes('is replaced by a new deployment'))).toBe(
+      true,
+    );
+    const running = run.tasks({ lastStatus: 'RUNNING' });
+    expect(running).toHaveLength(3);
+    expect(running.every((t) => t.revision === 3)).toBe(true);
+    const services = run.sim.describe().services as { deployments: Record<string, unknown>[] }[];
+    expect(services[0]?.deployments).toEqual([
+      expect.objectContaining({
+        rolloutState: 'COMPLETED',
+        taskDefinition: expect.stringMatching(/web:3$/),
+      }),
+    ]);
+  });
+
   it('linear: 25% steps every minute', () => {
     const run = simulate(
       canaryDesign({

@@ -96,14 +96,53 @@ function groups(service: ServiceState, side: 'primary' | 'alternate') {
 export function routeTestTraffic(
   ctx: EngineContext,
   service: ServiceState,
-  deployment: DeploymentState,
+  side: DeploymentState['targetSide'],
 ): void {
   for (const t of service.targets) {
     if (!t.testRoute || !t.alternateTargetGroupArn) continue;
-    const mine =
-      deployment.targetSide === 'alternate' ? t.alternateTargetGroupArn : t.targetGroupArn;
+    const mine = side === 'alternate' ? t.alternateTargetGroupArn : t.targetGroupArn;
     setRoute(ctx, t.testRoute, [[mine, 1]]);
   }
+}
+
+/**
+ * RECONCILE_SERVICE (§11: only when more than one revision is active): a deployment
+ * started while a blue/green one is still in progress. Model: the one in progress is
+ * abandoned as a rollback would leave it (production and test traffic back on the
+ * production side, its tasks stopped), so the new one scales up into the other group
+ * with one revision serving.
+ */
+export function reconcileServiceFirst(ctx: EngineContext, service: ServiceState): void {
+  const green = service.deployments.find(
+    (d) =>
+      d.status === 'PRIMARY' &&
+      d.rolloutState === 'IN_PROGRESS' &&
+      d.stage !== undefined &&
+      d.stage !== 'CLEAN_UP' &&
+      d.targetSide !== service.productionSide,
+  );
+  if (!green) return;
+  routeTraffic(ctx, service, green, 0);
+  routeTestTraffic(ctx, service, service.productionSide);
+  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
+    if (task.startedBy === green.id && task.desiredStatus !== 'STOPPED')
+      stopTask(
+        ctx,
+        task,
+        'ServiceSchedulerInitiated',
+        `Scaling activity initiated by (deployment ${green.id})`,
+      );
+  }
+  delete green.stage;
+  delete green.stageUntilMs;
+  green.trafficPercent = 0;
+  green.updatedAtMs = ctx.nowMs;
+  // Model: Berth's words; ECS reports it as the new deployment's lifecycle stage.
+  serviceEvent(
+    ctx,
+    service,
+    `(service ${service.serviceName}) deployment ${green.id} is replaced by a new deployment: production traffic is back on the running revision while it starts.`,
+  );
 }
 
 /** Production traffic: `percent` to the deployment's groups, the rest to the others. */
@@ -200,7 +239,7 @@ export function reconcileBlueGreen(ctx: EngineContext, service: ServiceState): v
       const healthy = good.filter((t) => countsAsHealthy(ctx, t)).length;
       if (healthy < desired) break;
       if (!runHooks(ctx, service, green, ['AfterInstall'])) return;
-      routeTestTraffic(ctx, service, green);
+      routeTestTraffic(ctx, service, green.targetSide);
       if (!runHooks(ctx, service, green, ['AfterAllowTestTraffic', 'BeforeAllowTraffic'])) return;
       shift(ctx, service, green, nextTrafficPercent(planOf(service, green), 0));
       break;

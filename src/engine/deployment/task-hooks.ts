@@ -153,7 +153,7 @@ function rollBackBlueGreen(
   const blue = service.deployments.find((d) => d !== green && d.targetSide !== green.targetSide);
   if (!blue) return;
   routeTraffic(ctx, service, green, 0);
-  routeTestTraffic(ctx, service, blue);
+  routeTestTraffic(ctx, service, blue.targetSide);
   for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
     if (task.startedBy === green.id && task.desiredStatus !== 'STOPPED')
       stopTask(ctx, task, 'ServiceSchedulerInitiated', `Rolling back to deployment ${blue.id}`);
