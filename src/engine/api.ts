@@ -117,6 +117,9 @@ export interface ServiceView {
     healthy: number;
     unhealthy: number;
     draining: number;
+    /** Requests per second over the last whole minute, served and answered 503. */
+    servedPerSecond: number;
+    failedPerSecond: number;
   }[];
 }
 

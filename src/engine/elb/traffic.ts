@@ -32,6 +32,8 @@ export interface TrafficAccumulator {
   lastMs: number;
   served: number;
   failed: number;
+  /** The last whole minute's requests, served and failed (503), for the page's edges. */
+  lastMinute?: { served: number; failed: number };
 }
 
 /**

@@ -106,6 +106,15 @@ function emitTrafficMetrics(
     const failed = Math.round(acc.failed);
     acc.served = 0;
     acc.failed = 0;
+    const was = acc.lastMinute;
+    acc.lastMinute = { served, failed };
+    // The services behind it show the new minute on their edges.
+    if (was?.served !== served || was?.failed !== failed)
+      for (const service of ctx.services.values())
+        if (
+          service.targets.some((t) => t.targetGroupArn === arn || t.alternateTargetGroupArn === arn)
+        )
+          ctx.out.dirtyServices.add(service.serviceName);
     const tally = ctx.tallies.targets.get(arn);
     chart[tg.name] = { served, failed, healthy: tally?.healthy ?? 0 };
     const group = { Name: 'TargetGroup', Value: arn.slice(arn.indexOf('targetgroup/')) };

@@ -158,6 +158,8 @@ function targetGroupCounts(
   );
   return arns.map((arn) => {
     const tally = ctx.tallies.targets.get(arn);
+    const minute = ctx.traffic.get(arn)?.lastMinute;
+    const perSecond = (n: number | undefined) => Math.round(((n ?? 0) / 60) * 10) / 10;
     return {
       targetGroupArn: arn,
       name: ctx.targetGroups.get(arn)?.name ?? arn,
@@ -165,6 +167,8 @@ function targetGroupCounts(
       healthy: tally?.healthy ?? 0,
       unhealthy: tally?.unhealthy ?? 0,
       draining: tally?.draining ?? 0,
+      servedPerSecond: perSecond(minute?.served),
+      failedPerSecond: perSecond(minute?.failed),
     };
   });
 }

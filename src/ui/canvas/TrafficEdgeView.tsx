@@ -8,12 +8,13 @@ import {
 import { memo } from 'react';
 import { useRunStore } from '../../store/run';
 import { edgeLabelPoint } from './edge-label';
+import { edgeParts, revisionSplit } from './edge-text';
 import { FRAME_HEADER } from './geometry';
 import type { TrafficEdge } from './lb-graph';
 
 /**
  * A load balancer's path to a service, labelled live: each target group's healthy
- * targets, and during a blue/green shift the share of production traffic on the new one.
+ * targets and last minute's requests (and 503s), and how the traffic splits by revision.
  */
 export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<TrafficEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
@@ -34,13 +35,8 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
     { x: targetX, y: targetY },
     -FRAME_HEADER,
   );
-  const primary = view?.deployments[0];
-  const shifting = primary?.stage !== undefined && primary.trafficPercent !== undefined;
-  const parts = (data?.groups ?? []).map((name) => {
-    const tg = view?.targetGroups?.find((g) => g.name === name);
-    return tg ? `${name} ${tg.healthy}✓${tg.draining > 0 ? ` ${tg.draining}↘` : ''}` : name;
-  });
-  const label = `${parts.join(' · ')}${shifting ? ` · new ${primary?.trafficPercent}%` : ''}`;
+  const parts = edgeParts(view, data?.groups ?? []);
+  const split = revisionSplit(view);
   return (
     <>
       <BaseEdge id={id} path={path} className={`traffic-edge${selected ? ' selected' : ''}`} />
@@ -55,7 +51,15 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
           onClick={() => store.getState().addSelectedEdges([id])}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
-          {label}
+          {parts.map((p, i) => (
+            <span key={p.name} className="traffic-part">
+              {i > 0 && ' · '}
+              {p.name} {p.targets}
+              {p.served && <span className="traffic-rate"> {p.served}</span>}
+              {p.failed && <span className="traffic-failed"> {p.failed}</span>}
+            </span>
+          ))}
+          {split && <span className="traffic-split"> · {split}</span>}
         </button>
       </EdgeLabelRenderer>
     </>
