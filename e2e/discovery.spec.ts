@@ -31,3 +31,22 @@ test.describe('service discovery against Service Connect', () => {
     await expect(bar).toHaveAttribute('data-rollout', 'COMPLETED');
   });
 });
+
+test('through a redeploy of api, the DNS client fails on its edge and the Service Connect client does not', async ({
+  app,
+}) => {
+  await app.openDesign('discovery');
+  // The script redeploys api at 3:00; old tasks stop at about 3:53.
+  await app.dock.step10(30);
+  const dns = app.canvas.root.getByTestId('call.dns-client');
+  const sc = app.canvas.root.getByTestId('call.sc-client');
+  await expect(dns).toContainText('DNS · TTL 60 s');
+  await expect(dns).toContainText('failed/s');
+  await expect(dns).toHaveClass(/failing/);
+  await expect(sc).toContainText('Service Connect · 100 req/s');
+  await expect(sc).toHaveAttribute('data-failed', '0');
+  // A TTL later every answer is fresh again.
+  await app.dock.step10(18);
+  await expect(dns).toContainText('100 req/s');
+  await expect(dns).toHaveAttribute('data-failed', '0');
+});

@@ -107,6 +107,18 @@ export interface ServiceView {
   bounds: { lower: number; upper: number };
   /** PRIMARY first, then the ACTIVE ones being replaced, as DescribeServices lists them. */
   deployments: DeploymentView[];
+  /** The calls its tasks make to other services by name (design `calls`), live. */
+  calls?: {
+    endpoint: string;
+    /** The service that answers; the record TTL when DNS can find it. */
+    serverService: string;
+    ttlSeconds?: number;
+    /** Its RUNNING tasks by the way each finds the server. */
+    tasksVia: { dns: number; connect: number; none: number };
+    /** Requests per second over the last whole minute, served and failed. */
+    servedPerSecond: number;
+    failedPerSecond: number;
+  }[];
   /** The CloudWatch alarms its deployments watch (deploymentConfiguration.alarms), with their state now. */
   alarms?: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string }[];
   /** Its target groups and how many of its targets are in each state; absent without any. */

@@ -195,6 +195,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
           connect: { ...c.counts.connect },
           none: { ...c.counts.none },
         },
+        ...(c.lastMinute && { lastMinute: { ...c.lastMinute } }),
         clients: new Map(
           c.clients.map(([arn, cache]) => [
             arn,

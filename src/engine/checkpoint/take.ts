@@ -127,6 +127,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
           connect: { ...c.counts.connect },
           none: { ...c.counts.none },
         },
+        ...(c.lastMinute && { lastMinute: { ...c.lastMinute } }),
         clients: [...c.clients].map(([arn, cache]) => [
           arn,
           { via: cache.via, answer: [...cache.answer], resolves: cache.resolves },

@@ -73,6 +73,7 @@ export interface DiscoveryCheckpoint {
   calls: {
     lastMs: number;
     counts: Record<CallVia, CallCounts>;
+    lastMinute?: CallCounts;
     clients: [string, ClientCache][];
   }[];
 }

@@ -98,9 +98,7 @@ describe('faults', () => {
     expect(run.results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
     run.until(minutes(30));
     // Threshold max(3, ceil(0.5 x 4)) = 3 failed starts (§9.1), then the rollback.
-    const failed = run.events.find(
-      (e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_FAILED',
-    );
+    const failed = run.events.find((e) => e.detail.eventName === 'SERVICE_DEPLOYMENT_FAILED');
     expect(failed?.detail.reason).toContain('circuit breaker');
     const running = run.tasks({ lastStatus: 'RUNNING', serviceName: 'web' });
     expect(running).toHaveLength(4);

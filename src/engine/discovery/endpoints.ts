@@ -175,6 +175,8 @@ export function noteDiscoveryTask(ctx: EngineContext, task: TaskState): void {
     const sending = task.lastStatus === 'RUNNING';
     if (sending === state.clients.has(task.taskArn)) continue;
     advanceCall(ctx, i);
+    // The client's view counts its tasks by the way each finds the server.
+    ctx.out.dirtyServices.add(name);
     if (!sending) {
       state.clients.delete(task.taskArn);
       continue;

@@ -23,10 +23,14 @@ export function emitCallMetrics(ctx: EngineContext, push: Push): void {
     const { dns, connect, none } = state.counts;
     state.counts = emptyCounts();
     const round = (n: number) => Math.round(n);
-    chart[call.label] = {
+    const minute = {
       served: round(dns.served + connect.served + none.served),
       failed: round(dns.failed + connect.failed + none.failed),
     };
+    chart[call.label] = minute;
+    if (state.lastMinute?.served !== minute.served || state.lastMinute.failed !== minute.failed)
+      ctx.out.dirtyServices.add(call.fromService);
+    state.lastMinute = minute;
     const client = ctx.services.get(call.fromService);
     if (call.connect && connect.served + connect.failed > 0) {
       const dims = [

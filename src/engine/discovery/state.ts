@@ -35,6 +35,8 @@ export interface CallState {
   lastMs: number;
   /** This minute's requests by the way their client task resolved the endpoint. */
   counts: Record<CallVia, CallCounts>;
+  /** The last whole minute's, over all ways: what the page's call edges show. */
+  lastMinute?: CallCounts;
   /** The client service's RUNNING tasks, by taskArn, each with its cached answer. */
   clients: Map<string, ClientCache>;
 }

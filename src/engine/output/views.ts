@@ -118,6 +118,8 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
   };
   if (service.placementFailure !== undefined) view.placementFailure = service.placementFailure;
   if (service.targets.length > 0) view.targetGroups = targetGroupCounts(ctx, service);
+  const calls = callViews(ctx, service.serviceName);
+  if (calls.length > 0) view.calls = calls;
   if (service.alarmConfig)
     view.alarms = service.alarmConfig.alarmNames.map((alarmName) => {
       const a = ctx.alarms.get(alarmName);
@@ -128,6 +130,29 @@ export function serviceView(ctx: EngineContext, service: ServiceState): ServiceV
       };
     });
   return view;
+}
+
+/** The calls a service's tasks make, live: a walk of its client tasks' caches, not of all tasks. */
+function callViews(ctx: EngineContext, serviceName: string): NonNullable<ServiceView['calls']> {
+  return (ctx.discovery.byClient.get(serviceName) ?? []).flatMap((i) => {
+    const call = ctx.discovery.calls[i];
+    const state = ctx.discoveryState.calls[i];
+    if (!call || !state) return [];
+    const tasksVia = { dns: 0, connect: 0, none: 0 };
+    for (const cache of state.clients.values()) tasksVia[cache.via]++;
+    const perSecond = (n: number | undefined) => Math.round(((n ?? 0) / 60) * 10) / 10;
+    const server = tasksVia.connect > 0 && call.connect ? call.connect : (call.dns ?? call.connect);
+    return [
+      {
+        endpoint: call.endpoint,
+        serverService: server?.serverService ?? '',
+        ...(call.dns && { ttlSeconds: call.dns.ttlSeconds }),
+        tasksVia,
+        servedPerSecond: perSecond(state.lastMinute?.served),
+        failedPerSecond: perSecond(state.lastMinute?.failed),
+      },
+    ];
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { removeLoadBalancing } from '../../store/lb-actions';
 import { selectLoadBalancer } from '../../store/lb-selection';
 import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
 import '../styles/load-balancers.css';
+import { CallEdgeView } from './CallEdgeView';
 import { ClusterFrameView } from './ClusterFrameView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
@@ -24,7 +25,7 @@ import type { TrafficEdge } from './lb-graph';
 import { draggedLayout } from './placement';
 import { ServiceNodeView } from './ServiceNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
-import { useFlowEdges } from './use-flow-edges';
+import { type BerthEdge, useFlowEdges } from './use-flow-edges';
 import { useFlowNodes } from './use-flow-nodes';
 import { useLbWiring } from './use-lb-wiring';
 import { usePaletteDrop } from './use-palette-drop';
@@ -39,7 +40,7 @@ const nodeTypes: NodeTypes = {
   loadBalancer: LoadBalancerNodeView,
 };
 
-const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView };
+const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
 
 function selectionOf(node: BerthNode | undefined): Selection {
   if (node?.type === 'instance') return { kind: 'instance', id: node.data.ec2InstanceId };
@@ -75,7 +76,7 @@ export function Canvas() {
   );
 
   // React Flow reports an empty selection when a task (not a node) gets selected: keep the task.
-  const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode, TrafficEdge>>(
+  const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode, BerthEdge>>(
     ({ nodes: picked }) => {
       const first = picked[0];
       if (first?.type === 'loadBalancer') return selectLoadBalancer(first.data.name);
@@ -94,16 +95,10 @@ export function Canvas() {
 
   // One callback for nodes and edges: a load balancer's own edges go with it in one step.
   const onDelete = useCallback(
-    ({
-      nodes: deletedNodes,
-      edges: deletedEdges,
-    }: {
-      nodes: BerthNode[];
-      edges: TrafficEdge[];
-    }) => {
+    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: BerthNode[]; edges: BerthEdge[] }) => {
       const lbs = deletedNodes.flatMap((n) => (n.type === 'loadBalancer' ? [n.data.name] : []));
       const wires = deletedEdges.flatMap((e) =>
-        e.data && !lbs.includes(e.data.lbName)
+        e.type === 'traffic' && e.data && !lbs.includes(e.data.lbName)
           ? [{ lbName: e.data.lbName, serviceName: e.data.serviceName }]
           : [],
       );
@@ -125,7 +120,7 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<BerthNode, TrafficEdge>
+      <ReactFlow<BerthNode, BerthEdge>
         nodes={nodes}
         nodeTypes={nodeTypes}
         edges={edges}

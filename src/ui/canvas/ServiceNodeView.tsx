@@ -4,6 +4,7 @@ import { type ServiceSummary, summarizeService } from '../../store/edits';
 import { useRunStore } from '../../store/run';
 import { useServiceColor } from '../shared/use-service-color';
 import { useShownDesign } from '../shared/use-shown-design';
+import { CALLS_IN, CALLS_OUT } from './call-graph';
 import { DeploymentBar } from './DeploymentBar';
 import type { ServiceNode } from './flow-nodes';
 import { NODE_HANDLE } from './geometry';
@@ -67,6 +68,21 @@ export const ServiceNodeView = memo(function ServiceNodeView({
         position={Position.Top}
         isConnectable={false}
         className="service-handle"
+      />
+      {/* Where calls between services leave and arrive (call-graph.ts): below the node. */}
+      <Handle
+        type="source"
+        id={CALLS_OUT}
+        position={Position.Bottom}
+        isConnectable={false}
+        className="call-handle"
+      />
+      <Handle
+        type="target"
+        id={CALLS_IN}
+        position={Position.Bottom}
+        isConnectable={false}
+        className="call-handle"
       />
       <header className={`node-header ${NODE_HANDLE}`}>
         <span className="node-kind service">Service</span>
