@@ -319,3 +319,29 @@ describe('listener rules (ecs-behavior §14.5)', () => {
     ]);
   });
 });
+
+describe('target group attributes (ecs-behavior §14.3)', () => {
+  const withAttributes = (...Attributes: { Key: string; Value: string }[]) => {
+    const doc: Doc = sampleJson();
+    doc.targetGroups = [{ Name: 'web', Attributes }];
+    const r = parseDesign(doc);
+    return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+  it('slow start is 0 or 30-900 s, the algorithm one ELB knows, and the two do not mix', () => {
+    expect(withAttributes({ Key: 'slow_start.duration_seconds', Value: '20' })).toContain(
+      'targetGroups[0].Attributes: slow_start.duration_seconds must be 0 (off) or 30-900 seconds',
+    );
+    expect(withAttributes({ Key: 'slow_start.duration_seconds', Value: '900' })).toEqual([]);
+    expect(withAttributes({ Key: 'load_balancing.algorithm.type', Value: 'fastest' })).toContain(
+      'targetGroups[0].Attributes: load_balancing.algorithm.type must be round_robin, least_outstanding_requests or weighted_random',
+    );
+    expect(
+      withAttributes(
+        { Key: 'slow_start.duration_seconds', Value: '60' },
+        { Key: 'load_balancing.algorithm.type', Value: 'least_outstanding_requests' },
+      ),
+    ).toContain(
+      'targetGroups[0].Attributes: slow_start.duration_seconds cannot be on with load_balancing.algorithm.type least_outstanding_requests',
+    );
+  });
+});

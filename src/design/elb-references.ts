@@ -83,6 +83,31 @@ export function checkLoadBalancing(
     checkActions(design, l.DefaultActions, `${at}.DefaultActions`, push);
   });
   design.targetGroups?.forEach((tg, i) => {
+    const attr = (key: string) => tg.Attributes?.find((a) => a.Key === key)?.Value.trim();
+    // §14.3: 0 is off; on, 30-900 s; it cannot go with least outstanding requests.
+    const slow = attr('slow_start.duration_seconds');
+    if (
+      slow !== undefined &&
+      !(slow === '0' || (/^\d+$/.test(slow) && +slow >= 30 && +slow <= 900))
+    )
+      push(
+        `targetGroups[${i}].Attributes`,
+        'slow_start.duration_seconds must be 0 (off) or 30-900 seconds',
+      );
+    const algorithm = attr('load_balancing.algorithm.type');
+    if (
+      algorithm !== undefined &&
+      !['round_robin', 'least_outstanding_requests', 'weighted_random'].includes(algorithm)
+    )
+      push(
+        `targetGroups[${i}].Attributes`,
+        'load_balancing.algorithm.type must be round_robin, least_outstanding_requests or weighted_random',
+      );
+    else if (algorithm === 'least_outstanding_requests' && slow !== undefined && slow !== '0')
+      push(
+        `targetGroups[${i}].Attributes`,
+        'slow_start.duration_seconds cannot be on with load_balancing.algorithm.type least_outstanding_requests',
+      );
     const delay = tg.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds');
     if (delay && !/^\d+$/.test(delay.Value.trim())) {
       push(

@@ -132,6 +132,8 @@ export interface ServiceView {
     /** Requests per second over the last whole minute, served and answered 503. */
     servedPerSecond: number;
     failedPerSecond: number;
+    /** Served per second over the last whole minute by revision (`family:revision`). */
+    servedByRevision?: Record<string, number>;
   }[];
 }
 

@@ -1,6 +1,6 @@
 import { compileDesign } from '../compile';
 import type { EngineContext } from '../context';
-import { recountTargets } from '../elb/traffic';
+import { copyAccumulator, recountTargets } from '../elb/traffic';
 import { EventQueue, restoreRng } from '../kernel';
 import { recountTallies, type Tallies } from '../lifecycle/tallies';
 import type {
@@ -176,7 +176,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   ctx.tallies = cp.tallies ? talliesOf(ctx, cp.tallies) : recountTallies(ctx);
   // Target counts follow from the tasks' targets; the minute's requests are run state.
   ctx.tallies.targets = recountTargets(ctx);
-  ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, { ...acc }]));
+  ctx.traffic = new Map((cp.traffic ?? []).map(([arn, acc]) => [arn, copyAccumulator(acc)]));
   ctx.revisionFailures = new Map(
     (cp.revisionFailures ?? []).map(([arn, f]) => [arn, f && { ...f }]),
   );

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { copyAccumulator } from '../elb/traffic';
 import type { PlacementBatch } from '../model/types';
 import type { CandidateInstance } from '../placement';
 import type {
@@ -113,7 +114,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
       workload: [...ctx.rng.workload.getState()],
     },
     taskDefinitions: ctx.taskDefinitions,
-    traffic: [...ctx.traffic].map(([arn, acc]) => [arn, { ...acc }]),
+    traffic: [...ctx.traffic].map(([arn, acc]) => [arn, copyAccumulator(acc)]),
     revisionFailures: [...ctx.revisionFailures].map(([arn, f]) => [arn, f && { ...f }]),
     discovery: {
       endpoints: [...ctx.discoveryState.endpoints].map(([name, map]) => [

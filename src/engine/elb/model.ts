@@ -22,6 +22,8 @@ export interface TargetGroupModel {
   healthyThreshold: number;
   unhealthyThreshold: number;
   deregistrationDelayMs: number;
+  /** `slow_start.duration_seconds`, in ms; 0 is off (§14.3). */
+  slowStartMs: number;
   /** CloudWatch's LoadBalancer dimension (`app/front/50dc6c495c0c9188`), when a listener sends to it. */
   loadBalancerDimension?: string;
 }
@@ -62,6 +64,8 @@ export function compileTargetGroups(
       unhealthyThreshold: check.unhealthyThreshold,
       deregistrationDelayMs:
         (Number.isFinite(delay) ? delay : DEREGISTRATION_DELAY_DEFAULT_S) * 1000,
+      slowStartMs:
+        (Number(targetGroupAttribute(tg, 'slow_start.duration_seconds') ?? 0) || 0) * 1000,
     });
   }
   // A blue/green pair's second group has no listener of its own until the shift: it shares
@@ -115,6 +119,7 @@ export function compileTargetGroups(
       unhealthyThreshold: hc?.UnhealthyThreshold ?? 2,
       // Model: connection draining on, with the ELBv2 default timeout.
       deregistrationDelayMs: DEREGISTRATION_DELAY_DEFAULT_S * 1000,
+      slowStartMs: 0,
     });
   }
   return out;

@@ -270,4 +270,32 @@ describe('traffic through the load balancer (a fluid model)', () => {
     );
     expect(after.every(([, v]) => v === 0)).toBe(true);
   });
+
+  it('splits the served requests by revision, and slow start ramps a new target up (§14.3)', () => {
+    const newShare = (slowStart: boolean) => {
+      const d = withTraffic({ minimumHealthyPercent: 100, maximumPercent: 134 }, true);
+      const tg = d.targetGroups?.[0];
+      if (tg)
+        tg.Attributes = [
+          { Key: 'deregistration_delay.timeout_seconds', Value: '0' },
+          ...(slowStart ? [{ Key: 'slow_start.duration_seconds', Value: '120' }] : []),
+        ];
+      // One task at a time (upper bound 4 of 3): web:2 serves beside two of web:1.
+      const run = simulate(d).until(minutes(2));
+      run.apply({ action: 'UpdateService', input: { service: 'web', taskDefinition: 'web:2' } });
+      run.until(minutes(3));
+      const split = run.sim.snapshot().services[0]?.targetGroups?.[0]?.servedByRevision ?? {};
+      const total = (split['web:1'] ?? 0) + (split['web:2'] ?? 0);
+      // Every served request is some revision's.
+      expect(total).toBeCloseTo(100, 0);
+      return (split['web:2'] ?? 0) / total;
+    };
+    const plain = newShare(false);
+    const ramped = newShare(true);
+    // Without slow start the new target takes its third as soon as it is healthy (2:43).
+    expect(plain).toBeGreaterThan(0.05);
+    // Ramping over 120 s, it takes far less of that first minute.
+    expect(ramped).toBeLessThan(plain * 0.6);
+    expect(ramped).toBeGreaterThan(0);
+  });
 });

@@ -4,6 +4,7 @@ import { essentialHealthChecks } from '../deployment/health';
 import { setCountedHealthy } from '../lifecycle/tallies';
 import type { ServiceState, TargetState, TaskState } from '../model/types';
 import type { TargetGroupModel } from './model';
+import { entersSlowStart } from './split';
 import { moveTarget } from './traffic';
 
 /**
@@ -85,8 +86,11 @@ export function settleTarget(
   if (task.lastStatus !== 'RUNNING' || task.startedAtMs !== startedAtMs) return false;
   const target = task.targets?.find((t) => t.targetGroupArn === targetGroupArn);
   if (target?.state !== 'initial') return false;
+  // Decided before it counts as healthy: it ramps only beside a target that does not.
+  const ramps = to === 'healthy' && entersSlowStart(ctx, targetGroupArn, ctx.nowMs);
   moveTarget(ctx, targetGroupArn, 'initial', to);
   target.state = to;
+  if (ramps) target.slowStartFromMs = ctx.nowMs;
   return true;
 }
 

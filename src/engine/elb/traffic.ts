@@ -5,6 +5,7 @@ import type { TargetState } from '../model/types';
 import { targetGroupArn } from './model';
 import { requestsBetween } from './rate';
 import { matchRule, ruleRouteKey } from './rules';
+import { splitServed } from './split';
 
 /**
  * A fluid model of requests (ecs-behavior §14): each traffic entry takes the action of
@@ -32,8 +33,24 @@ export interface TrafficAccumulator {
   lastMs: number;
   served: number;
   failed: number;
+  /** Served requests this minute by the revision that answered them (`family:revision`). */
+  byRevision?: Record<string, number>;
   /** The last whole minute's requests, served and failed (503), for the page's edges. */
-  lastMinute?: { served: number; failed: number };
+  lastMinute?: { served: number; failed: number; byRevision?: Record<string, number> };
+}
+
+/** A plain copy, for a checkpoint: the per-revision sums change in place as the minute goes. */
+export function copyAccumulator(acc: TrafficAccumulator): TrafficAccumulator {
+  return {
+    ...acc,
+    ...(acc.byRevision && { byRevision: { ...acc.byRevision } }),
+    ...(acc.lastMinute && {
+      lastMinute: {
+        ...acc.lastMinute,
+        ...(acc.lastMinute.byRevision && { byRevision: { ...acc.lastMinute.byRevision } }),
+      },
+    }),
+  };
 }
 
 /**
@@ -127,8 +144,11 @@ export function advanceTraffic(ctx: EngineContext, arn: string): void {
     ctx.traffic.set(arn, acc);
   }
   const tally = ctx.tallies.targets.get(arn);
-  if (tally && (tally.healthy > 0 || tally.unhealthy > 0)) acc.served += requests;
-  else acc.failed += requests;
+  if (tally && (tally.healthy > 0 || tally.unhealthy > 0)) {
+    acc.served += requests;
+    acc.byRevision ??= {};
+    splitServed(ctx, arn, fromMs, ctx.nowMs, requests, acc.byRevision);
+  } else acc.failed += requests;
   acc.lastMs = ctx.nowMs;
 }
 

@@ -62,6 +62,8 @@ export interface TargetState {
   id: string;
   port: number;
   state: 'initial' | 'healthy' | 'unhealthy' | 'draining';
+  /** When it turned healthy into a slow start (§14.3): its share ramps up from then. */
+  slowStartFromMs?: number;
 }
 
 /** Container health as ECS reports it (ecs-behavior §2.1). */

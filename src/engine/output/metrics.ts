@@ -107,9 +107,17 @@ function emitTrafficMetrics(
     acc.served = 0;
     acc.failed = 0;
     const was = acc.lastMinute;
-    acc.lastMinute = { served, failed };
+    const byRevision: Record<string, number> = {};
+    for (const [revision, n] of Object.entries(acc.byRevision ?? {}))
+      if (Math.round(n) > 0) byRevision[revision] = Math.round(n);
+    delete acc.byRevision;
+    acc.lastMinute = { served, failed, byRevision };
     // The services behind it show the new minute on their edges.
-    if (was?.served !== served || was?.failed !== failed)
+    if (
+      was?.served !== served ||
+      was?.failed !== failed ||
+      JSON.stringify(was?.byRevision) !== JSON.stringify(byRevision)
+    )
       for (const service of ctx.services.values())
         if (
           service.targets.some((t) => t.targetGroupArn === arn || t.alternateTargetGroupArn === arn)

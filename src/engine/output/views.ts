@@ -194,6 +194,11 @@ function targetGroupCounts(
       draining: tally?.draining ?? 0,
       servedPerSecond: perSecond(minute?.served),
       failedPerSecond: perSecond(minute?.failed),
+      ...(minute?.byRevision && {
+        servedByRevision: Object.fromEntries(
+          Object.entries(minute.byRevision).map(([r, n]) => [r, perSecond(n)]),
+        ),
+      }),
     };
   });
 }

@@ -36,6 +36,27 @@ describe("a load balancer edge's label", () => {
       revisionSplit(view({ deployments: [deployment('web:2', 2), deployment('web:1', 3)] })),
     ).toBe('web:2 40% / web:1 60%');
     expect(revisionSplit(view({ deployments: [deployment('web:2', 3)] }))).toBeUndefined();
+    // Once a minute has been served, by what each revision took (slow start included).
+    expect(
+      revisionSplit(
+        view({
+          deployments: [deployment('web:2', 2), deployment('web:1', 2)],
+          targetGroups: [
+            {
+              targetGroupArn: 'a',
+              name: 'web',
+              initial: 0,
+              healthy: 4,
+              unhealthy: 0,
+              draining: 0,
+              servedPerSecond: 100,
+              failedPerSecond: 0,
+              servedByRevision: { 'web:1': 90, 'web:2': 10 },
+            },
+          ],
+        }),
+      ),
+    ).toBe('web:2 10% / web:1 90%');
     expect(
       revisionSplit(
         view({

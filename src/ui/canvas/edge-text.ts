@@ -33,19 +33,26 @@ export function edgeParts(view: ServiceView | undefined, groups: readonly string
 
 /**
  * How the service's traffic splits by revision: during a blue/green shift, the new
- * revision's share of production; during a rolling update, where both revisions sit in
- * the same groups, each revision's share of the healthy tasks (requests are spread over
- * healthy targets). Undefined while one revision serves.
+ * revision's share of production; otherwise, while two revisions serve (a rolling
+ * update), each one's share of last minute's served requests (slow start included),
+ * or of the healthy tasks before a minute has passed. Undefined while one serves.
  */
 export function revisionSplit(view: ServiceView | undefined): string | undefined {
   const primary = view?.deployments[0];
   if (!view || !primary) return undefined;
   if (primary.stage !== undefined && primary.trafficPercent !== undefined)
     return `new ${primary.trafficPercent}%`;
-  const serving = view.deployments.filter((d) => d.healthyCount > 0);
+  if (view.deployments.length < 2) return undefined;
+  const served = new Map<string, number>();
+  for (const tg of view.targetGroups ?? [])
+    for (const [revision, n] of Object.entries(tg.servedByRevision ?? {}))
+      served.set(revision, (served.get(revision) ?? 0) + n);
+  const shares: [string, number][] =
+    [...served.values()].filter((n) => n > 0).length >= 2
+      ? view.deployments.map((d) => [d.taskDefinition, served.get(d.taskDefinition) ?? 0])
+      : view.deployments.map((d) => [d.taskDefinition, d.healthyCount]);
+  const serving = shares.filter(([, n]) => n > 0);
   if (serving.length < 2) return undefined;
-  const total = serving.reduce((n, d) => n + d.healthyCount, 0);
-  return serving
-    .map((d) => `${d.taskDefinition} ${Math.round((d.healthyCount / total) * 100)}%`)
-    .join(' / ');
+  const total = serving.reduce((n, [, x]) => n + x, 0);
+  return serving.map(([r, n]) => `${r} ${Math.round((n / total) * 100)}%`).join(' / ');
 }
