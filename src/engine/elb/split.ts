@@ -38,6 +38,25 @@ function targetsIn(
 const revisionOf = (task: TaskState) =>
   `${task.taskDefinition.family}:${task.taskDefinition.revision}`;
 
+/**
+ * The one revision behind the group when no walk is needed: one service, one
+ * deployment, no slow start. Costs the services, not their tasks.
+ */
+function slowlessRevision(ctx: EngineContext, arn: string): string | undefined {
+  if ((ctx.targetGroups.get(arn)?.slowStartMs ?? 0) > 0) return undefined;
+  let found: string | undefined;
+  for (const service of ctx.services.values()) {
+    if (!service.targets.some((t) => t.targetGroupArn === arn || t.alternateTargetGroupArn === arn))
+      continue;
+    const only = service.deployments.length === 1 ? service.deployments[0] : undefined;
+    if (found !== undefined || !only) return undefined;
+    const td = ctx.taskDefinitions.find((t) => t.arn === only.taskDefinitionArn);
+    if (!td) return undefined;
+    found = `${td.family}:${td.revision}`;
+  }
+  return found;
+}
+
 /** Whether a target newly healthy in this group ramps up: another healthy target is not ramping. */
 export function entersSlowStart(ctx: EngineContext, arn: string, nowMs: number): boolean {
   const slowMs = ctx.targetGroups.get(arn)?.slowStartMs ?? 0;
@@ -63,6 +82,11 @@ export function splitServed(
   into: Record<string, number>,
 ): void {
   if (served <= 0) return;
+  const only = slowlessRevision(ctx, arn);
+  if (only !== undefined) {
+    into[only] = (into[only] ?? 0) + served;
+    return;
+  }
   let pool = targetsIn(ctx, arn, 'healthy');
   if (pool.length === 0) pool = targetsIn(ctx, arn, 'unhealthy');
   if (pool.length === 0) return;
