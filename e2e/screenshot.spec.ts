@@ -205,3 +205,44 @@ test('screen of the canary settings in the inspector at 1440x900', async ({ app,
   await page.getByTestId('inspector.strategy').scrollIntoViewIfNeeded();
   await page.screenshot({ path: at('36-canary-settings-1440x900') });
 });
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of service discovery against Service Connect at ${width}x${height}`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('discovery');
+    for (let i = 0; i < 29; i++) await page.getByTestId('dock.step10').click();
+    await app.canvas.service('dns-client').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`37-discovery-${width}x${height}`) });
+  });
+
+  test(`screens of an alarm rolling a deployment back at ${width}x${height}`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('alarm-rollback');
+    await app.canvas.service('web').click();
+    for (let i = 0; i < 25; i++) await page.getByTestId('dock.step10').click();
+    await page.getByTestId('inspector.alarms').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`38-alarm-${width}x${height}`) });
+  });
+
+  test(`screens of a rolling update's traffic split at ${width}x${height}`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await app.openDesign('alb-rules');
+    for (let i = 0; i < 12; i++) await page.getByTestId('dock.step10').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: at(`39-alb-rules-${width}x${height}`) });
+  });
+}

@@ -34,6 +34,8 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
     { x: sourceX, y: sourceY },
     { x: targetX, y: targetY },
     -FRAME_HEADER,
+    data?.lane,
+    data?.lanes,
   );
   const parts = edgeParts(view, data?.groups ?? []);
   const split = revisionSplit(view);

@@ -9,6 +9,9 @@ export function edgeLabelPoint(
   source: { x: number; y: number },
   target: { x: number; y: number },
   gapBottomY: number,
+  /** Which of a load balancer's edges this is, and how many it has: their labels stack. */
+  lane = 0,
+  lanes = 1,
 ): { x: number; y: number } {
   const dy = target.y - source.y;
   const c = Math.max(dy, 0) * 0.5;
@@ -20,7 +23,8 @@ export function edgeLabelPoint(
       y: a * source.y + b * (source.y + c) + d * (target.y - c) + e * target.y,
     };
   };
-  const wanted = (source.y + gapBottomY) / 2;
+  // Several edges leave one handle together: each label a row of its own, so none covers another.
+  const wanted = (source.y + gapBottomY) / 2 + (lane - (lanes - 1) / 2) * 22;
   if (dy <= 0 || source.y >= gapBottomY || wanted >= target.y) return at(0.5);
   // y grows with t along this curve: a few halvings find the point.
   let [lo, hi] = [0, 1];

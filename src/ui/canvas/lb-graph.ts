@@ -18,7 +18,14 @@ export type LoadBalancerNode = Node<
 
 /** An edge from a load balancer to a service, through these target groups (by Name). */
 export type TrafficEdge = Edge<
-  { lbName: string; serviceName: string; groups: string[] },
+  {
+    lbName: string;
+    serviceName: string;
+    groups: string[];
+    /** Its place among its load balancer's edges, and their number: labels stack by it. */
+    lane: number;
+    lanes: number;
+  },
   'traffic'
 >;
 
@@ -136,10 +143,20 @@ export function trafficEdges(design: DesignDocument): TrafficEdge[] {
         type: 'traffic',
         source: loadBalancerKey(lbName),
         target: serviceKey(s.serviceName),
-        data: { lbName, serviceName: s.serviceName, groups: [...groups] },
+        data: { lbName, serviceName: s.serviceName, groups: [...groups], lane: 0, lanes: 1 },
       });
     }
   }
+  // Each load balancer's edges, in the design's service order, take a label row each.
+  const byLb = new Map<string, TrafficEdge[]>();
+  for (const e of edges) {
+    const lbName = e.data?.lbName ?? '';
+    byLb.set(lbName, [...(byLb.get(lbName) ?? []), e]);
+  }
+  for (const group of byLb.values())
+    group.forEach((e, lane) => {
+      if (e.data) e.data = { ...e.data, lane, lanes: group.length };
+    });
   return edges;
 }
 
