@@ -8,9 +8,8 @@ import {
   removeLoadBalancing,
   wireToLoadBalancer,
 } from './lb-actions';
-import { useLoadBalancerSelection } from './lb-selection';
 import { useRunStore } from './run';
-import { select } from './session';
+import { select, useSessionStore } from './session';
 
 const design = () => useDesignStore.getState().design;
 const history = () => useDesignStore.temporal.getState().pastStates.length;
@@ -26,10 +25,10 @@ describe('load balancer actions', () => {
     expect(dropLoadBalancer('application', { x: 0, y: -178 })).toBeUndefined();
     expect(history()).toBe(1);
     expect(design().loadBalancers?.[0]?.Name).toBe('alb');
-    expect(useLoadBalancerSelection.getState().name).toBe('alb');
+    expect(useSessionStore.getState().selection).toEqual({ kind: 'loadBalancer', name: 'alb' });
     // Selecting anything else clears it.
     select({ kind: 'service', name: 'x' });
-    expect(useLoadBalancerSelection.getState().name).toBeNull();
+    expect(useSessionStore.getState().selection).toEqual({ kind: 'service', name: 'x' });
     undo();
     expect(design().loadBalancers).toBeUndefined();
     expect(design().targetGroups).toBeUndefined();

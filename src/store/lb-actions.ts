@@ -9,10 +9,10 @@ import {
   setTargetGroupAttribute,
   unwireService,
 } from './edits/load-balancers';
-import { selectLoadBalancer } from './lb-selection';
 import { loadBalancersCommand } from './live/commands';
 import { shownDesign } from './live/shown-design';
 import { isPristine, useRunStore } from './run';
+import { select, useSessionStore } from './session';
 import { applyLive, expectRun } from './sim-control';
 
 /**
@@ -61,7 +61,7 @@ export function dropLoadBalancer(kind: LoadBalancerKind, position?: Position): s
     name = result.name;
     return result;
   }, 'CreateLoadBalancer');
-  if (refusal === undefined) selectLoadBalancer(name);
+  if (refusal === undefined) select({ kind: 'loadBalancer', name });
   return refusal;
 }
 
@@ -135,7 +135,9 @@ export function removeLoadBalancing(
     },
     lbNames.length > 0 ? 'DeleteLoadBalancer' : 'UpdateService with loadBalancers',
   );
-  if (refusal === undefined && lbNames.length > 0) selectLoadBalancer(null);
+  const selected = useSessionStore.getState().selection;
+  if (refusal === undefined && selected?.kind === 'loadBalancer' && lbNames.includes(selected.name))
+    select(null);
   return refusal;
 }
 

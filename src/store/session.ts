@@ -6,6 +6,7 @@ export type Selection =
   | { kind: 'instance'; id: string }
   | { kind: 'service'; name: string }
   | { kind: 'task'; arn: string }
+  | { kind: 'loadBalancer'; name: string }
   | null;
 
 /** A button on a notice, e.g. Undo on "the run restarted at 0:00". */
@@ -70,6 +71,7 @@ function sameSelection(a: Selection, b: Selection): boolean {
   if (a.kind === 'instance' && b.kind === 'instance') return a.id === b.id;
   if (a.kind === 'service' && b.kind === 'service') return a.name === b.name;
   if (a.kind === 'task' && b.kind === 'task') return a.arn === b.arn;
+  if (a.kind === 'loadBalancer' && b.kind === 'loadBalancer') return a.name === b.name;
   return false;
 }
 

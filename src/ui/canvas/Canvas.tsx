@@ -11,7 +11,6 @@ import {
 import { useCallback, useEffect } from 'react';
 import { moveNodes, removeResources } from '../../store/design-actions';
 import { removeLoadBalancing } from '../../store/lb-actions';
-import { selectLoadBalancer } from '../../store/lb-selection';
 import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
 import '../styles/load-balancers.css';
 import { CallEdgeView } from './CallEdgeView';
@@ -21,7 +20,6 @@ import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
 import { BandNodeView, LaneNodeView } from './LaneNodeView';
 import { LoadBalancerNodeView } from './LoadBalancerNodeView';
-import type { TrafficEdge } from './lb-graph';
 import { draggedLayout } from './placement';
 import { ServiceNodeView } from './ServiceNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
@@ -79,18 +77,17 @@ export function Canvas() {
   const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode, BerthEdge>>(
     ({ nodes: picked }) => {
       const first = picked[0];
-      if (first?.type === 'loadBalancer') return selectLoadBalancer(first.data.name);
+      if (first?.type === 'loadBalancer')
+        return select({ kind: 'loadBalancer', name: first.data.name });
       const next = selectionOf(first);
       if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
       select(next);
-      if (next === null) selectLoadBalancer(null);
     },
     [],
   );
 
   const onPaneClick = useCallback(() => {
     select(null);
-    selectLoadBalancer(null);
   }, []);
 
   // One callback for nodes and edges: a load balancer's own edges go with it in one step.

@@ -1,6 +1,5 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
-import { useLoadBalancerSelection } from '../../store/lb-selection';
 import { useSessionStore } from '../../store/session';
 import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
@@ -23,7 +22,7 @@ function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthN
 export function useFlowNodes() {
   const design = useShownDesign();
   const selection = useSessionStore((s) => s.selection);
-  const selectedLb = useLoadBalancerSelection((s) => s.name);
+  const selectedLb = selection?.kind === 'loadBalancer' ? selection.name : null;
   const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection, selectedLb));
 
   useEffect(() => {

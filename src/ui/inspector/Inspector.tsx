@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { useLoadBalancerSelection } from '../../store/lb-selection';
 import { useSessionStore } from '../../store/session';
 import { DesignOverview } from './DesignOverview';
 import { InstanceInspector } from './InstanceInspector';
@@ -9,7 +8,6 @@ import { TaskInspector } from './TaskInspector';
 
 export const Inspector = memo(function Inspector() {
   const selection = useSessionStore((s) => s.selection);
-  const lbName = useLoadBalancerSelection((s) => s.name);
   return (
     <aside className="inspector panel" data-testid="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
@@ -18,10 +16,10 @@ export const Inspector = memo(function Inspector() {
         <ServiceInspector key={selection.name} name={selection.name} />
       )}
       {selection?.kind === 'task' && <TaskInspector key={selection.arn} arn={selection.arn} />}
-      {selection === null && lbName !== null && (
-        <LoadBalancerInspector key={lbName} name={lbName} />
+      {selection?.kind === 'loadBalancer' && (
+        <LoadBalancerInspector key={selection.name} name={selection.name} />
       )}
-      {selection === null && lbName === null && <DesignOverview />}
+      {selection === null && <DesignOverview />}
     </aside>
   );
 });
