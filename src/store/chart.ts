@@ -1,16 +1,44 @@
 import { create } from 'zustand';
 
 /**
- * Tasks stacked by lastStatus; desired / running / pending lines per picked service; or
- * requests per second through each target group, served and failed (503).
+ * What the chart draws: tasks stacked by lastStatus; desired / running / pending lines per
+ * picked service; one service's tasks stacked by deployment; each listener's traffic split
+ * between its target groups (%); requests per second through each target group, served and
+ * failed (503); healthy targets per target group; requests per second of each call between
+ * services, served and failed.
  */
-export type ChartMode = 'status' | 'services' | 'traffic';
+export type ChartMode =
+  | 'status'
+  | 'services'
+  | 'deployments'
+  | 'split'
+  | 'traffic'
+  | 'targets'
+  | 'calls';
+
+export const CHART_MODES: readonly ChartMode[] = [
+  'status',
+  'services',
+  'deployments',
+  'split',
+  'traffic',
+  'targets',
+  'calls',
+];
+
+export function isChartMode(value: string): value is ChartMode {
+  return (CHART_MODES as readonly string[]).includes(value);
+}
 
 /** What the chart shows: this tab's choice, never saved with the design. */
 export interface ChartState {
   mode: ChartMode;
   /** The services drawn in `services` mode; empty means every service. */
   services: readonly string[];
+  /** The service drawn in `deployments` mode; null means the first one. */
+  deploymentService: string | null;
+  /** The listener (ARN or `#index`) drawn in `split` mode; null means the first one. */
+  listener: string | null;
   /** Another branch drawn dashed beside the shown one. */
   compareBranchId: number | null;
 }
@@ -18,6 +46,8 @@ export interface ChartState {
 export const useChartStore = create<ChartState>()(() => ({
   mode: 'status',
   services: [],
+  deploymentService: null,
+  listener: null,
   compareBranchId: null,
 }));
 
@@ -31,6 +61,14 @@ export function toggleChartService(name: string): void {
       ? s.services.filter((n) => n !== name)
       : [...s.services, name],
   }));
+}
+
+export function setDeploymentService(name: string): void {
+  useChartStore.setState({ deploymentService: name });
+}
+
+export function setSplitListener(id: string): void {
+  useChartStore.setState({ listener: id });
 }
 
 export function compareWith(branchId: number | null): void {

@@ -1,18 +1,16 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useChartStore } from '../../store/chart';
-import { useDesignStore } from '../../store/design';
 import { useRunStore } from '../../store/run';
-import { serviceColor } from '../shared/service-colors';
 import { CORE_STATUSES, STATUS_COLORS, STATUS_ORDER } from '../status';
 
-/** Tasks by lastStatus right now: the chart's legend, with numbers. */
+/** Tasks by lastStatus right now, or how to read the per-service lines: the chart's legend. */
 export const ChartCounts = memo(function ChartCounts() {
   const mode = useChartStore((s) => s.mode);
   const comparing = useChartStore((s) => s.compareBranchId !== null);
   const counts = useRunStore((s) => s.counts);
   if (mode === 'services') return <LineLegend comparing={comparing} />;
-  if (mode === 'traffic') return <TrafficLegend />;
+  // The other modes' keys carry values of the series drawn: the chart draws them (ChartLegend).
+  if (mode !== 'status') return null;
   const shown = STATUS_ORDER.filter(
     (status) => CORE_STATUSES.includes(status) || counts[status] > 0,
   );
@@ -28,30 +26,6 @@ export const ChartCounts = memo(function ChartCounts() {
     </ul>
   );
 });
-
-/** Requests per second through each target group, in the minute before each point. */
-function TrafficLegend() {
-  const groups = useDesignStore(
-    useShallow((s) => (s.design.targetGroups ?? []).map((t) => t.Name)),
-  );
-  return (
-    <ul className="chart-counts line-legend" data-testid="dock.chart.legend">
-      {groups.map((name, i) => (
-        <li
-          key={name}
-          title={`Requests target group ${name} served, per second, over the minute before`}
-        >
-          <span className="line-swatch solid" style={{ borderColor: serviceColor(i) }} />
-          {name} served/s
-        </li>
-      ))}
-      <li title="Requests the load balancer answered 503: no healthy target in the group">
-        <span className="line-swatch solid" style={{ borderColor: '#b42318' }} />
-        503/s
-      </li>
-    </ul>
-  );
-}
 
 /** Per service, lines in the service's colour: how to read them. */
 function LineLegend({ comparing }: { comparing: boolean }) {

@@ -1,33 +1,95 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { setChartMode, toggleChartService, useChartStore } from '../../store/chart';
+import {
+  type ChartMode,
+  isChartMode,
+  setChartMode,
+  setDeploymentService,
+  setSplitListener,
+  toggleChartService,
+  useChartStore,
+} from '../../store/chart';
 import { useDesignStore } from '../../store/design';
 import { serviceColor } from '../shared/service-colors';
+import { useListenerGroups } from './chart/use-chart-input';
 
-/** What the chart draws: all tasks by lastStatus, or the services picked. */
+const MODE_LABELS: Record<ChartMode, string> = {
+  status: 'Tasks by lastStatus',
+  services: 'Per service',
+  deployments: 'Tasks by deployment',
+  split: 'Traffic split (%)',
+  traffic: 'Requests/s',
+  targets: 'Healthy targets',
+  calls: 'Calls between services',
+};
+
+/** What the chart draws, and for which service or listener; a mode shows only when the design has what it draws. */
 export const ChartPicker = memo(function ChartPicker() {
   const mode = useChartStore((s) => s.mode);
   const picked = useChartStore((s) => s.services);
+  const deploymentPick = useChartStore((s) => s.deploymentService);
+  const listenerPick = useChartStore((s) => s.listener);
   const names = useDesignStore(useShallow((s) => s.design.services.map((x) => x.serviceName)));
   const hasTraffic = useDesignStore((s) => (s.design.traffic?.length ?? 0) > 0);
+  const hasCalls = useDesignStore((s) => (s.design.calls?.length ?? 0) > 0);
+  const listeners = useListenerGroups();
+  const offered: ChartMode[] = [
+    'status',
+    'services',
+    'deployments',
+    ...(hasTraffic ? (['split', 'traffic', 'targets'] as const) : []),
+    ...(hasCalls ? (['calls'] as const) : []),
+  ];
+  const deploymentService =
+    deploymentPick !== null && names.includes(deploymentPick) ? deploymentPick : names[0];
+  const listener = listeners.find((l) => l.id === listenerPick) ?? listeners[0];
   return (
     <div className="chart-picker">
       <select
         data-testid="chart.mode"
         aria-label="What the chart shows"
         value={mode}
-        onChange={(e) =>
-          setChartMode(
-            e.target.value === 'services' || e.target.value === 'traffic'
-              ? e.target.value
-              : 'status',
-          )
-        }
+        onChange={(e) => setChartMode(isChartMode(e.target.value) ? e.target.value : 'status')}
       >
-        <option value="status">Tasks by lastStatus</option>
-        <option value="services">Per service</option>
-        {hasTraffic && <option value="traffic">Traffic (requests/s)</option>}
+        {offered.map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABELS[m]}
+          </option>
+        ))}
+        {/* A mode picked before the design lost what it draws stays named, not blank. */}
+        {!offered.includes(mode) && <option value={mode}>{MODE_LABELS[mode]}</option>}
       </select>
+      {mode === 'deployments' && names.length > 0 && (
+        <select
+          data-testid="chart.deploymentService"
+          aria-label="Whose deployments the chart shows"
+          value={deploymentService}
+          onChange={(e) => setDeploymentService(e.target.value)}
+        >
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+      {mode === 'split' && listeners.length > 1 && (
+        <select
+          data-testid="chart.listener"
+          aria-label="Whose traffic split the chart shows"
+          value={listener?.id}
+          onChange={(e) => setSplitListener(e.target.value)}
+        >
+          {listeners.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      )}
+      {mode === 'split' && listeners.length === 1 && listener && (
+        <span className="chart-picker-note">{listener.label}</span>
+      )}
       {mode === 'services' &&
         names.map((name, i) => {
           const on = picked.length === 0 || picked.includes(name);
