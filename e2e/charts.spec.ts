@@ -109,7 +109,7 @@ test.describe('charts for deployments and traffic', () => {
     page,
   }) => {
     await wide(page);
-    await app.openDesign('calls');
+    await app.openDesign('discovery');
     await page.getByTestId('chart.mode').selectOption({ label: 'Calls between services' });
     await expect(app.dock.chart).toHaveAttribute('data-mode', 'calls');
     // The script redeploys api at 3:00; the DNS client keeps stale answers for their 60 s TTL.
@@ -117,11 +117,11 @@ test.describe('charts for deployments and traffic', () => {
     await expect(clock(page)).toHaveText('04:30');
     const key = page.getByTestId('dock.chart.legend');
     await expect(key.locator('li')).toHaveText([
-      /^dns-client → api\.berth\.local \(DNS\)served\/s[\d.]+failed\/s[\d.]+$/,
-      /^sc-client → api:8080 \(Service Connect\)served\/s100failed\/s0$/,
+      /^dns-client → api\.berth\.local:8080 \(DNS\)served\/s[\d.]+failed\/s[\d.]+$/,
+      /^sc-client → api\.berth\.local:8080 \(Service Connect\)served\/s100failed\/s0$/,
     ]);
-    // 1,050 failed in the minute before 4:00: 17.5 a second.
-    await expect(legend(page, 'call.0.failed')).toHaveAttribute('data-value', '17.5');
+    // 1,350 failed in the minute before 4:00: 22.5 a second.
+    await expect(legend(page, 'call.0.failed')).toHaveAttribute('data-value', '22.5');
     await expect(legend(page, 'call.1.failed')).toHaveAttribute('data-value', '0');
     await expect(app.dock.chart.locator('.series-failed')).toHaveCount(2);
     await shoot(page, 'calls');
