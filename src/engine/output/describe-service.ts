@@ -1,6 +1,6 @@
 import { type EngineContext, isoAt } from '../context';
-import { countsAsHealthy } from '../deployment/health';
 import { arns } from '../ids';
+import { deploymentTallies } from '../lifecycle/tallies';
 import type { DeploymentState, ServiceState } from '../model/types';
 
 /** RUNNING, and pending as ECS counts it (PROVISIONING, PENDING, ACTIVATING), kept as tasks move. */
@@ -12,32 +12,16 @@ export function serviceCounts(
   return { running: tally?.running ?? 0, pending: tally?.pending ?? 0 };
 }
 
-/** Each deployment with its RUNNING and pending tasks, PRIMARY first (§8.2). */
+/** Each deployment with its RUNNING and pending tasks, PRIMARY first (§8.2), from the kept counts. */
 export function deploymentCounts(
   ctx: EngineContext,
   service: ServiceState,
-): { deployment: DeploymentState; running: number; pending: number; healthy: number }[] {
-  const rows = service.deployments.map((deployment) => ({
-    deployment,
-    running: 0,
-    pending: 0,
-    healthy: 0,
-  }));
-  const byId = new Map(rows.map((r) => [r.deployment.id, r]));
-  for (const task of ctx.serviceTasks.get(service.serviceName) ?? []) {
-    const row = byId.get(task.startedBy ?? '');
-    if (!row) continue;
-    if (task.lastStatus === 'RUNNING') {
-      row.running++;
-      if (task.desiredStatus !== 'STOPPED' && countsAsHealthy(ctx, task)) row.healthy++;
-    } else if (
-      task.lastStatus === 'PROVISIONING' ||
-      task.lastStatus === 'PENDING' ||
-      task.lastStatus === 'ACTIVATING'
-    )
-      row.pending++;
-  }
-  return rows;
+): { deployment: DeploymentState; running: number; pending: number }[] {
+  const kept = deploymentTallies(ctx, service.serviceName);
+  return service.deployments.map((deployment) => {
+    const tally = kept.get(deployment.id);
+    return { deployment, running: tally?.running ?? 0, pending: tally?.pending ?? 0 };
+  });
 }
 
 /** A service as DescribeServices prints it, with its 100 latest events, newest first. */
