@@ -22,9 +22,9 @@ describe('what the traffic and calls modes draw', () => {
   });
 
   it('each call names its route: Cloud Map DNS or Service Connect', () => {
-    expect(callLines(fixture('calls'))).toEqual([
-      { label: 'dns-client → api.berth.local', via: 'DNS' },
-      { label: 'sc-client → api:8080', via: 'Service Connect' },
+    expect(callLines(fixture('discovery'))).toEqual([
+      { label: 'dns-client → api.berth.local:8080', via: 'DNS' },
+      { label: 'sc-client → api.berth.local:8080', via: 'Service Connect' },
     ]);
   });
 });
