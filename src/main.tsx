@@ -1,24 +1,10 @@
-import '@xyflow/react/dist/style.css';
-import './ui/styles/base.css';
-import './ui/styles/shell.css';
-import './ui/styles/canvas.css';
-import './ui/styles/nodes.css';
-import './ui/styles/panels.css';
-import './ui/styles/dock.css';
-import './ui/styles/alarms.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { startSimulation } from './store/sim-control';
-import { App } from './ui/app/App';
+import { loadInstanceCatalog } from './design/instance-catalog/load';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-// Outside React: StrictMode runs effects twice, and there must be one worker.
-void startSimulation();
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The 1,383-type catalog is its own chunk: fetched first, then the app, which opens a
+// design through the gate (and the gate looks instance types up in it).
+void loadInstanceCatalog()
+  .then(() => import('./boot'))
+  .then(({ boot }) => boot(root));

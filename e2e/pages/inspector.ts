@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pickInstanceType } from './type-picker';
 
 export type InstanceStatus = 'ACTIVE' | 'DRAINING';
 
@@ -36,7 +37,7 @@ export class Inspector {
   }
 
   async setInstanceType(type: string): Promise<void> {
-    await this.page.getByTestId('inspector.instanceType').selectOption(type);
+    await pickInstanceType(this.page, 'inspector.instanceType', type);
   }
 
   /** The expression field of the service's n-th placement constraint. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Canvas } from './canvas';
+import { pickInstanceType } from './type-picker';
 
 export interface ServiceForm {
   family?: string;
@@ -27,8 +28,7 @@ export class Palette {
 
   /** Drop an instance into a zone lane (of `cluster`'s frame, when the design has several). */
   async dragInstanceInto(az: string, instanceType?: string, cluster?: string): Promise<void> {
-    if (instanceType)
-      await this.page.getByTestId('palette.instanceType').selectOption(instanceType);
+    if (instanceType) await pickInstanceType(this.page, 'palette.instanceType', instanceType);
     await this.canvas.dropFrom(this.instanceCard, this.canvas.lane(az, cluster));
   }
 

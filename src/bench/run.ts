@@ -2,6 +2,8 @@
 // contains the filter and prints one table line each. Timing never fails
 // the run; the numbers are for people to read.
 
+// First: the instance-type catalog every design lookup reads.
+import '../design/instance-catalog/install';
 import { deployBenches } from './deploy.bench';
 import { type BrowserBench, framesBench } from './frames.bench';
 import { idleBenches } from './idle.bench';

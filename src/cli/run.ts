@@ -1,3 +1,5 @@
+// First: the instance-type catalog every design lookup reads.
+import '../design/instance-catalog/install';
 import { readFileSync } from 'node:fs';
 import { describeValue, parseDesign } from '../design';
 import {

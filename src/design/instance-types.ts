@@ -1,58 +1,146 @@
+import type { InstanceCatalog, InstanceRow } from './instance-catalog/row';
+
 /**
- * EC2 instance types a container instance can be. Figures from ecs-behavior §3.2.
+ * EC2 instance types a container instance can be: every type of the generated
+ * catalog (data/ec2-instance-types.json, 1,383 types with cited sources). The page
+ * loads the catalog lazily (instance-catalog/load.ts) and installs it here before it
+ * opens a design; Node entries (the CLI, the worker, tests) install it at start.
+ *
  * Model: registered memory is not published per type (§3.1), so Berth registers
- * the nominal MiB minus 2.5% (m4.large: 8192 -> 7987, documented 7985), rounded
+ * the instance's MiB minus 2.5% (m4.large: 8192 -> 7987, documented 7985), rounded
  * down. A design can override it through `registeredResources`.
  */
 export interface InstanceTypeSpec {
+  name: string;
+  /** `m5` of `m5.large`. */
+  family: string;
   vcpu: number;
-  memoryGiB: number;
-  /** Maximum ENIs; awsvpc tasks without trunking = maxEnis - 1. */
-  maxEnis: number;
-  /** awsvpc tasks with awsvpcTrunking, or null where trunking is unsupported. */
-  trunkedTasks: number | null;
+  memoryMiB: number;
   cpuArchitecture: 'x86_64' | 'arm64';
+  /** Maximum ENIs across network cards; null where no source gives them (g3, p2, u-*). */
+  maxEnis: number | null;
+  /** awsvpc tasks without trunking: the ECS guide's figure, else maxEnis - 1 (§3.2). */
+  awsvpcTasks: number;
+  /** awsvpc tasks with awsvpcTrunking, or null where trunking is unsupported or unpublished. */
+  trunkedTasks: number | null;
+  /** true: the ECS guide lists it; false: named unsupported; null: the type is newer than the guide. */
+  trunkingListed: boolean | null;
+  gpus: number;
+  gpuName: string | null;
+  gpuManufacturer: string | null;
+  gpuMemoryMiB: number;
+  /** Inferentia, Trainium and other non-GPU accelerators. */
+  acceleratorName: string | null;
+  acceleratorCount: number;
+  burstable: boolean;
+  currentGeneration: boolean;
+  /** us-east-1 on-demand Linux list price of the catalog's priceDate, or null. */
+  onDemandUsdPerHour: number | null;
 }
 
-export const INSTANCE_TYPES = {
-  't2.micro': { vcpu: 1, memoryGiB: 1, maxEnis: 2, trunkedTasks: null, cpuArchitecture: 'x86_64' },
-  't3.micro': { vcpu: 2, memoryGiB: 1, maxEnis: 2, trunkedTasks: null, cpuArchitecture: 'x86_64' },
-  't3.small': { vcpu: 2, memoryGiB: 2, maxEnis: 3, trunkedTasks: null, cpuArchitecture: 'x86_64' },
-  't3.medium': { vcpu: 2, memoryGiB: 4, maxEnis: 3, trunkedTasks: null, cpuArchitecture: 'x86_64' },
-  't3.large': { vcpu: 2, memoryGiB: 8, maxEnis: 3, trunkedTasks: null, cpuArchitecture: 'x86_64' },
-  't3.xlarge': {
-    vcpu: 4,
-    memoryGiB: 16,
-    maxEnis: 4,
-    trunkedTasks: null,
-    cpuArchitecture: 'x86_64',
-  },
-  'm5.large': { vcpu: 2, memoryGiB: 8, maxEnis: 3, trunkedTasks: 10, cpuArchitecture: 'x86_64' },
-  'm5.xlarge': { vcpu: 4, memoryGiB: 16, maxEnis: 4, trunkedTasks: 20, cpuArchitecture: 'x86_64' },
-  'm5.2xlarge': { vcpu: 8, memoryGiB: 32, maxEnis: 4, trunkedTasks: 40, cpuArchitecture: 'x86_64' },
-  'm6i.large': { vcpu: 2, memoryGiB: 8, maxEnis: 3, trunkedTasks: 10, cpuArchitecture: 'x86_64' },
-  'c5.large': { vcpu: 2, memoryGiB: 4, maxEnis: 3, trunkedTasks: 10, cpuArchitecture: 'x86_64' },
-  'c5.xlarge': { vcpu: 4, memoryGiB: 8, maxEnis: 4, trunkedTasks: 20, cpuArchitecture: 'x86_64' },
-  // Model: c6g.large and m6g.medium ENI counts are not in §3.2; derived from their awsvpc task limits.
-  'c6g.large': { vcpu: 2, memoryGiB: 4, maxEnis: 3, trunkedTasks: 10, cpuArchitecture: 'arm64' },
-  'r5.large': { vcpu: 2, memoryGiB: 16, maxEnis: 3, trunkedTasks: 10, cpuArchitecture: 'x86_64' },
-  'm6g.medium': { vcpu: 1, memoryGiB: 4, maxEnis: 2, trunkedTasks: 4, cpuArchitecture: 'arm64' },
-} as const satisfies Record<string, InstanceTypeSpec>;
+export function specOfRow(row: InstanceRow): InstanceTypeSpec {
+  const [name, vcpu, memoryMiB, cpuArchitecture, maxEnis, withoutTrunk, withTrunk, listed] = row;
+  return {
+    name,
+    family: name.slice(0, name.indexOf('.')),
+    vcpu,
+    memoryMiB,
+    cpuArchitecture,
+    maxEnis,
+    // Model: a type with no ENI figure at all takes no awsvpc task.
+    awsvpcTasks: withoutTrunk ?? (maxEnis === null ? 0 : Math.max(0, maxEnis - 1)),
+    // Model: types newer than the ECS guide's 2023 trunking table get no trunk; the
+    // guide's successor is not in the sources, and EKS's branch-ENI limits are another product's.
+    trunkedTasks: withTrunk,
+    trunkingListed: listed,
+    gpus: row[8],
+    gpuMemoryMiB: row[9],
+    gpuName: row[10],
+    gpuManufacturer: row[11],
+    acceleratorName: row[12],
+    acceleratorCount: row[13],
+    burstable: row[14],
+    currentGeneration: row[15],
+    onDemandUsdPerHour: row[16],
+  };
+}
 
-export type InstanceTypeName = keyof typeof INSTANCE_TYPES;
+interface Installed {
+  catalog: InstanceCatalog;
+  byName: Map<string, InstanceTypeSpec>;
+  all: readonly InstanceTypeSpec[];
+}
 
-export const INSTANCE_TYPE_NAMES = Object.keys(INSTANCE_TYPES) as InstanceTypeName[];
+let installed: Installed | undefined;
+
+/** Makes the catalog the table every lookup reads. Installing the same catalog twice is a no-op. */
+export function installInstanceCatalog(catalog: InstanceCatalog): void {
+  if (installed?.catalog === catalog) return;
+  const all = catalog.rows.map(specOfRow);
+  installed = { catalog, all, byName: new Map(all.map((s) => [s.name, s])) };
+}
+
+function current(): Installed {
+  if (!installed) {
+    throw new Error(
+      'The EC2 instance-type catalog is not loaded: call loadInstanceCatalog() (or installInstanceCatalog) first.',
+    );
+  }
+  return installed;
+}
+
+export function instanceCatalogLoaded(): boolean {
+  return installed !== undefined;
+}
+
+/** Provenance, price date and Fargate rates of the installed catalog. */
+export function instanceCatalog(): InstanceCatalog {
+  return current().catalog;
+}
+
+/** Every known type, sorted by name. */
+export function allInstanceTypes(): readonly InstanceTypeSpec[] {
+  return current().all;
+}
 
 export function instanceTypeSpec(name: string): InstanceTypeSpec | undefined {
-  return (INSTANCE_TYPES as Record<string, InstanceTypeSpec>)[name];
+  return current().byName.get(name);
 }
+
+/**
+ * The types of ecs-behavior §3.2: the palette's first choices, and what random
+ * designs in property tests draw from.
+ */
+export const COMMON_INSTANCE_TYPES = [
+  't2.micro',
+  't3.micro',
+  't3.small',
+  't3.medium',
+  't3.large',
+  't3.xlarge',
+  'm5.large',
+  'm5.xlarge',
+  'm5.2xlarge',
+  'm6i.large',
+  'c5.large',
+  'c5.xlarge',
+  'c6g.large',
+  'r5.large',
+  'm6g.medium',
+] as const;
 
 /** CPU units ECS registers: 1,024 per vCPU (§3.1). */
 export function registeredCpuUnits(spec: InstanceTypeSpec): number {
   return spec.vcpu * 1024;
 }
 
-/** Model: nominal MiB less 2.5%, see the file comment. */
+/** Model: the instance's MiB less 2.5%, see the file comment. */
 export function registeredMemoryMiB(spec: InstanceTypeSpec): number {
-  return Math.floor(spec.memoryGiB * 1024 * 0.975);
+  return Math.floor(spec.memoryMiB * 0.975);
+}
+
+/** GiB for people: 8192 MiB is "8", 512 MiB is "0.5". */
+export function memoryGiBLabel(spec: InstanceTypeSpec): string {
+  const gib = spec.memoryMiB / 1024;
+  return Number.isInteger(gib) ? String(gib) : String(Math.round(gib * 100) / 100);
 }

@@ -41,7 +41,7 @@ const fullExample: Doc = {
     {
       cluster: 'batch',
       ec2InstanceId: 'i-0000000000000000c',
-      instanceType: 'x2gd.medium',
+      instanceType: 'x9zz.medium',
       availabilityZone: 'eu-west-1c',
       registeredResources: [
         { name: 'CPU', type: 'INTEGER', integerValue: 1024 },
@@ -278,8 +278,8 @@ const refusals: [string, (d: Doc) => void, string][] = [
   ],
   [
     'an instance type not in the table',
-    (d) => (d.containerInstances[0].instanceType = 'x2gd.medium'),
-    "containerInstances[0].registeredResources: instance type x2gd.medium is not in Berth's table: give CPU and MEMORY registeredResources",
+    (d) => (d.containerInstances[0].instanceType = 'm5.lrage'),
+    'containerInstances[0].registeredResources: instance type m5.lrage is not an EC2 instance type Berth knows (did you mean m5.large?): check the name, or give CPU and MEMORY registeredResources',
   ],
   [
     'no instance type',

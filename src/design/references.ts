@@ -2,6 +2,7 @@ import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
 import { checkDiscovery } from './discovery-references';
 import type { DesignDocument } from './document';
 import { checkLoadBalancing } from './elb-references';
+import { closestInstanceType } from './instance-search';
 import type { DesignIssue } from './issues';
 import { requestedLaunchType, supportedLaunchTypes } from './launch-types';
 import {
@@ -67,11 +68,16 @@ function checkInstances(design: DesignDocument, push: Push, checkCluster: Push):
       push(
         `${at}.registeredResources`,
         type
-          ? `instance type ${type} is not in Berth's table: give CPU and MEMORY registeredResources`
+          ? unknownTypeMessage(type)
           : 'needs ecs.instance-type (or instanceType), or CPU and MEMORY registeredResources',
       );
     }
   });
+}
+
+function unknownTypeMessage(type: string): string {
+  const near = closestInstanceType(type);
+  return `instance type ${type} is not an EC2 instance type Berth knows${near ? ` (did you mean ${near}?)` : ''}: check the name, or give CPU and MEMORY registeredResources`;
 }
 
 /** CreateService refuses a launch type the task definition does not support (InvalidParameterException). */

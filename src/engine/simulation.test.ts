@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Command, INSTANCE_TYPE_NAMES, parseDesign, sampleDesign } from '../design';
+import { COMMON_INSTANCE_TYPES, type Command, parseDesign, sampleDesign } from '../design';
 import { createSimulation } from './simulation';
 import { design, instance, minutes, seconds, service, taskDefinition } from './testing/builders';
 import { simulate } from './testing/harness';
@@ -106,7 +106,7 @@ const scenarioArb = fc
   .record({
     instances: fc.array(
       fc.record({
-        type: fc.constantFrom(...INSTANCE_TYPE_NAMES),
+        type: fc.constantFrom(...COMMON_INSTANCE_TYPES),
         az: fc.constantFrom('us-east-1a', 'us-east-1b', 'us-east-1c'),
       }),
       { minLength: 1, maxLength: 6 },

@@ -1,3 +1,5 @@
+// First: the instance-type catalog every design lookup reads.
+import '../design/instance-catalog/install';
 import * as Comlink from 'comlink';
 import { createSimApi } from './sim-api';
 

@@ -18,7 +18,7 @@ export const AGENT_RESERVED_TCP_PORTS = [22, 2375, 2376, 51678, 51679] as const;
 export const DEFAULT_AGENT_VERSION = '1.89.0';
 
 /**
- * awsvpc task slots: ENIs - 1 without trunking; the trunk table where the instance
+ * awsvpc task slots: the guide's figure (ENIs - 1) without trunking; the trunk table where the instance
  * registered with trunking on (shown by the `ecs.awsvpc-trunk-id` attribute), §3.2.
  */
 function eniLimitOf(instanceType: string, attributes: Record<string, string>): number {
@@ -27,7 +27,7 @@ function eniLimitOf(instanceType: string, attributes: Record<string, string>): n
   if (attributes['ecs.awsvpc-trunk-id'] !== undefined && spec.trunkedTasks !== null) {
     return spec.trunkedTasks;
   }
-  return spec.maxEnis - 1;
+  return spec.awsvpcTasks;
 }
 
 export function compileInstance(

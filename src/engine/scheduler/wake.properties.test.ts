@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../design';
-import { INSTANCE_TYPE_NAMES } from '../../design';
+import { COMMON_INSTANCE_TYPES } from '../../design';
 import { type CandidateInstance, checkInstance, type PlacementRequest } from '../placement';
 import { createSimulation, type Simulation } from '../simulation';
 import { design, instance, minutes, service, taskDefinition } from '../testing/builders';
@@ -89,7 +89,7 @@ const scenarioArb = fc
   .record({
     instances: fc.array(
       fc.record({
-        type: fc.constantFrom(...INSTANCE_TYPE_NAMES),
+        type: fc.constantFrom(...COMMON_INSTANCE_TYPES),
         az: fc.constantFrom('us-east-1a', 'us-east-1b', 'us-east-1c'),
       }),
       { minLength: 1, maxLength: 4 },

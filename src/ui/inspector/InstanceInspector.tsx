@@ -1,7 +1,8 @@
 import { memo, useMemo, useState } from 'react';
-import { availabilityZoneOf, INSTANCE_TYPE_NAMES, instanceTypeOf } from '../../design';
+import { availabilityZoneOf, instanceTypeOf } from '../../design';
 import { editInstance, removeResources } from '../../store/design-actions';
 import { customAttributesOf, statusOf, zonesOf } from '../../store/edits';
+import { InstanceTypePicker } from '../shared/InstanceTypePicker';
 import { useShownDesign } from '../shared/use-shown-design';
 import { AttributesEditor } from './AttributesEditor';
 import { BuiltInAttributes } from './BuiltInAttributes';
@@ -27,9 +28,6 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
   if (!ci) return <DesignOverview />;
   const type = instanceTypeOf(ci) ?? '';
   const az = availabilityZoneOf(ci) ?? '';
-  const types = INSTANCE_TYPE_NAMES.includes(type as never)
-    ? INSTANCE_TYPE_NAMES
-    : [type, ...INSTANCE_TYPE_NAMES];
 
   return (
     <div className="inspector-body" data-testid="inspector.instance">
@@ -41,18 +39,12 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
       <div className="field-row">
         <div className="field">
           <label htmlFor="inspector-type">Instance type</label>
-          <select
+          <InstanceTypePicker
             id="inspector-type"
-            data-testid="inspector.instanceType"
+            testId="inspector.instanceType"
             value={type}
-            onChange={(e) =>
-              setError(firstIssue(editInstance(id, { instanceType: e.target.value })))
-            }
-          >
-            {types.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
+            onChange={(name) => setError(firstIssue(editInstance(id, { instanceType: name })))}
+          />
         </div>
         <div className="field">
           <label htmlFor="inspector-az">Availability Zone</label>

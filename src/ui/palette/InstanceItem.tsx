@@ -1,18 +1,19 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
-import { INSTANCE_TYPE_NAMES, INSTANCE_TYPES } from '../../design';
+import { instanceTypeSpec, memoryGiBLabel } from '../../design';
 import { useDesignStore } from '../../store/design';
 import { dropInstance } from '../../store/design-actions';
 import { setPaletteInstanceType, useSessionStore } from '../../store/session';
 import type { BerthNode } from '../canvas/flow-nodes';
 import { emptiestLanePoint, placeInstance } from '../canvas/placement';
 import { writeDragItem } from '../shared/drag-item';
+import { InstanceTypePicker } from '../shared/InstanceTypePicker';
 
 /** Pick a type, then drag the card into a zone lane (or click it to add one). */
 export const InstanceItem = memo(function InstanceItem() {
   const instanceType = useSessionStore((s) => s.paletteInstanceType);
   const flow = useReactFlow<BerthNode>();
-  const spec = INSTANCE_TYPES[instanceType as keyof typeof INSTANCE_TYPES];
+  const spec = instanceTypeSpec(instanceType);
 
   const addByClick = () => {
     const design = useDesignStore.getState().design;
@@ -27,18 +28,12 @@ export const InstanceItem = memo(function InstanceItem() {
       <label className="palette-label" htmlFor="palette-instance-type">
         Instance type
       </label>
-      <select
+      <InstanceTypePicker
         id="palette-instance-type"
-        data-testid="palette.instanceType"
+        testId="palette.instanceType"
         value={instanceType}
-        onChange={(event) => setPaletteInstanceType(event.target.value)}
-      >
-        {INSTANCE_TYPE_NAMES.map((name) => (
-          <option key={name} value={name}>
-            {name} · {INSTANCE_TYPES[name].vcpu} vCPU · {INSTANCE_TYPES[name].memoryGiB} GiB
-          </option>
-        ))}
-      </select>
+        onChange={setPaletteInstanceType}
+      />
       <button
         type="button"
         className="palette-item instance"
@@ -53,7 +48,7 @@ export const InstanceItem = memo(function InstanceItem() {
         <span className="palette-icon">EC2</span>
         <span className="palette-text">
           <strong>{instanceType}</strong>
-          <small>{spec ? `${spec.vcpu * 1024} CPU units · ${spec.memoryGiB} GiB` : ''}</small>
+          <small>{spec ? `${spec.vcpu * 1024} CPU units · ${memoryGiBLabel(spec)} GiB` : ''}</small>
         </span>
         <span className="palette-grip" aria-hidden="true">
           ⠿
