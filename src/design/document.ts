@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { AutoscalingDesignFields } from './autoscaling-shapes';
 import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
+import { CapacityDesignFields } from './capacity-shapes';
 import { MetricAlarm } from './cloudwatch-shapes';
 import { CodeDeploy, LambdaFunction } from './codedeploy-shapes';
 import { ServiceCall, ServiceDiscovery } from './discovery-shapes';
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-shapes';
 import { AccountSetting, ScriptAction } from './script';
 import { TrafficSpec } from './traffic-shapes';
-import { WorkloadFailure } from './workload-shapes';
+import { WorkloadFailure, WorkloadUsageFields } from './workload-shapes';
 
 export const CURRENT_FORMAT_VERSION = 1;
 
@@ -22,6 +24,8 @@ export const Workload = z.looseObject({
   failure: WorkloadFailure.optional(),
   /** The container ignores SIGTERM: every stop waits the whole stopTimeout, then SIGKILL. */
   ignoresSigterm: z.boolean().optional(),
+  /** What each task uses as it serves: CPU and memory per request and at rest (workload-shapes.ts). */
+  ...WorkloadUsageFields,
 });
 export type Workload = z.infer<typeof Workload>;
 
@@ -57,6 +61,10 @@ export const DesignDocument = z.looseObject({
   codeDeploy: CodeDeploy.optional(),
   /** Functions CodeDeploy's lifecycle hooks call, and whether each run succeeds. */
   lambdaFunctions: z.array(LambdaFunction).optional(),
+  /** Auto Scaling groups, launch templates, capacity providers (capacity-shapes.ts). */
+  ...CapacityDesignFields,
+  /** Application Auto Scaling targets, policies and scheduled actions (autoscaling-shapes.ts). */
+  ...AutoscalingDesignFields,
   script: z.array(ScriptAction).default([]),
   /** Canvas positions keyed by node id (`instance:i-...`, `service:web`). */
   layout: z.record(z.string(), Position).default({}),

@@ -1,4 +1,6 @@
+export * from './autoscaling-shapes';
 export * from './aws-shapes';
+export * from './capacity-shapes';
 export * from './cloudwatch-shapes';
 export * from './codedeploy-shapes';
 export * from './discovery-resolve';

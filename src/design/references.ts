@@ -1,4 +1,6 @@
+import { checkAutoscaling } from './autoscaling-references';
 import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
+import { checkCapacity } from './capacity-references';
 import { checkDiscovery } from './discovery-references';
 import type { DesignDocument } from './document';
 import { checkLoadBalancing } from './elb-references';
@@ -196,6 +198,8 @@ export function checkReferences(design: DesignDocument): DesignIssue[] {
   checkServices(design, revisions, push, checkCluster);
   checkLoadBalancing(design, revisions, push);
   checkDiscovery(design, revisions, push);
+  checkCapacity(design, push);
+  checkAutoscaling(design, push);
   // A workload may describe a revision the script registers (a bad image to deploy).
   checkWorkloads(design, scriptedTaskDefinitionRevisions(design), push);
   return issues;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AutoscalingCommand, autoscalingScriptActions } from './autoscaling-shapes';
 import {
   Attribute,
   DeploymentConfiguration,
@@ -8,10 +9,12 @@ import {
   RegisterTaskDefinitionInput,
   Resource,
 } from './aws-shapes';
+import { type CapacityCommand, capacityScriptActions } from './capacity-shapes';
 import { PutMetricDataInput } from './cloudwatch-shapes';
 import { CreateDeploymentInput } from './codedeploy-shapes';
 import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
+import { at } from './script-time';
 import { WorkloadFailure } from './workload-shapes';
 
 /**
@@ -171,8 +174,6 @@ export const AccountSetting = z.looseObject({
 });
 export type AccountSetting = z.infer<typeof AccountSetting>;
 
-const at = z.number().min(0, 'must be 0 or more seconds');
-
 export const ScriptAction = z.discriminatedUnion('action', [
   z.looseObject({ at, action: z.literal('UpdateService'), input: UpdateServiceInput }),
   z.looseObject({ at, action: z.literal('RunTask'), input: RunTaskInput }),
@@ -210,6 +211,8 @@ export const ScriptAction = z.discriminatedUnion('action', [
   z.looseObject({ at, action: z.literal('FailRevision'), input: FailRevisionInput }),
   z.looseObject({ at, action: z.literal('PutMetricData'), input: PutMetricDataInput }),
   z.looseObject({ at, action: z.literal('CreateDeployment'), input: CreateDeploymentInput }),
+  ...capacityScriptActions,
+  ...autoscalingScriptActions,
 ]);
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
@@ -232,4 +235,6 @@ export type Command =
   | { action: 'DeregisterContainerInstance'; input: DeregisterContainerInstanceInput }
   | { action: 'PutAttributes'; input: AttributesInput }
   | { action: 'PutAccountSetting'; input: AccountSetting }
-  | { action: 'DeleteAttributes'; input: AttributesInput };
+  | { action: 'DeleteAttributes'; input: AttributesInput }
+  | CapacityCommand
+  | AutoscalingCommand;

@@ -21,3 +21,9 @@ export const WorkloadFailure = z.looseObject({
   exitCode: z.number().int().optional(),
 });
 export type WorkloadFailure = z.infer<typeof WorkloadFailure>;
+
+/**
+ * The load model of a workload (Berth's own shape): spread into `workloads[]` by
+ * document.ts. Filled by the service auto scaling work (ecs-behavior §12).
+ */
+export const WorkloadUsageFields = {} satisfies Record<string, z.ZodType>;

@@ -5,6 +5,8 @@ import {
   taskDefinitionRevisions,
 } from '../design';
 import { compileAlarms, initialAlarmStates } from './alarms/alarms';
+import { newAutoscalingState } from './autoscaling/state';
+import { newCapacityState } from './capacity/state';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
 import { pairCodeDeployTargets } from './deployment/codedeploy';
 import { initialDeployment } from './deployment/deployments';
@@ -74,6 +76,8 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     alarms: initialAlarmStates(design.alarms),
     discovery,
     discoveryState: newDiscoveryState(discovery.calls.length),
+    capacity: newCapacityState(design),
+    autoscaling: newAutoscalingState(design),
     traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),

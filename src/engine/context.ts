@@ -1,6 +1,10 @@
 import type { DesignDocument, MetricAlarm, ScriptAction, WorkloadFailure } from '../design';
 import type { AlarmState } from './alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskLastStatus } from './api';
+import type { AutoscalingEvent } from './autoscaling/hooks';
+import type { AutoscalingState } from './autoscaling/state';
+import type { CapacityEvent } from './capacity/hooks';
+import type { CapacityState } from './capacity/state';
 import type { DiscoveryModel } from './discovery/model';
 import type { DiscoveryState } from './discovery/state';
 import type { TargetGroupModel } from './elb/model';
@@ -36,7 +40,9 @@ export type EngineEvent =
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'script'; index: number }
   | { kind: 'metrics' }
-  | { kind: 'prune' };
+  | { kind: 'prune' }
+  | CapacityEvent
+  | AutoscalingEvent;
 
 export interface EngineRngs {
   ids: Rng;
@@ -92,6 +98,10 @@ export interface EngineContext {
   discovery: DiscoveryModel;
   /** Cloud Map's endpoints and the clients' cached answers (run state). */
   discoveryState: DiscoveryState;
+  /** Auto Scaling groups, capacity providers, Fargate (capacity/): plain data. */
+  capacity: CapacityState;
+  /** Service auto scaling (autoscaling/): plain data. */
+  autoscaling: AutoscalingState;
   /** Requests integrated so far this minute, per target group. */
   traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */

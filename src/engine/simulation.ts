@@ -1,6 +1,8 @@
 import type { Command, DesignDocument, ScriptAction } from '../design';
 import { describeAlarms } from './alarms/alarms';
 import type { ActionResult, DescribeState, Frame, Snapshot } from './api';
+import { autoscalingMinute, onAutoscalingEvent, startAutoscaling } from './autoscaling/hooks';
+import { capacityMinute, onCapacityEvent, startCapacity } from './capacity/hooks';
 import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpoint';
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
@@ -99,7 +101,15 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
     }
     case 'metrics':
       emitMetrics(ctx);
+      autoscalingMinute(ctx);
+      capacityMinute(ctx);
       ctx.queue.push(ctx.nowMs + METRIC_PERIOD_MS, { kind: 'metrics' });
+      return;
+    case 'capacity':
+      onCapacityEvent(ctx, event);
+      return;
+    case 'autoscaling':
+      onAutoscalingEvent(ctx, event);
       return;
     case 'prune':
       // From the head of the STOPPED queue: a pass costs what it removes. By ARN, so the
@@ -181,6 +191,8 @@ export function createSimulation(
     ctx.queue.push(action.at * 1000, { kind: 'script', index });
   });
   ctx.queue.push(0, { kind: 'metrics' });
+  startCapacity(ctx);
+  startAutoscaling(ctx);
   ctx.queue.push(METRIC_PERIOD_MS, { kind: 'prune' });
   ctx.journal = [...journal];
   return simulationOf(ctx);

@@ -32,6 +32,15 @@ export interface AlarmState {
   minutes: (Aggregate | null)[];
 }
 
+/** A copy that shares nothing with the run: what a checkpoint keeps. */
+export function copyAlarmState(a: AlarmState): AlarmState {
+  return {
+    ...a,
+    current: a.current && { ...a.current },
+    minutes: a.minutes.map((m) => m && { ...m }),
+  };
+}
+
 export function metricKey(
   namespace: string,
   metricName: string,

@@ -1,3 +1,4 @@
+import { copyAlarmState } from '../alarms/alarms';
 import { compileDesign } from '../compile';
 import type { EngineContext } from '../context';
 import { copyAccumulator, recountTargets } from '../elb/traffic';
@@ -11,6 +12,7 @@ import type {
   TaskState,
 } from '../model/types';
 import type { CandidateInstance } from '../placement';
+import { plainCopy } from './plain';
 import type { CandidateCheckpoint, EngineCheckpoint, TalliesCheckpoint } from './types';
 
 function candidateOf(c: CandidateCheckpoint): CandidateInstance {
@@ -204,17 +206,9 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
         ),
       })),
     };
-  if (cp.alarms)
-    ctx.alarms = new Map(
-      cp.alarms.map(([name, a]) => [
-        name,
-        {
-          ...a,
-          current: a.current && { ...a.current },
-          minutes: a.minutes.map((m) => m && { ...m }),
-        },
-      ]),
-    );
+  if (cp.alarms) ctx.alarms = new Map(cp.alarms.map(([name, a]) => [name, copyAlarmState(a)]));
+  if (cp.capacity) ctx.capacity = plainCopy(cp.capacity);
+  if (cp.autoscaling) ctx.autoscaling = plainCopy(cp.autoscaling);
   if (cp.routes)
     ctx.routes = new Map(
       cp.routes.map(([arn, route]) => [arn, route.map(([tg, w]): [string, number] => [tg, w])]),

@@ -1,7 +1,9 @@
+import { copyAlarmState } from '../alarms/alarms';
 import type { EngineContext } from '../context';
 import { copyAccumulator } from '../elb/traffic';
 import type { PlacementBatch } from '../model/types';
 import type { CandidateInstance } from '../placement';
+import { plainCopy } from './plain';
 import type {
   BatchCheckpoint,
   CandidateCheckpoint,
@@ -135,7 +137,9 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
         ]),
       })),
     },
-    alarms: [...ctx.alarms].map(([name, a]) => [name, structuredCloneLite(a)]),
+    alarms: [...ctx.alarms].map(([name, a]) => [name, copyAlarmState(a)]),
+    capacity: plainCopy(ctx.capacity),
+    autoscaling: plainCopy(ctx.autoscaling),
     routes: [...ctx.routes].map(([arn, route]) => [arn, route.map(([tg, w]) => [tg, w])]),
     tasks,
     instances,

@@ -1,6 +1,8 @@
 import type { DesignDocument, ScriptAction, WorkloadFailure } from '../../design';
 import type { AlarmState } from '../alarms/alarms';
 import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCounts } from '../api';
+import type { AutoscalingState } from '../autoscaling/state';
+import type { CapacityState } from '../capacity/state';
 import type { EngineEvent } from '../context';
 import type { CallCounts, CallVia, ClientCache, Endpoint } from '../discovery/state';
 import type { TrafficAccumulator } from '../elb/traffic';
@@ -57,6 +59,8 @@ export interface EngineCheckpoint {
   traffic?: [string, TrafficAccumulator][];
   /** Each alarm's state and recent minutes. */
   alarms?: [string, AlarmState][];
+  capacity?: CapacityState;
+  autoscaling?: AutoscalingState;
   /** Where each route (a rule's, or a listener's default) sends traffic now, by route key. */
   routes?: [string, [string, number][]][];
   /** FailRevision's faults by task definition ARN (null: no longer fails). */

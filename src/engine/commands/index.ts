@@ -1,5 +1,7 @@
-import type { Command } from '../../design';
+import { type Command, isAutoscalingCommand, isCapacityCommand } from '../../design';
 import type { ActionResult } from '../api';
+import { applyAutoscalingCommand } from '../autoscaling/hooks';
+import { applyCapacityCommand } from '../capacity/hooks';
 import type { EngineContext } from '../context';
 import { deleteAttributes, putAttributes } from './attributes';
 import {
@@ -19,6 +21,8 @@ import { terminateInstance } from './terminate-instance';
 import { updateService } from './update-service';
 
 function dispatch(ctx: EngineContext, command: Command): Record<string, unknown> {
+  if (isCapacityCommand(command)) return applyCapacityCommand(ctx, command);
+  if (isAutoscalingCommand(command)) return applyAutoscalingCommand(ctx, command);
   switch (command.action) {
     case 'RegisterTaskDefinition':
       return registerTaskDefinition(ctx, command.input);

