@@ -74,6 +74,15 @@ export const ContainerDefinition = z.looseObject({
   stopTimeout: z.number().int().optional(),
   startTimeout: z.number().int().optional(),
   healthCheck: HealthCheck.optional(),
+  /** GPUs this container reserves, or the Elastic Inference accelerator it uses (SDK3 ResourceRequirement). */
+  resourceRequirements: z
+    .array(
+      z.looseObject({
+        type: z.enum(['GPU', 'InferenceAccelerator']),
+        value: z.string().min(1, 'must not be empty'),
+      }),
+    )
+    .optional(),
 });
 export type ContainerDefinition = z.infer<typeof ContainerDefinition>;
 
@@ -135,6 +144,10 @@ export const RegisterTaskDefinitionInput = z.looseObject({
       operatingSystemFamily: z.string().optional(),
     })
     .optional(),
+  /** Elastic Inference accelerators, named by containers' InferenceAccelerator requirements. */
+  inferenceAccelerators: z
+    .array(z.looseObject({ deviceName: nonEmpty, deviceType: nonEmpty }))
+    .optional(),
   taskRoleArn: z.string().optional(),
   executionRoleArn: z.string().optional(),
 });
@@ -194,6 +207,28 @@ export type DeploymentConfiguration = z.infer<typeof DeploymentConfiguration>;
 /** `healthCheckGracePeriodSeconds` (§2.3): 0 to 2,147,483,647. */
 export const HealthCheckGracePeriodSeconds = z.number().int().min(0).max(2_147_483_647);
 
+/** One item of a capacity provider strategy (ecs-behavior §13.1). */
+export const CapacityProviderStrategyItem = z.looseObject({
+  capacityProvider: nonEmpty,
+  weight: z.number().int().min(0, 'must be 0-1000').max(1000, 'must be 0-1000').optional(),
+  base: z.number().int().min(0, 'must be 0-100000').max(100_000, 'must be 0-100000').optional(),
+});
+export type CapacityProviderStrategyItem = z.infer<typeof CapacityProviderStrategyItem>;
+
+export const CapacityProviderStrategy = z
+  .array(CapacityProviderStrategyItem)
+  .max(20, 'allows at most 20 capacity providers');
+
+/** awsvpc tasks' subnets and security groups (CreateService / RunTask `networkConfiguration`). */
+export const NetworkConfiguration = z.looseObject({
+  awsvpcConfiguration: z.looseObject({
+    subnets: z.array(nonEmpty).max(16, 'allows at most 16 subnets'),
+    securityGroups: z.array(nonEmpty).max(5, 'allows at most 5 security groups').optional(),
+    assignPublicIp: z.enum(['ENABLED', 'DISABLED']).optional(),
+  }),
+});
+export type NetworkConfiguration = z.infer<typeof NetworkConfiguration>;
+
 /** CreateService input. */
 export const CreateServiceInput = z.looseObject({
   cluster: z.string().optional(),
@@ -201,6 +236,9 @@ export const CreateServiceInput = z.looseObject({
   taskDefinition: nonEmpty,
   desiredCount: z.number().int().min(0).optional(),
   launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
+  capacityProviderStrategy: CapacityProviderStrategy.optional(),
+  platformVersion: z.string().optional(),
+  networkConfiguration: NetworkConfiguration.optional(),
   schedulingStrategy: z.enum(['REPLICA', 'DAEMON']).optional(),
   placementConstraints: z.array(PlacementConstraint).max(10).optional(),
   placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),

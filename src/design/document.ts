@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AutoscalingDesignFields } from './autoscaling-shapes';
-import { ContainerInstance, CreateServiceInput, RegisterTaskDefinitionInput } from './aws-shapes';
+import {
+  CapacityProviderStrategy,
+  ContainerInstance,
+  CreateServiceInput,
+  RegisterTaskDefinitionInput,
+} from './aws-shapes';
 import { CapacityDesignFields } from './capacity-shapes';
 import { MetricAlarm } from './cloudwatch-shapes';
 import { CodeDeploy, LambdaFunction } from './codedeploy-shapes';
@@ -37,7 +42,16 @@ export const DesignDocument = z.looseObject({
   seed: z.number().int().min(0).max(0xffffffff),
   startTime: z.iso.datetime({ offset: true }).default('2026-01-01T00:00:00Z'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as us-east-1'),
-  clusters: z.array(z.looseObject({ clusterName: z.string().min(1) })).min(1, 'needs a cluster'),
+  /** CreateCluster input: its capacity providers and default strategy (ecs-behavior §13.1). */
+  clusters: z
+    .array(
+      z.looseObject({
+        clusterName: z.string().min(1),
+        capacityProviders: z.array(z.string().min(1)).max(20, 'allows at most 20').optional(),
+        defaultCapacityProviderStrategy: CapacityProviderStrategy.optional(),
+      }),
+    )
+    .min(1, 'needs a cluster'),
   /** PutAccountSettingDefault input, e.g. `{ "name": "awsvpcTrunking", "value": "enabled" }`. */
   accountSettings: z.array(AccountSetting).optional(),
   containerInstances: z.array(ContainerInstance).default([]),

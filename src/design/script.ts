@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { type AutoscalingCommand, autoscalingScriptActions } from './autoscaling-shapes';
 import {
   Attribute,
+  CapacityProviderStrategy,
   DeploymentConfiguration,
   HealthCheckGracePeriodSeconds,
+  NetworkConfiguration,
   PlacementConstraint,
   PlacementStrategy,
   RegisterTaskDefinitionInput,
@@ -29,6 +31,8 @@ export const UpdateServiceInput = z.looseObject({
   service: z.string().min(1),
   desiredCount: z.number().int().min(0).optional(),
   taskDefinition: z.string().optional(),
+  capacityProviderStrategy: CapacityProviderStrategy.optional(),
+  networkConfiguration: NetworkConfiguration.optional(),
   placementConstraints: z.array(PlacementConstraint).max(10).optional(),
   placementStrategy: z.array(PlacementStrategy).max(5, 'allows at most 5 strategies').optional(),
   deploymentConfiguration: DeploymentConfiguration.optional(),
@@ -52,6 +56,8 @@ export const RunTaskInput = z.looseObject({
   placementConstraints: z.array(PlacementConstraint).optional(),
   placementStrategy: z.array(PlacementStrategy).optional(),
   launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
+  capacityProviderStrategy: CapacityProviderStrategy.optional(),
+  networkConfiguration: NetworkConfiguration.optional(),
 });
 export type RunTaskInput = z.infer<typeof RunTaskInput>;
 
