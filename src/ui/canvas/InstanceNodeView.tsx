@@ -54,6 +54,11 @@ export const InstanceNodeView = memo(function InstanceNodeView({
         <header className={`node-header ${NODE_HANDLE}`}>
           <span className="node-kind">EC2</span>
           <span className="node-title">{data.instanceType}</span>
+          {data.live && (
+            <span className="node-tag" title="Launched during the run; not part of the design">
+              launched
+            </span>
+          )}
           <span
             className={`pill status-${status.toLowerCase().replace(' ', '-')}`}
             data-testid="instance.status"

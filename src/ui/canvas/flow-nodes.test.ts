@@ -186,3 +186,36 @@ describe('load balancers on the canvas', () => {
     ]);
   });
 });
+
+describe('instances the run launched', () => {
+  it('are drawn in their cluster frame and zone lane, below the design instances, and cannot be dragged', () => {
+    const design = twoClusters();
+    const nodes = toFlowNodes(design, null, null, [
+      {
+        ec2InstanceId: 'i-0asg000000000001',
+        clusterName: 'prod',
+        instanceType: 'c7g.large',
+        availabilityZone: 'us-east-1a',
+        registeredCpu: 2048,
+        registeredMemoryMiB: 3993,
+        status: 'ACTIVE',
+      },
+    ]);
+    const launched = nodes.find((n) => n.id === 'instance:i-0asg000000000001');
+    const ownLane = nodes.find((n) => n.id === 'lane:prod:us-east-1a');
+    const designed = nodes.find(
+      (n) =>
+        n.type === 'instance' &&
+        n.data.cluster === 'prod' &&
+        n.data.az === 'us-east-1a' &&
+        n.id !== launched?.id,
+    );
+    expect(launched?.type).toBe('instance');
+    expect(launched?.draggable).toBe(false);
+    expect(launched?.type === 'instance' && launched.data.live).toBe(true);
+    expect(inside(launched!, ownLane)).toBe(true);
+    expect(launched!.position.y).toBeGreaterThan(designed!.position.y);
+    const lane = nodes.find((n) => n.id === 'lane:prod:us-east-1a');
+    expect(lane?.type === 'lane' && lane.data.count).toBe(2);
+  });
+});

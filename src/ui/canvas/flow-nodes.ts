@@ -35,6 +35,7 @@ import {
   SERVICE_WIDTH,
 } from './geometry';
 import { type LoadBalancerNode, loadBalancerNodes } from './lb-graph';
+import type { LiveInstance } from './live-instances';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
 export type ClusterNode = Node<
@@ -57,6 +58,8 @@ export type InstanceNode = Node<
     customAttributes: readonly CustomAttribute[];
     /** Some task definition uses awsvpc, so ENI slots matter. */
     showEni: boolean;
+    /** Not in the design: the run launched it (an Auto Scaling group); drawn, not editable. */
+    live?: true;
   },
   'instance'
 >;
@@ -71,18 +74,62 @@ export type BerthNode =
 
 const fixed = { draggable: false, selectable: false, deletable: false, focusable: false } as const;
 
+function liveNode(live: LiveInstance, selection: Selection, showEni: boolean): InstanceNode {
+  return {
+    id: instanceKey(live.ec2InstanceId),
+    type: 'instance',
+    position: { x: 0, y: 0 },
+    zIndex: 2,
+    draggable: false,
+    selected: selection?.kind === 'instance' && selection.id === live.ec2InstanceId,
+    data: {
+      ec2InstanceId: live.ec2InstanceId,
+      cluster: live.clusterName,
+      instanceType: live.instanceType,
+      az: live.availabilityZone,
+      registeredCpu: live.registeredCpu,
+      registeredMemoryMiB: live.registeredMemoryMiB,
+      status: live.status,
+      customAttributes: [],
+      showEni,
+      live: true,
+    },
+  };
+}
+
 function instanceNodes(
   design: DesignDocument,
   frames: readonly ClusterFrame[],
   selection: Selection,
+  live: readonly LiveInstance[],
 ): InstanceNode[] {
   const showEni = design.taskDefinitions.some((t) => t.networkMode === 'awsvpc');
-  const placed = design.containerInstances.map((ci) => {
+  const designed = design.containerInstances.map((ci) => {
     const cluster = clusterNameOf(design, ci.cluster);
     const frame = frameNamed(frames, cluster) ?? frames[0];
     const az = availabilityZoneOf(ci) ?? frame?.zones[0] ?? '';
-    return { ci, cluster, frame, az, at: design.layout[instanceKey(ci.ec2InstanceId)] };
+    return {
+      node: undefined as InstanceNode | undefined,
+      ci,
+      cluster,
+      frame,
+      az,
+      at: design.layout[instanceKey(ci.ec2InstanceId)],
+    };
   });
+  // Instances the run launched take the free slots after the design's own.
+  const launched = live.map((l) => {
+    const frame = frameNamed(frames, l.clusterName) ?? frames[0];
+    return {
+      node: liveNode(l, selection, showEni),
+      ci: undefined,
+      cluster: l.clusterName,
+      frame,
+      az: l.availabilityZone,
+      at: undefined,
+    };
+  });
+  const placed = [...designed, ...launched];
   // Taken y per lane, so an instance without a saved place does not land on one with.
   const takenY = new Map<string, number[]>();
   const laneKey = (cluster: string, az: string) => `${cluster}\u0000${az}`;
@@ -91,7 +138,7 @@ function instanceNodes(
     const key = laneKey(p.cluster, p.az);
     takenY.set(key, [...(takenY.get(key) ?? []), p.at.y]);
   }
-  return placed.map(({ ci, cluster, frame, az, at }) => {
+  return placed.map(({ node, ci, cluster, frame, az, at }) => {
     const key = laneKey(cluster, az);
     const taken = takenY.get(key) ?? [];
     // No saved place: the next free slot from the top of its lane.
@@ -99,6 +146,7 @@ function instanceNodes(
     if (!at) takenY.set(key, [...taken, y]);
     // x always follows the lane, so an instance is drawn in its own cluster's frame and zone.
     const x = (frame ? zoneLaneX(frame, az) : 0) + INSTANCE_INSET;
+    if (node || !ci) return { ...node!, position: { x, y } };
     const resources = registeredResourcesOf(ci);
     return {
       id: instanceKey(ci.ec2InstanceId),
@@ -199,9 +247,10 @@ export function toFlowNodes(
   design: DesignDocument,
   selection: Selection,
   selectedLoadBalancer: string | null = null,
+  live: readonly LiveInstance[] = [],
 ): BerthNode[] {
   const frames = clusterFrames(design);
-  const instances = instanceNodes(design, frames, selection);
+  const instances = instanceNodes(design, frames, selection, live);
   const services = serviceNodes(design, frames, selection);
   // One height for every frame's lanes, so frames side by side line up.
   const laneHeight = Math.max(

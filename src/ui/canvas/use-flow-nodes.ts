@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSessionStore } from '../../store/session';
 import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
+import { useLiveInstances } from './live-instances';
 
 /** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
 function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthNode[] {
@@ -23,11 +24,16 @@ export function useFlowNodes() {
   const design = useShownDesign();
   const selection = useSessionStore((s) => s.selection);
   const selectedLb = selection?.kind === 'loadBalancer' ? selection.name : null;
-  const [nodes, setNodes] = useState<BerthNode[]>(() => toFlowNodes(design, selection, selectedLb));
+  const live = useLiveInstances(design);
+  const [nodes, setNodes] = useState<BerthNode[]>(() =>
+    toFlowNodes(design, selection, selectedLb, live),
+  );
 
   useEffect(() => {
-    setNodes((previous) => keepMeasured(toFlowNodes(design, selection, selectedLb), previous));
-  }, [design, selection, selectedLb]);
+    setNodes((previous) =>
+      keepMeasured(toFlowNodes(design, selection, selectedLb, live), previous),
+    );
+  }, [design, selection, selectedLb, live]);
 
   const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));

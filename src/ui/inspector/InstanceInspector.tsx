@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { availabilityZoneOf, instanceTypeOf } from '../../design';
 import { editInstance, removeResources } from '../../store/design-actions';
 import { customAttributesOf, statusOf, zonesOf } from '../../store/edits';
+import { useRunStore } from '../../store/run';
 import { InstanceTypePicker } from '../shared/InstanceTypePicker';
 import { useShownDesign } from '../shared/use-shown-design';
 import { AttributesEditor } from './AttributesEditor';
@@ -10,6 +11,7 @@ import { DesignOverview } from './DesignOverview';
 import { InstanceFacts } from './InstanceFacts';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
+import { LiveInstanceInspector } from './LiveInstanceInspector';
 import { StatusToggle } from './StatusToggle';
 
 /**
@@ -25,7 +27,8 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
   const zones = useMemo(() => zonesOf(design), [design]);
   const attributes = useMemo(() => (ci ? customAttributesOf(ci) : []), [ci]);
   const [error, setError] = useState<string | undefined>();
-  if (!ci) return <DesignOverview />;
+  const launched = useRunStore((s) => !ci && s.instances[id] !== undefined);
+  if (!ci) return launched ? <LiveInstanceInspector id={id} /> : <DesignOverview />;
   const type = instanceTypeOf(ci) ?? '';
   const az = availabilityZoneOf(ci) ?? '';
 
