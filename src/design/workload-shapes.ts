@@ -23,7 +23,19 @@ export const WorkloadFailure = z.looseObject({
 export type WorkloadFailure = z.infer<typeof WorkloadFailure>;
 
 /**
- * The load model of a workload (Berth's own shape): spread into `workloads[]` by
- * document.ts. Filled by the service auto scaling work (ecs-behavior §12).
+ * The load model of a workload (Berth's own shape; AWS has none): spread into
+ * `workloads[]` by document.ts. Each RUNNING task of the family uses its baseline, and
+ * each request per second it serves adds its per-request cost. The service's
+ * CPUUtilization and MemoryUtilization (AWS/ECS) are what its tasks use over what they
+ * reserve, each minute (engine/autoscaling/utilization.ts).
  */
-export const WorkloadUsageFields = {} satisfies Record<string, z.ZodType>;
+export const WorkloadUsageFields = {
+  /** CPU units one task uses at rest, serving nothing (10% of what it reserves when absent). */
+  baselineCpuUnits: z.number().min(0).optional(),
+  /** CPU units one request per second adds to the task serving it (0 when absent). */
+  cpuUnitsPerRequestPerSecond: z.number().min(0).optional(),
+  /** Memory (MiB) one task uses at rest (30% of what it reserves when absent). */
+  baselineMemoryMiB: z.number().min(0).optional(),
+  /** Memory (MiB) one request per second adds to the task serving it (0 when absent). */
+  memoryMiBPerRequestPerSecond: z.number().min(0).optional(),
+} satisfies Record<string, z.ZodType>;

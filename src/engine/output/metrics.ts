@@ -1,5 +1,6 @@
 import { evaluateAlarms, recordDatum } from '../alarms/alarms';
 import type { MetricDatum } from '../api';
+import { type MinuteServed, serviceUtilization } from '../autoscaling/utilization';
 import { type EngineContext, isoAt } from '../context';
 import { onAlarms } from '../deployment/alarm-rollback';
 import { emitCallMetrics } from '../discovery/metrics';
@@ -10,14 +11,18 @@ import { noteTraffic } from './history';
 /** ECS publishes cluster and service metrics once a minute (ecs-behavior §12.1). */
 export const METRIC_PERIOD_MS = 60_000;
 
+type Push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void;
+
 /**
  * CPUReservation / MemoryReservation (AWS/ECS, per cluster): reserved over registered
- * on ACTIVE and DRAINING instances; task counts per service (ECS/ContainerInsights).
+ * on ACTIVE and DRAINING instances; task counts per service (ECS/ContainerInsights);
+ * the load balancers' minute; then each service's CPUUtilization and MemoryUtilization
+ * (AWS/ECS), which need the requests its targets served in that minute.
  */
 export function emitMetrics(ctx: EngineContext): void {
   const timestamp = isoAt(ctx, ctx.nowMs);
   const period = METRIC_PERIOD_MS / 1000;
-  const push = (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => {
+  const push: Push = (m) => {
     recordDatum(ctx, m.Namespace, m.MetricName, m.Dimensions, m.Value);
     ctx.out.metrics.push({ ...m, Timestamp: timestamp, Period: period });
   };
@@ -76,8 +81,9 @@ export function emitMetrics(ctx: EngineContext): void {
       Unit: 'Count',
     });
   }
-  emitTrafficMetrics(ctx, push);
+  const served = emitTrafficMetrics(ctx, push);
   emitCallMetrics(ctx, push);
+  emitUtilization(ctx, push, served);
   // The minute's datapoints are in: the alarms judge it, and fail what they watch.
   onAlarms(ctx, evaluateAlarms(ctx));
 }
@@ -88,11 +94,9 @@ export function emitMetrics(ctx: EngineContext): void {
  * balancer RequestCount and HTTPCode_ELB_5XX_Count, the 503s of groups with no healthy target.
  * Model: the values are the fluid model's, rounded to whole requests.
  */
-function emitTrafficMetrics(
-  ctx: EngineContext,
-  push: (m: Omit<MetricDatum, 'Timestamp' | 'Period'>) => void,
-): void {
-  if (ctx.listenerTraffic.size === 0) return;
+function emitTrafficMetrics(ctx: EngineContext, push: Push): MinuteServed {
+  const minute = new Map<string, { served: number; byRevision: Record<string, number> }>();
+  if (ctx.listenerTraffic.size === 0) return minute;
   const perLb = new Map<string, { requests: number; failed: number }>();
   const chart: Record<string, { served: number; failed: number; healthy: number }> = {};
   for (const arn of trafficTargetGroups(ctx)) {
@@ -112,6 +116,7 @@ function emitTrafficMetrics(
       if (Math.round(n) > 0) byRevision[revision] = Math.round(n);
     delete acc.byRevision;
     acc.lastMinute = { served, failed, byRevision };
+    minute.set(arn, { served, byRevision });
     // The services behind it show the new minute on their edges.
     if (
       was?.served !== served ||
@@ -182,4 +187,31 @@ function emitTrafficMetrics(
     });
   }
   noteTraffic(ctx, chart);
+  return minute;
+}
+
+/** Service CPUUtilization and MemoryUtilization (autoscaling/utilization.ts has the model). */
+function emitUtilization(ctx: EngineContext, push: Push, served: MinuteServed): void {
+  for (const service of ctx.services.values()) {
+    const u = serviceUtilization(ctx, service, served);
+    if (!u) continue;
+    const dims = [
+      { Name: 'ClusterName', Value: service.clusterName },
+      { Name: 'ServiceName', Value: service.serviceName },
+    ];
+    push({
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: dims,
+      Value: u.cpuPercent,
+      Unit: 'Percent',
+    });
+    push({
+      Namespace: 'AWS/ECS',
+      MetricName: 'MemoryUtilization',
+      Dimensions: dims,
+      Value: u.memoryPercent,
+      Unit: 'Percent',
+    });
+  }
 }
