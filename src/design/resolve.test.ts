@@ -5,7 +5,9 @@ import {
   availabilityZoneOf,
   clusterNameOf,
   instanceTypeOf,
+  NVIDIA_DRIVER_VERSION,
   parseTaskDefinitionRef,
+  registeredGpuIdsOf,
   registeredResourcesOf,
   resolveTaskDefinition,
   taskDefinitionRefOf,
@@ -153,6 +155,65 @@ describe('instance attributes', () => {
   it('lets an explicit attribute override a built-in', () => {
     const ci = instance('i-3', { attributes: [{ name: 'ecs.os-type', value: 'windows' }] });
     expect(allAttributesOf(ci)['ecs.os-type']).toBe('windows');
+  });
+});
+
+describe('GPUs an instance registers', () => {
+  const UUID = /^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it.each([
+    ['g4dn.xlarge', 1],
+    ['g4dn.12xlarge', 4],
+    ['p3.8xlarge', 4],
+    ['m5.large', 0],
+    ['c7g.large', 0],
+    // Model: ECS registers NVIDIA GPUs only; g6f has fractional GPUs, 0 whole ones.
+    ['g4ad.xlarge', 0],
+    ['g6f.large', 0],
+  ])('a %s registers %i GPUs from the catalog', (instanceType, count) => {
+    const ids = registeredGpuIdsOf(instance('i-0a', { instanceType }));
+    expect(ids).toHaveLength(count);
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(count);
+  });
+
+  it('makes stable ids, different per instance', () => {
+    const a = registeredGpuIdsOf(instance('i-0a', { instanceType: 'g4dn.12xlarge' }));
+    expect(registeredGpuIdsOf(instance('i-0a', { instanceType: 'g4dn.12xlarge' }))).toEqual(a);
+    const b = registeredGpuIdsOf(instance('i-0b', { instanceType: 'g4dn.12xlarge' }));
+    expect(b.some((id) => a.includes(id))).toBe(false);
+  });
+
+  it('takes the design own GPU resource: its ids, or a count', () => {
+    const ids = ['GPU-fef8089b-4820-abfc-e83e-94318197576e'];
+    const own = (r: { stringSetValue?: string[]; integerValue?: number }) =>
+      registeredGpuIdsOf(
+        instance('i-0c', {
+          instanceType: 'g4dn.12xlarge',
+          registeredResources: [{ name: 'GPU', type: 'STRINGSET', ...r }],
+        }),
+      );
+    expect(own({ stringSetValue: ids })).toEqual(ids);
+    expect(own({ stringSetValue: [] })).toEqual([]);
+    expect(own({ integerValue: 2 })).toHaveLength(2);
+  });
+
+  it('reports the agent GPU capabilities and the GPU-optimized AMI only with GPUs', () => {
+    const gpu = allAttributesOf(instance('i-0d', { instanceType: 'g4dn.xlarge' }));
+    const plain = allAttributesOf(instance('i-0e', { instanceType: 'm5.large' }));
+    expect(gpu['ecs.capability.gpu-driver-version']).toBe(NVIDIA_DRIVER_VERSION);
+    expect(gpu[`ecs.capability.nvidia-driver-version.${NVIDIA_DRIVER_VERSION}`]).toBe('');
+    expect(Object.keys(plain).some((k) => k.includes('driver-version'))).toBe(false);
+    expect(gpu['ecs.ami-id']).not.toBe(plain['ecs.ami-id']);
+    expect(gpu['ecs.cpu-architecture']).toBe('x86_64');
+  });
+
+  it.each([
+    ['c7g.large', 'arm64'],
+    ['m5.large', 'x86_64'],
+    ['g5g.xlarge', 'arm64'],
+  ])('ecs.cpu-architecture of a %s is %s, from the catalog', (instanceType, arch) => {
+    expect(allAttributesOf(instance('i-0f', { instanceType }))['ecs.cpu-architecture']).toBe(arch);
   });
 });
 

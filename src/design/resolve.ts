@@ -105,6 +105,36 @@ export function registeredResourcesOf(ci: ContainerInstance): RegisteredResource
   return cpu === undefined || memoryMiB === undefined ? undefined : { cpu, memoryMiB };
 }
 
+/**
+ * The GPUs an instance registers, as ECS lists them in `registeredResources`
+ * (`{ name: 'GPU', type: 'STRINGSET', stringSetValue: [...] }`): the NVIDIA UUIDs the
+ * agent reads from nvidia-smi, `GPU-` and 36 characters (aws/amazon-ecs-agent,
+ * agent/app/agent.go). The design's own GPU resource wins: its ids, or `integerValue`
+ * GPUs; else the instance type's GPUs from the catalog.
+ *
+ * Model: only NVIDIA GPUs register (the agent's GPU manager is NVIDIA's; the ECS GPU
+ * guide lists NVIDIA types only), so an AMD g4ad registers none, and fractional-GPU
+ * types (g6f, 0 whole GPUs in the catalog) none either. Every NVIDIA instance runs the
+ * ECS GPU-optimized AMI with GPU support on. The UUIDs are stable made-up ones.
+ */
+export function registeredGpuIdsOf(ci: ContainerInstance): string[] {
+  const own = ci.registeredResources?.find((r) => r.name === 'GPU');
+  if (own?.stringSetValue) return [...own.stringSetValue];
+  const spec = instanceTypeSpec(instanceTypeOf(ci) ?? '');
+  const count =
+    own?.integerValue ?? (spec && spec.gpuManufacturer === 'nvidia' ? Math.floor(spec.gpus) : 0);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => gpuUuid(`${ci.ec2InstanceId}/${i}`));
+}
+
+/** Model: the NVIDIA driver of Berth's GPU-optimized AMI, reported as the agent does. */
+export const NVIDIA_DRIVER_VERSION = '570.172.08';
+
+/** `GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, stable for a name. */
+function gpuUuid(name: string): string {
+  const hex = fnvHex(`gpu/${name}`) + fnvHex(`gpu2/${name}`);
+  return `GPU-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Every attribute ECS would report, built-ins from the instance type, custom ones kept. */
 export function allAttributesOf(ci: ContainerInstance): Record<string, string> {
   const type = instanceTypeOf(ci);
@@ -117,11 +147,20 @@ export function allAttributesOf(ci: ContainerInstance): Record<string, string> {
   if (type) out['ecs.instance-type'] = type;
   const az = availabilityZoneOf(ci);
   if (az) out['ecs.availability-zone'] = az;
+  const gpus = registeredGpuIdsOf(ci).length > 0;
   // Model: every EC2 instance reports an AMI, a VPC and a subnet (ecs-behavior §4.5);
   // Berth makes stable ids for them: one VPC per region, one subnet per zone, one
-  // ECS-optimized AMI per region and architecture. The design's own values win.
+  // ECS-optimized AMI per region and architecture (and its GPU-optimized sibling for
+  // instances with GPUs). The design's own values win.
   const region = az?.replace(/[a-z]$/, '') ?? '';
-  out['ecs.ami-id'] = `ami-${fnvHex(`ami/${region}/${out['ecs.cpu-architecture']}`)}`;
+  const ami = `ami/${region}/${out['ecs.cpu-architecture']}${gpus ? '/gpu' : ''}`;
+  out['ecs.ami-id'] = `ami-${fnvHex(ami)}`;
+  // The agent's GPU capabilities: a name-only attribute with the driver version in its
+  // name, and the version as a value (agent/app/agent_capability_unix.go).
+  if (gpus) {
+    out[`ecs.capability.nvidia-driver-version.${NVIDIA_DRIVER_VERSION}`] = '';
+    out['ecs.capability.gpu-driver-version'] = NVIDIA_DRIVER_VERSION;
+  }
   out['ecs.vpc-id'] = `vpc-${fnvHex(`vpc/${region}`)}`;
   if (az) out['ecs.subnet-id'] = `subnet-${fnvHex(`subnet/${az}`)}`;
   for (const a of ci.attributes ?? []) out[a.name] = a.value ?? '';

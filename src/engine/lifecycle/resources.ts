@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context';
+import { taskGpuCount } from '../model/task-definition';
 import type { InstanceState, TaskState } from '../model/types';
 import { changeRemaining } from './tallies';
 
@@ -8,10 +9,13 @@ function portSet(instance: InstanceState, port: TaskState['hostPorts'][number]):
   return port.protocol === 'udp' ? instance.reservedUdpPorts : instance.reservedTcpPorts;
 }
 
-/** Reserve what the task needs on its instance: held from placement until STOPPED (§3). */
+/** Reserve what the task needs on its instance: held from placement until STOPPED (§3), GPUs too. */
 export function reserveTask(ctx: EngineContext, instance: InstanceState, task: TaskState): void {
   const td = task.taskDefinition;
   changeRemaining(ctx, instance, td.cpu, td.memoryMiB, -1);
+  // Only a GPU task touches the count (a checkpoint from before GPUs has none).
+  const gpus = taskGpuCount(td);
+  if (gpus > 0) instance.remainingGpus -= gpus;
   if (td.networkMode === 'awsvpc') instance.eniUsed++;
   for (const p of task.hostPorts) portSet(instance, p).add(p.hostPort);
   instance.taskArns.add(task.taskArn);
@@ -25,6 +29,8 @@ export function releaseTask(ctx: EngineContext, task: TaskState): void {
   if (!instance?.taskArns.has(task.taskArn)) return;
   const td = task.taskDefinition;
   changeRemaining(ctx, instance, td.cpu, td.memoryMiB, 1);
+  const gpus = taskGpuCount(td);
+  if (gpus > 0) instance.remainingGpus += gpus;
   if (td.networkMode === 'awsvpc') instance.eniUsed--;
   for (const p of task.hostPorts) portSet(instance, p).delete(p.hostPort);
   instance.taskArns.delete(task.taskArn);

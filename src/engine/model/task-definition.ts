@@ -21,6 +21,40 @@ export function parseMemoryMiB(value: string | undefined): number | undefined {
 }
 
 /**
+ * Physical GPUs a task reserves: its containers' GPU resourceRequirements summed (API
+ * ResourceRequirement). The design gate refuses values that are not whole positive
+ * numbers (design/accelerator-rules.ts); here such a value counts 0.
+ */
+export function taskGpuCount(revision: Pick<TaskDefinitionRevision, 'input'>): number {
+  let gpus = 0;
+  for (const c of revision.input.containerDefinitions) {
+    for (const r of c.resourceRequirements ?? []) {
+      if (r.type === 'GPU' && /^[1-9]\d*$/.test(r.value.trim())) gpus += Number(r.value);
+    }
+  }
+  return gpus;
+}
+
+/**
+ * Model: Elastic Inference is no longer available ("Amazon Elastic Inference is no
+ * longer available", EC2 API), so no instance can attach an accelerator. A task that
+ * asks for one needs the agent's `ecs.capability.task-eia` attribute, which Berth's
+ * instances do not report: it is refused with ATTRIBUTE, unless the design gives an
+ * instance that attribute to stand for one from before the end of life.
+ */
+export const ELASTIC_INFERENCE_ATTRIBUTE = 'ecs.capability.task-eia';
+
+function usesElasticInference(revision: Pick<TaskDefinitionRevision, 'input'>): boolean {
+  const { input } = revision;
+  return (
+    (input.inferenceAccelerators?.length ?? 0) > 0 ||
+    input.containerDefinitions.some((c) =>
+      c.resourceRequirements?.some((r) => r.type === 'InferenceAccelerator'),
+    )
+  );
+}
+
+/**
  * What a task reserves on an instance: task-level values first, else the sum over
  * containers of memoryReservation, else memory; CPU likewise (ecs-behavior §3.1).
  */
@@ -58,6 +92,8 @@ export function compileTaskDefinition(
       value: platform.operatingSystemFamily.startsWith('WINDOWS') ? 'windows' : 'linux',
     });
   }
+  if (usesElasticInference(revision))
+    requiredAttributes.push({ name: ELASTIC_INFERENCE_ATTRIBUTE });
   return {
     ...revision,
     arn: arns.taskDefinition(scope, revision.family, revision.revision),

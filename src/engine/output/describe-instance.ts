@@ -5,14 +5,33 @@ function integer(name: string, value: number) {
   return { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
 }
 
-function ports(set: ReadonlySet<number>, name: string) {
+function stringSet(name: string, values: string[]) {
   return {
     name,
     type: 'STRINGSET',
     doubleValue: 0,
     longValue: 0,
     integerValue: 0,
-    stringSetValue: [...set].sort((a, b) => a - b).map(String),
+    stringSetValue: values,
+  };
+}
+
+function ports(set: ReadonlySet<number>, name: string) {
+  return stringSet(name, [...set].sort((a, b) => a - b).map(String));
+}
+
+/**
+ * The GPU resource, only on an instance with GPUs. Model: tasks take GPUs in the order
+ * the instance registered them and Berth does not track which task holds which id, so
+ * the remaining ones are listed as the last `remainingGpus` ids.
+ */
+function gpuResources(instance: InstanceState) {
+  const ids = instance.gpuIds ?? [];
+  if (ids.length === 0) return { registered: [], remaining: [] };
+  const free = Math.max(0, Math.min(ids.length, instance.remainingGpus));
+  return {
+    registered: [stringSet('GPU', [...ids])],
+    remaining: [stringSet('GPU', ids.slice(ids.length - free))],
   };
 }
 
@@ -28,6 +47,7 @@ export function describeContainerInstance(
     if (task?.lastStatus === 'RUNNING') running++;
     else if (task && task.lastStatus !== 'STOPPED') pending++;
   }
+  const gpus = gpuResources(instance);
   return {
     containerInstanceArn: instance.containerInstanceArn,
     ec2InstanceId: instance.ec2InstanceId,
@@ -42,26 +62,14 @@ export function describeContainerInstance(
       integer('MEMORY', instance.remainingMemoryMiB),
       ports(instance.reservedTcpPorts, 'PORTS'),
       ports(instance.reservedUdpPorts, 'PORTS_UDP'),
+      ...gpus.remaining,
     ],
     registeredResources: [
       integer('CPU', instance.registeredCpu),
       integer('MEMORY', instance.registeredMemoryMiB),
-      {
-        name: 'PORTS',
-        type: 'STRINGSET',
-        doubleValue: 0,
-        longValue: 0,
-        integerValue: 0,
-        stringSetValue: ['22', '2375', '2376', '51678', '51679'],
-      },
-      {
-        name: 'PORTS_UDP',
-        type: 'STRINGSET',
-        doubleValue: 0,
-        longValue: 0,
-        integerValue: 0,
-        stringSetValue: [],
-      },
+      stringSet('PORTS', ['22', '2375', '2376', '51678', '51679']),
+      stringSet('PORTS_UDP', []),
+      ...gpus.registered,
     ],
     status: instance.status,
     agentConnected: instance.agentConnected,

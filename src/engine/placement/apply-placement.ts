@@ -24,7 +24,7 @@ export function applyPlacement(
         : reservedTcpPorts;
     into.add(p.hostPort);
   }
-  return {
+  const placed: CandidateInstance = {
     ...instance,
     remainingCpu: instance.remainingCpu - task.cpu,
     remainingMemoryMiB: instance.remainingMemoryMiB - task.memoryMiB,
@@ -39,4 +39,7 @@ export function applyPlacement(
       [task.group]: (instance.taskGroupCounts[task.group] ?? 0) + 1,
     },
   };
+  // Only a GPU task touches the count, so an instance without GPUs keeps its shape.
+  if (task.gpus) placed.remainingGpus = (instance.remainingGpus ?? 0) - task.gpus;
+  return placed;
 }

@@ -40,8 +40,16 @@ const clusterInstance = fc
     tcpPorts: fc.subarray([80, 443, 8080]),
     udpPorts: fc.subarray([53, 80]),
     db: fc.nat(2),
+    gpus: fc.constantFrom(-1, -1, 0, 1, 4),
   })
-  .map(({ db, ...spec }) => instance({ ...spec, tasks: db > 0 ? { 'service:db': db } : {} }));
+  .map(({ db, gpus, ...spec }) =>
+    instance({
+      ...spec,
+      tasks: db > 0 ? { 'service:db': db } : {},
+      // -1: an instance without GPUs (no remainingGpus at all).
+      ...(gpus >= 0 && { freeGpus: gpus }),
+    }),
+  );
 
 const portNeed: fc.Arbitrary<PortNeed> = fc.constantFrom<PortNeed>(
   { containerPort: 80, hostPort: 80, protocol: 'tcp' },
@@ -83,10 +91,16 @@ const placementRequest: fc.Arbitrary<PlacementRequest> = fc
     constraints: fc.array(constraint, { maxLength: 3 }),
     strategies: fc.array(strategy, { maxLength: 3 }),
     scheduler: fc.constantFrom('service', 'runTask' as const),
+    gpus: fc.constantFrom(0, 0, 1, 2),
   })
-  .map((req) =>
-    req.task.networkMode === 'none' ? { ...req, task: { ...req.task, portMappings: [] } } : req,
-  );
+  .map(({ gpus, ...req }) => ({
+    ...req,
+    task: {
+      ...req.task,
+      ...(gpus > 0 && { gpus }),
+      ...(req.task.networkMode === 'none' && { portMappings: [] }),
+    },
+  }));
 
 const scenario = fc.record({
   instances: fc.array(clusterInstance, { minLength: 0, maxLength: 8 }),
@@ -102,7 +116,7 @@ function usedPorts(i: CandidateInstance, protocol: 'tcp' | 'udp'): Set<number> {
 }
 
 describe('placement invariants', () => {
-  it('never over-commits CPU, memory, ports or ENIs when decisions are applied in sequence', () => {
+  it('never over-commits CPU, memory, GPUs, ports or ENIs when decisions are applied in sequence', () => {
     fc.assert(
       fc.property(scenario, ({ instances, request, count, seed }) => {
         const { steps, instances: after } = placeSequence(
@@ -117,6 +131,7 @@ describe('placement invariants', () => {
           expect(before.agentConnected).toBe(true);
           expect(before.remainingCpu).toBeGreaterThanOrEqual(request.task.cpu);
           expect(before.remainingMemoryMiB).toBeGreaterThanOrEqual(request.task.memoryMiB);
+          expect(before.remainingGpus ?? 0).toBeGreaterThanOrEqual(request.task.gpus ?? 0);
           if (request.task.networkMode === 'awsvpc')
             expect(before.eniUsed).toBeLessThan(before.eniLimit);
           const ports = decision.hostPorts ?? [];
@@ -140,6 +155,7 @@ describe('placement invariants', () => {
         for (const i of after) {
           expect(i.remainingCpu).toBeGreaterThanOrEqual(0);
           expect(i.remainingMemoryMiB).toBeGreaterThanOrEqual(0);
+          expect(i.remainingGpus ?? 0).toBeGreaterThanOrEqual(0);
           expect(i.eniUsed).toBeLessThanOrEqual(Math.max(i.eniLimit, 0));
         }
       }),

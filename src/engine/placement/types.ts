@@ -23,6 +23,8 @@ export interface CandidateInstance {
   registeredMemoryMiB: number;
   remainingCpu: number;
   remainingMemoryMiB: number;
+  /** GPUs no task holds; absent means none (an instance without GPUs, or a caller from before GPUs). */
+  remainingGpus?: number;
   /** Agent defaults (22, 2375, 2376, 51678, 51679) plus static host ports of tasks; count toward the 100 limit. */
   reservedTcpPorts: ReadonlySet<number>;
   reservedUdpPorts: ReadonlySet<number>;
@@ -58,6 +60,8 @@ export interface TaskRequirements {
   family: string;
   cpu: number;
   memoryMiB: number;
+  /** Physical GPUs, summed over the containers' GPU resourceRequirements; absent means 0. */
+  gpus?: number;
   networkMode: NetworkMode;
   portMappings: readonly PortNeed[];
   /** 'service:web', 'family:x' or a RunTask group. */
@@ -89,6 +93,7 @@ export interface PlacementRequest {
 export type FailureReason =
   | 'RESOURCE:CPU'
   | 'RESOURCE:MEMORY'
+  | 'RESOURCE:GPU'
   | 'RESOURCE:PORTS'
   | 'RESOURCE:ENI'
   /** No Fargate capacity for the task (§4.6); in Berth, none is modelled yet. */

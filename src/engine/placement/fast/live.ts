@@ -54,6 +54,7 @@ export function placeOnLive(
   }
   live.remainingCpu = live.remainingCpu - task.cpu;
   live.remainingMemoryMiB = live.remainingMemoryMiB - task.memoryMiB;
+  if (task.gpus) live.remainingGpus = (live.remainingGpus ?? 0) - task.gpus;
   live.eniUsed = live.eniUsed + (task.networkMode === 'awsvpc' ? 1 : 0);
   live.runningTasksCount = live.runningTasksCount + 1;
   live.taskGroupCounts[task.group] = (live.taskGroupCounts[task.group] ?? 0) + 1;

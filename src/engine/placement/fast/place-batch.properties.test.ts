@@ -35,12 +35,14 @@ const clusterInstance = fc
     eniLimit: fc.integer({ min: 0, max: 3 }),
     web: fc.constantFrom(0, 0, 1, 2),
     db: fc.constantFrom(0, 0, 1),
+    gpus: fc.constantFrom(-1, -1, -1, 0, 1, 2),
   })
-  .map(({ web, db, azMissing, ...spec }) => {
+  .map(({ web, db, azMissing, gpus, ...spec }) => {
     const tasks: Record<string, number> = {};
     if (web > 0) tasks['service:web'] = web;
     if (db > 0) tasks['service:db'] = db;
-    const built = instance({ ...spec, tasks });
+    // -1: an instance without GPUs (no remainingGpus at all).
+    const built = instance({ ...spec, tasks, ...(gpus >= 0 && { freeGpus: gpus }) });
     return azMissing ? withoutAz(built) : built;
   });
 
@@ -79,23 +81,26 @@ const portNeed: fc.Arbitrary<PortNeed> = fc.constantFrom<PortNeed>(
   { containerPort: 3001, hostPort: 0, protocol: 'udp' },
 );
 
-const placementRequest: fc.Arbitrary<PlacementRequest> = fc.record({
-  task: fc.record({
-    family: fc.constant('web'),
-    cpu: fc.constantFrom(0, 128, 256, 512),
-    memoryMiB: fc.constantFrom(128, 256, 512, 1024),
-    networkMode: fc.constantFrom('bridge', 'bridge', 'host', 'awsvpc', 'none' as const),
-    portMappings: fc.oneof(
-      { weight: 2, arbitrary: fc.constant<PortNeed[]>([]) },
-      { weight: 1, arbitrary: fc.uniqueArray(portNeed, { maxLength: 2 }) },
-    ),
-    group: fc.constantFrom('service:web', 'service:web', 'family:batch'),
-    requiredAttributes: fc.subarray([{ name: 'ecs.os-type', value: 'linux' }]),
-  }),
-  constraints: fc.array(constraint, { maxLength: 2 }),
-  strategies: fc.array(strategy, { maxLength: 3 }),
-  scheduler: fc.constantFrom('service', 'service', 'runTask', 'daemon' as const),
-});
+const placementRequest: fc.Arbitrary<PlacementRequest> = fc
+  .record({
+    gpus: fc.constantFrom(0, 0, 0, 1),
+    task: fc.record({
+      family: fc.constant('web'),
+      cpu: fc.constantFrom(0, 128, 256, 512),
+      memoryMiB: fc.constantFrom(128, 256, 512, 1024),
+      networkMode: fc.constantFrom('bridge', 'bridge', 'host', 'awsvpc', 'none' as const),
+      portMappings: fc.oneof(
+        { weight: 2, arbitrary: fc.constant<PortNeed[]>([]) },
+        { weight: 1, arbitrary: fc.uniqueArray(portNeed, { maxLength: 2 }) },
+      ),
+      group: fc.constantFrom('service:web', 'service:web', 'family:batch'),
+      requiredAttributes: fc.subarray([{ name: 'ecs.os-type', value: 'linux' }]),
+    }),
+    constraints: fc.array(constraint, { maxLength: 2 }),
+    strategies: fc.array(strategy, { maxLength: 3 }),
+    scheduler: fc.constantFrom('service', 'service', 'runTask', 'daemon' as const),
+  })
+  .map(({ gpus, ...req }) => (gpus > 0 ? { ...req, task: { ...req.task, gpus } } : req));
 
 const scenario = fc.record({
   instances: fc.array(clusterInstance, { maxLength: 12 }),

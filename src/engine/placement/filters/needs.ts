@@ -9,6 +9,8 @@ export interface HostPort {
 export interface TaskNeeds {
   cpu: number;
   memoryMiB: number;
+  /** Physical GPUs; 0 for most tasks, and then no GPU filter runs. */
+  gpus: number;
   /** Fixed host ports, distinct. */
   staticPorts: HostPort[];
   /** A fixed host port the task itself asks for twice: it can run nowhere. */
@@ -27,6 +29,7 @@ export function taskNeeds(task: TaskRequirements): TaskNeeds {
   const needs: TaskNeeds = {
     cpu: task.cpu,
     memoryMiB: task.memoryMiB,
+    gpus: task.gpus ?? 0,
     staticPorts: [],
     dynamicTcp: 0,
     dynamicUdp: 0,

@@ -5,16 +5,18 @@ import { eniFilter } from './eni';
 import type { Filter } from './filter';
 import type { TaskNeeds } from './needs';
 import { portsFilter } from './ports';
-import { cpuFilter, memoryFilter } from './resources';
+import { cpuFilter, gpuFilter, memoryFilter } from './resources';
 import { agentFilter, statusFilter } from './status';
 
 /**
  * The filters of one request in ECS's order (§4.1): instance state, CPU,
- * memory, ports, ENI, required attributes, then the placement constraints
+ * GPU (only for a task that needs GPUs), memory, ports, ENI, required attributes, then the placement constraints
  * in the order given. Filters that cannot reject this task are left out.
  */
 export function buildFilters(request: PlacementRequest, needs: TaskNeeds): Filter[] {
-  const filters: Filter[] = [statusFilter, agentFilter, cpuFilter(needs), memoryFilter(needs)];
+  const filters: Filter[] = [statusFilter, agentFilter, cpuFilter(needs)];
+  if (needs.gpus > 0) filters.push(gpuFilter(needs));
+  filters.push(memoryFilter(needs));
   const hasPorts =
     needs.staticPorts.length > 0 || needs.duplicatePort || needs.dynamicTcp + needs.dynamicUdp > 0;
   if (hasPorts) filters.push(portsFilter(needs));

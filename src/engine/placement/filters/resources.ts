@@ -12,6 +12,24 @@ export function cpuFilter(needs: TaskNeeds): Filter {
   };
 }
 
+/**
+ * GPUs are whole devices the agent pins to containers: a task needs its count free
+ * (API ResourceRequirement: the GPUs of a task cannot exceed those available).
+ */
+export function gpuFilter(needs: TaskNeeds): Filter {
+  return {
+    // Model (for now): filed under 'cpu', the filter family the UI already has a tag for
+    // (ui/why/words.ts); the reason, label and sentence say GPU. A 'gpu' FilterName needs
+    // that tag added in the same change.
+    name: 'cpu',
+    reason: 'RESOURCE:GPU',
+    check: (instance) =>
+      (instance.remainingGpus ?? 0) < needs.gpus ? 'insufficient GPU' : undefined,
+    explain: (instance) =>
+      `needs ${needs.gpus} GPU${needs.gpus === 1 ? '' : 's'}, ${instance.remainingGpus ?? 0} free`,
+  };
+}
+
 export function memoryFilter(needs: TaskNeeds): Filter {
   return {
     name: 'memory',

@@ -19,6 +19,8 @@ export interface InstanceSpec {
   /** Already free; defaults to cpu / memoryMiB. */
   freeCpu?: number;
   freeMemoryMiB?: number;
+  /** GPUs free; absent: the instance has none. */
+  freeGpus?: number;
   az?: string;
   type?: string;
   status?: InstanceStatus;
@@ -60,6 +62,7 @@ export function instance(spec: InstanceSpec = {}): CandidateInstance {
     registeredMemoryMiB: memoryMiB,
     remainingCpu: spec.freeCpu ?? cpu,
     remainingMemoryMiB: spec.freeMemoryMiB ?? memoryMiB,
+    ...(spec.freeGpus !== undefined && { remainingGpus: spec.freeGpus }),
     reservedTcpPorts: new Set([...DEFAULT_RESERVED_TCP_PORTS, ...(spec.tcpPorts ?? [])]),
     reservedUdpPorts: new Set(spec.udpPorts ?? []),
     eniLimit: spec.eniLimit ?? 2,
@@ -76,6 +79,7 @@ export function arnOf(id: string): string {
 export interface TaskSpec {
   cpu?: number;
   memoryMiB?: number;
+  gpus?: number;
   networkMode?: TaskRequirements['networkMode'];
   ports?: PortNeed[];
   group?: string;
@@ -87,6 +91,7 @@ export function task(spec: TaskSpec = {}): TaskRequirements {
     family: 'web',
     cpu: spec.cpu ?? 256,
     memoryMiB: spec.memoryMiB ?? 512,
+    ...(spec.gpus !== undefined && { gpus: spec.gpus }),
     networkMode: spec.networkMode ?? 'bridge',
     portMappings: spec.ports ?? [],
     group: spec.group ?? 'service:web',
