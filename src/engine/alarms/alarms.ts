@@ -1,4 +1,5 @@
 import type { MetricAlarm } from '../../design';
+import { autoscalingOf } from '../autoscaling/state';
 import { type EngineContext, isoAt } from '../context';
 
 /**
@@ -14,7 +15,7 @@ import { type EngineContext, isoAt } from '../context';
  * periods as CloudWatch's setting names them.
  */
 
-interface Aggregate {
+export interface Aggregate {
   n: number;
   sum: number;
   min: number;
@@ -79,7 +80,14 @@ export function initialAlarmStates(alarms: readonly MetricAlarm[] = []): Map<str
   );
 }
 
-/** A datapoint arrived: the alarms that watch its metric take it. */
+function take(state: AlarmState, value: number): void {
+  const c = state.current;
+  state.current = c
+    ? { n: c.n + 1, sum: c.sum + value, min: Math.min(c.min, value), max: Math.max(c.max, value) }
+    : { n: 1, sum: value, min: value, max: value };
+}
+
+/** A datapoint arrived: the alarms that watch its metric take it, target tracking's too. */
 export function recordDatum(
   ctx: EngineContext,
   namespace: string,
@@ -87,15 +95,15 @@ export function recordDatum(
   dimensions: readonly { Name: string; Value: string }[] | undefined,
   value: number,
 ): void {
-  const watching = ctx.alarmsByMetric.get(metricKey(namespace, metricName, dimensions));
-  if (!watching) return;
-  for (const alarm of watching) {
+  const key = metricKey(namespace, metricName, dimensions);
+  for (const alarm of ctx.alarmsByMetric.get(key) ?? []) {
     const state = ctx.alarms.get(alarm.AlarmName);
-    if (!state) continue;
-    const c = state.current;
-    state.current = c
-      ? { n: c.n + 1, sum: c.sum + value, min: Math.min(c.min, value), max: Math.max(c.max, value) }
-      : { n: 1, sum: value, min: value, max: value };
+    if (state) take(state, value);
+  }
+  const managed = autoscalingOf(ctx);
+  for (const name of managed.watch[key] ?? []) {
+    const alarm = managed.alarms.find((a) => a.config.AlarmName === name);
+    if (alarm) take(alarm.state, value);
   }
 }
 
@@ -130,80 +138,109 @@ function breaches(alarm: MetricAlarm, value: number): boolean {
   }
 }
 
+/**
+ * The values of the alarm's last EvaluationPeriods periods, newest first (undefined: no
+ * datapoint in it), from the minutes it keeps. Pure: "why hasn't it scaled?" reads it too.
+ */
+export function periodValues(
+  alarm: MetricAlarm,
+  minutes: readonly (Aggregate | null)[],
+): (number | undefined)[] {
+  const perPeriod = alarm.Period / 60;
+  const periods: (number | undefined)[] = [];
+  for (
+    let end = minutes.length;
+    end > 0 && periods.length < alarm.EvaluationPeriods;
+    end -= perPeriod
+  ) {
+    const parts = minutes
+      .slice(Math.max(0, end - perPeriod), end)
+      .filter((m): m is Aggregate => m !== null);
+    periods.push(statistic(alarm, parts));
+  }
+  return periods;
+}
+
+/** The state the periods put the alarm in, and how many breach. */
+export function judge(
+  alarm: MetricAlarm,
+  periods: readonly (number | undefined)[],
+  was: AlarmState['state'],
+): { next: AlarmState['state']; breaching: number } {
+  const missing = alarm.TreatMissingData ?? 'missing';
+  let breaching = 0;
+  let evaluated = 0;
+  for (const v of periods) {
+    if (v === undefined) {
+      if (missing === 'breaching') {
+        breaching++;
+        evaluated++;
+      } else if (missing === 'notBreaching') evaluated++;
+      continue;
+    }
+    evaluated++;
+    if (breaches(alarm, v)) breaching++;
+  }
+  const m = alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods;
+  let next: AlarmState['state'];
+  if (breaching >= m) next = 'ALARM';
+  else if (evaluated > 0) next = 'OK';
+  else next = missing === 'ignore' ? was : 'INSUFFICIENT_DATA';
+  return { next, breaching };
+}
+
+/** Close one alarm's minute and evaluate it; true when its state changed. */
+export function evaluateAlarm(alarm: MetricAlarm, state: AlarmState, nowMs: number): boolean {
+  state.minutes.push(state.current);
+  state.current = null;
+  const keep = (alarm.Period / 60) * alarm.EvaluationPeriods;
+  if (state.minutes.length > keep) state.minutes.splice(0, state.minutes.length - keep);
+  const periods = periodValues(alarm, state.minutes);
+  const { next, breaching } = judge(alarm, periods, state.state);
+  if (next === state.state) return false;
+  const m = alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods;
+  const latest = periods.find((v) => v !== undefined);
+  state.reason =
+    next === 'ALARM'
+      ? `Threshold Crossed: ${breaching} out of the last ${alarm.EvaluationPeriods} datapoints [${latest ?? ''}] was ${alarm.ComparisonOperator.replace(
+          /([A-Z])/g,
+          ' $1',
+        )
+          .trim()
+          .toLowerCase()} (${alarm.Threshold}).`
+      : next === 'OK'
+        ? `Threshold Crossed: no ${m} of the last ${alarm.EvaluationPeriods} datapoints breached the threshold (${alarm.Threshold}).`
+        : 'Insufficient Data: no datapoints were received.';
+  state.state = next;
+  state.updatedAtMs = nowMs;
+  return true;
+}
+
 /** Close the minute and evaluate every alarm; returns the names that entered ALARM now. */
 export function evaluateAlarms(ctx: EngineContext): string[] {
   const entered: string[] = [];
   for (const alarm of ctx.design.alarms ?? []) {
     const state = ctx.alarms.get(alarm.AlarmName);
-    if (!state) continue;
-    const perPeriod = alarm.Period / 60;
-    state.minutes.push(state.current);
-    state.current = null;
-    const keep = perPeriod * alarm.EvaluationPeriods;
-    if (state.minutes.length > keep) state.minutes.splice(0, state.minutes.length - keep);
-    const periods: (number | undefined)[] = [];
-    for (
-      let end = state.minutes.length;
-      end > 0 && periods.length < alarm.EvaluationPeriods;
-      end -= perPeriod
-    ) {
-      const parts = state.minutes
-        .slice(Math.max(0, end - perPeriod), end)
-        .filter((m): m is Aggregate => m !== null);
-      periods.push(statistic(alarm, parts));
-    }
-    const missing = alarm.TreatMissingData ?? 'missing';
-    let breaching = 0;
-    let evaluated = 0;
-    for (const v of periods) {
-      if (v === undefined) {
-        if (missing === 'breaching') {
-          breaching++;
-          evaluated++;
-        } else if (missing === 'notBreaching') evaluated++;
-        continue;
-      }
-      evaluated++;
-      if (breaches(alarm, v)) breaching++;
-    }
-    const m = alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods;
-    let next: AlarmState['state'];
-    if (breaching >= m) next = 'ALARM';
-    else if (evaluated > 0) next = 'OK';
-    else next = missing === 'ignore' ? state.state : 'INSUFFICIENT_DATA';
-    if (next === state.state) continue;
-    const latest = periods.find((v) => v !== undefined);
-    state.reason =
-      next === 'ALARM'
-        ? `Threshold Crossed: ${breaching} out of the last ${alarm.EvaluationPeriods} datapoints [${latest ?? ''}] was ${alarm.ComparisonOperator.replace(
-            /([A-Z])/g,
-            ' $1',
-          )
-            .trim()
-            .toLowerCase()} (${alarm.Threshold}).`
-        : next === 'OK'
-          ? `Threshold Crossed: no ${m} of the last ${alarm.EvaluationPeriods} datapoints breached the threshold (${alarm.Threshold}).`
-          : 'Insufficient Data: no datapoints were received.';
-    state.state = next;
-    state.updatedAtMs = ctx.nowMs;
+    if (!state || !evaluateAlarm(alarm, state, ctx.nowMs)) continue;
     // The services whose deployments watch it show the new state.
     for (const service of ctx.services.values())
       if (service.alarmConfig?.alarmNames.includes(alarm.AlarmName))
         ctx.out.dirtyServices.add(service.serviceName);
-    if (next === 'ALARM') entered.push(alarm.AlarmName);
+    if (state.state === 'ALARM') entered.push(alarm.AlarmName);
   }
   return entered;
 }
 
-/** DescribeAlarms' MetricAlarms, as the CLI prints them. */
+/** DescribeAlarms' MetricAlarms, as the CLI prints them: the design's, then target tracking's. */
 export function describeAlarms(ctx: EngineContext): Record<string, unknown>[] {
-  return (ctx.design.alarms ?? []).map((a) => {
-    const s = ctx.alarms.get(a.AlarmName);
-    return {
-      ...a,
-      StateValue: s?.state ?? 'INSUFFICIENT_DATA',
-      StateReason: s?.reason ?? '',
-      StateUpdatedTimestamp: isoAt(ctx, s?.updatedAtMs ?? 0),
-    };
+  const describe = (a: MetricAlarm, s: AlarmState | undefined) => ({
+    ...a,
+    StateValue: s?.state ?? 'INSUFFICIENT_DATA',
+    StateReason: s?.reason ?? '',
+    StateUpdatedTimestamp: isoAt(ctx, s?.updatedAtMs ?? 0),
   });
+  return [
+    ...(ctx.design.alarms ?? []).map((a) => describe(a, ctx.alarms.get(a.AlarmName))),
+    ...autoscalingOf(ctx).alarms.map((a) => describe(a.config, a.state)),
+  ];
 }

@@ -19,7 +19,8 @@ export interface WebOpts {
   cpu?: number;
   memory?: number;
   instances?: number;
-  extra?: Partial<DesignInput>;
+  /** More of the design, checked by the gate (so loosely typed here). */
+  extra?: Record<string, unknown>;
 }
 
 export function webDesign(opts: WebOpts = {}) {
@@ -70,7 +71,7 @@ export function webDesign(opts: WebOpts = {}) {
       ],
       traffic: opts.traffic,
     }),
-    ...opts.extra,
+    ...(opts.extra as Partial<DesignInput>),
   });
 }
 

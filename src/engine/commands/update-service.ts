@@ -14,6 +14,24 @@ import { requestReconcile } from '../scheduler/request';
 import { AwsError } from './errors';
 import { clusterOf, serviceOf, taskDefinitionOf } from './lookup';
 
+/**
+ * A desired count set from outside the scheduler, as UpdateService sets it: Application
+ * Auto Scaling calls UpdateService too (autoscaling/activity.ts). Like any update it ends
+ * the start throttle (§7.3) and asks for a scheduler pass.
+ */
+export function setServiceDesiredCount(
+  ctx: EngineContext,
+  service: ServiceState,
+  desiredCount: number,
+): void {
+  setDesiredCount(ctx, service, desiredCount);
+  service.startFailures = 0;
+  delete service.launchHoldUntilMs;
+  service.steady = false;
+  ctx.out.dirtyServices.add(service.serviceName);
+  requestReconcile(ctx, service.serviceName);
+}
+
 export function updateService(
   ctx: EngineContext,
   input: UpdateServiceInput,
