@@ -28,6 +28,14 @@ export const MetricAlarm = z
       'LessThanOrEqualToThreshold',
     ]),
     TreatMissingData: z.enum(['missing', 'notBreaching', 'breaching', 'ignore']).optional(),
+    /**
+     * What the alarm does in each state: Berth acts on step scaling policy ARNs (invoked
+     * on entering the state and each minute it stays, as Application Auto Scaling is);
+     * other ARNs (SNS topics, ...) are kept and not used.
+     */
+    AlarmActions: z.array(z.string().min(1)).max(5).optional(),
+    OKActions: z.array(z.string().min(1)).max(5).optional(),
+    InsufficientDataActions: z.array(z.string().min(1)).max(5).optional(),
   })
   .refine((a) => a.DatapointsToAlarm === undefined || a.DatapointsToAlarm <= a.EvaluationPeriods, {
     path: ['DatapointsToAlarm'],
