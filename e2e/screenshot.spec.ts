@@ -246,3 +246,22 @@ for (const [width, height] of [
     await page.screenshot({ path: at(`39-alb-rules-${width}x${height}`) });
   });
 }
+
+for (const [w, h] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`screens of the instance-type search at ${w}x${h}`, async ({ app: _app, page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const input = page.getByTestId('palette.instanceType');
+    await input.click();
+    await input.fill('gpu');
+    await expect(page.getByTestId('type-option.g4dn.xlarge')).toBeVisible();
+    await page.screenshot({ path: at(`40-type-search-gpu-${w}`) });
+    await input.fill('arm64 2 vcpu');
+    await page.screenshot({ path: at(`41-type-search-arm-${w}`) });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: at(`42-type-picked-${w}`) });
+  });
+}
