@@ -119,10 +119,10 @@ export const InstanceTypePicker = memo(function InstanceTypePicker({
                 onMouseEnter={() => setActive(i)}
               >
                 <strong>{s.name}</strong>
-                <span>{instanceTypeSummary(s)}</span>
+                <span className="type-picker-summary">{instanceTypeSummary(s)}</span>
                 <span className="type-picker-price">
+                  {s.currentGeneration ? '' : 'prev. gen · '}
                   {s.onDemandUsdPerHour === null ? 'no price' : `$${s.onDemandUsdPerHour}/h`}
-                  {s.currentGeneration ? '' : ' · previous gen'}
                 </span>
               </div>
             ))}
