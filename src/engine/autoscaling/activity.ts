@@ -54,6 +54,33 @@ export function scaleTo(
   return activity;
 }
 
+/** An activity that changes the bounds only (a scheduled action's): `Setting min capacity to 4.` */
+export function logBoundsActivity(
+  ctx: EngineContext,
+  target: ScalableTargetState,
+  change: string,
+  cause: string,
+  by: string,
+): void {
+  const service = ctx.services.get(target.serviceName);
+  const desired = service?.desiredCount ?? 0;
+  const state = autoscalingOf(ctx);
+  state.activitySeq++;
+  target.activities.push({
+    activityId: activityId(target.resourceId, state.activitySeq),
+    description: `Setting ${change}.`,
+    cause,
+    atMs: ctx.nowMs,
+    statusCode: 'Successful',
+    statusMessage: `Successfully set ${change}. Change successfully fulfilled by ecs.`,
+    from: desired,
+    to: desired,
+    by,
+  });
+  if (target.activities.length > ACTIVITIES_KEPT) target.activities.shift();
+  if (service) ctx.out.dirtyServices.add(service.serviceName);
+}
+
 /** DescribeScalingActivities' ScalingActivities, newest first, as the CLI prints them. */
 export function describeScalingActivities(
   ctx: EngineContext,

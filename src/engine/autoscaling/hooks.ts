@@ -1,11 +1,13 @@
 import type { AutoscalingCommand } from '../../design';
 import { evaluateAlarm } from '../alarms/alarms';
 import type { EngineContext } from '../context';
-import { deleteScalingPolicy, putScalingPolicy } from './policies';
-import { commitProposal } from './scaling';
+import { deleteScalingPolicy, policyOfArn, putScalingPolicy } from './policies';
+import { commitProposal, judgeProposal } from './scaling';
+import { deleteScheduledAction, putScheduledAction, runScheduledActions } from './scheduled';
 import { autoscalingOf } from './state';
+import { stepProposal } from './step';
 import { decideTracking, trackingViews } from './target-tracking';
-import { parseResourceId, registerScalableTarget } from './targets';
+import { parseResourceId, registerScalableTarget, targetOf } from './targets';
 
 const policyResource = (arn: string) => /resource\/ecs\/([^:]+)/.exec(arn)?.[1] ?? '';
 
@@ -22,6 +24,32 @@ export interface AutoscalingEvent {
 export function startAutoscaling(ctx: EngineContext): void {
   for (const input of ctx.design.scalableTargets ?? []) registerScalableTarget(ctx, input);
   for (const input of ctx.design.scalingPolicies ?? []) putScalingPolicy(ctx, input);
+  for (const input of ctx.design.scheduledActions ?? []) putScheduledAction(ctx, input);
+}
+
+/** The design's alarms' actions that name step policies, for the state each alarm is in now. */
+function invokeStepPolicies(ctx: EngineContext): void {
+  for (const alarm of ctx.design.alarms ?? []) {
+    const state = ctx.alarms.get(alarm.AlarmName);
+    if (!state) continue;
+    const actions =
+      state.state === 'ALARM'
+        ? alarm.AlarmActions
+        : state.state === 'OK'
+          ? alarm.OKActions
+          : alarm.InsufficientDataActions;
+    for (const arn of actions ?? []) {
+      const policy = policyOfArn(ctx, arn);
+      if (!policy || (policy.input.PolicyType ?? 'StepScaling') !== 'StepScaling') continue;
+      const target = targetOf(ctx, policy.resourceId);
+      const service = target && ctx.services.get(target.serviceName);
+      if (!target || !service) continue;
+      const { proposal } = stepProposal(ctx, target, policy, alarm, state);
+      if (!proposal) continue;
+      const verdict = judgeProposal(ctx, target, service, proposal);
+      if (verdict.to !== undefined) commitProposal(ctx, target, proposal, verdict.to);
+    }
+  }
 }
 
 /** Its timers, as simulation.ts hands them over: Berth's scaling runs on the minute, so none. */
@@ -36,6 +64,12 @@ export function autoscalingMinute(ctx: EngineContext): void {
   for (const alarm of state.alarms)
     if (evaluateAlarm(alarm.config, alarm.state, ctx.nowMs))
       ctx.out.dirtyServices.add(parseResourceId(policyResource(alarm.policyArn)).serviceName);
+  // Scheduled actions first: they run whatever the cooldowns (§12.4), and the dynamic
+  // policies then scale within the bounds they set.
+  runScheduledActions(ctx);
+  // Model: CloudWatch invokes an Auto Scaling action on entering the state and once a
+  // minute while it stays (CloudWatch's rule for Auto Scaling actions).
+  invokeStepPolicies(ctx);
   for (const target of state.targets) {
     const service = ctx.services.get(target.serviceName);
     if (!service) continue;
@@ -57,7 +91,8 @@ export function applyAutoscalingCommand(
     case 'DeleteScalingPolicy':
       return deleteScalingPolicy(ctx, command.input);
     case 'PutScheduledAction':
+      return putScheduledAction(ctx, command.input);
     case 'DeleteScheduledAction':
-      return {};
+      return deleteScheduledAction(ctx, command.input);
   }
 }

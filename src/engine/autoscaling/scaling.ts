@@ -24,6 +24,8 @@ export interface Proposal {
   wants: number;
   policyName: string;
   alarmName: string;
+  /** The state the alarm invoked the policy in: ALARM, or OK / INSUFFICIENT_DATA for their actions. */
+  alarmState?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
   cooldownS: number;
   /** The capacity the ask was counted from (running, or the cooldown's starting capacity). */
   base: number;
@@ -93,7 +95,7 @@ export function commitProposal(
   p: Proposal,
   to: number,
 ): void {
-  const cause = `monitor alarm ${p.alarmName} in state ALARM triggered policy ${p.policyName}`;
+  const cause = `monitor alarm ${p.alarmName} in state ${p.alarmState ?? 'ALARM'} triggered policy ${p.policyName}`;
   if (!scaleTo(ctx, target, to, cause, p.policyName)) return;
   if (p.direction === 'out') {
     const running = outCooldownLeftMs(ctx, target) > 0 ? target.outCooldown : undefined;
