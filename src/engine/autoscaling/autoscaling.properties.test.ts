@@ -37,7 +37,7 @@ const scenarioArb = fc.record({
   }),
   suspendAt: fc.option(fc.integer({ min: 1, max: RUN_MINUTES }), { nil: undefined }),
 });
-type Scenario = fc.infer<typeof scenarioArb>;
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(s: Scenario): DesignDocument {
   const put = (at: number, name: string, value: number): ScriptAction => ({
