@@ -12,6 +12,7 @@ const FARGATE_ONLY: Partial<RegisterTaskDefinitionInput> = {
 
 function withService(td: Partial<RegisterTaskDefinitionInput>, service: Record<string, unknown>) {
   return designInput({
+    clusters: [{ clusterName: 'demo', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] }],
     taskDefinitions: [taskDefinition('web', td)],
     services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 1, ...service }],
   });
@@ -77,5 +78,12 @@ describe('CreateService: the launch type must be one the task definition support
     );
     expect(launchTypeRefusal(taskDefinition('web'), 'EC2')).toBeUndefined();
     expect(requestedLaunchType({})).toBe('EC2');
+  });
+
+  it("with neither launchType nor strategy, the cluster's default strategy decides (§4.7)", () => {
+    const fargate = [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
+    expect(requestedLaunchType({}, fargate)).toBe('FARGATE');
+    expect(requestedLaunchType({ launchType: 'EC2' }, fargate)).toBe('EC2');
+    expect(requestedLaunchType({}, [{ capacityProvider: 'asg', weight: 1 }])).toBe('EC2');
   });
 });

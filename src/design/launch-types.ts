@@ -16,15 +16,19 @@ export function supportedLaunchTypes(td: RegisterTaskDefinitionInput): readonly 
 
 /**
  * The launch type a CreateService / RunTask asks for: `launchType`, else a capacity
- * provider strategy of Fargate providers means FARGATE, else EC2 (with neither, the
- * cluster's default strategy is used, §4.7; Berth's clusters have none, so EC2).
+ * provider strategy of Fargate providers means FARGATE, else EC2. With neither, the
+ * cluster's default strategy is used (§4.7): pass it as `clusterDefault`.
  */
-export function requestedLaunchType(input: {
-  launchType?: LaunchType | undefined;
-  capacityProviderStrategy?: unknown;
-}): LaunchType {
+export function requestedLaunchType(
+  input: {
+    launchType?: LaunchType | undefined;
+    capacityProviderStrategy?: unknown;
+  },
+  clusterDefault?: unknown,
+): LaunchType {
   if (input.launchType !== undefined) return input.launchType;
-  const strategy = input.capacityProviderStrategy;
+  const own = input.capacityProviderStrategy;
+  const strategy = Array.isArray(own) && own.length > 0 ? own : clusterDefault;
   if (Array.isArray(strategy) && strategy.length > 0) {
     const fargate = strategy.every((item: unknown) => {
       const name = (item as { capacityProvider?: unknown } | null)?.capacityProvider;

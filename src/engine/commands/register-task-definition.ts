@@ -1,4 +1,5 @@
 import { checkTaskDefinition, type RegisterTaskDefinitionInput } from '../../design';
+import { INVALID_FARGATE_CPU } from '../../design/task-definition-rules';
 import type { EngineContext } from '../context';
 import { compileTaskDefinition } from '../model/task-definition';
 import { AwsError } from './errors';
@@ -9,6 +10,9 @@ export function registerTaskDefinition(
   input: RegisterTaskDefinitionInput,
 ): Record<string, unknown> {
   const [issue] = checkTaskDefinition(input, 'taskDefinition');
+  // A size Fargate does not have is refused in ECS's own words (§6.1).
+  if (issue?.message.startsWith(INVALID_FARGATE_CPU))
+    throw new AwsError('ClientException', INVALID_FARGATE_CPU);
   if (issue) throw new AwsError('ClientException', `${issue.path} ${issue.message}`);
   let revision = 1;
   for (const td of ctx.taskDefinitions) {

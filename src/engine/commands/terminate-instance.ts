@@ -1,4 +1,5 @@
 import type { TerminateInstanceInput } from '../../design';
+import { onInstanceLost } from '../capacity/groups';
 import type { EngineContext } from '../context';
 import { setInstanceStatus } from '../lifecycle/tallies';
 import { killTask } from '../lifecycle/transitions';
@@ -16,6 +17,12 @@ export function terminateInstance(
 ): Record<string, unknown> {
   const arn = ctx.instanceArnByEc2Id.get(input.ec2InstanceId);
   const instance = arn ? ctx.instances.get(arn) : undefined;
+  const booting = ctx.capacity.instances[input.ec2InstanceId];
+  if (booting && (!instance || instance.status === 'INACTIVE')) {
+    // An Auto Scaling group's instance still booting: gone before it registered; replaced.
+    onInstanceLost(ctx, input.ec2InstanceId);
+    return terminating(input.ec2InstanceId);
+  }
   if (!instance || instance.status === 'INACTIVE') {
     throw new AwsError(
       'InvalidInstanceID.NotFound',
@@ -40,10 +47,16 @@ export function terminateInstance(
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   emitInstanceStateChange(ctx, instance);
   requestWaitingReconciles(ctx, instance.clusterName);
+  // An Auto Scaling group replaces an instance it did not terminate itself.
+  onInstanceLost(ctx, instance.ec2InstanceId);
+  return terminating(instance.ec2InstanceId);
+}
+
+function terminating(instanceId: string): Record<string, unknown> {
   return {
     TerminatingInstances: [
       {
-        InstanceId: instance.ec2InstanceId,
+        InstanceId: instanceId,
         CurrentState: { Code: 32, Name: 'shutting-down' },
         PreviousState: { Code: 16, Name: 'running' },
       },

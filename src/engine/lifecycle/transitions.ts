@@ -1,4 +1,6 @@
 import type { TaskLastStatus, TaskStopCode } from '../api';
+import { isFargateTask, noteTaskStopped } from '../capacity/tasks';
+import { dropWaiting, isWaiting } from '../capacity/waiting';
 import type { EngineContext } from '../context';
 import {
   essentialHealthChecks,
@@ -62,16 +64,31 @@ function stopTimeoutMs(task: TaskState): number {
   );
 }
 
-/** A placed task starts here: PROVISIONING (awsvpc) or PENDING. */
+/**
+ * A placed task starts here: PROVISIONING (awsvpc) or PENDING. A Fargate task is
+ * PROVISIONING while Fargate finds it capacity and attaches its ENI (§6; Model: the
+ * design's `fargate.provisioningSeconds`, 15 s by default).
+ */
 export function startTask(ctx: EngineContext, task: TaskState): void {
-  if (usesEni(task)) {
+  if (usesEni(task) || isFargateTask(ctx, task)) {
     setLastStatus(ctx, task, 'PROVISIONING');
     touch(ctx, task);
     emitTaskStateChange(ctx, task);
-    after(ctx, task, ENI_ATTACH_MS, 'PENDING');
+    const ms = isFargateTask(ctx, task) ? ctx.capacity.fargateProvisioningMs : ENI_ATTACH_MS;
+    after(ctx, task, ms, 'PENDING');
     return;
   }
   enterPending(ctx, task);
+}
+
+/**
+ * A task that waited in PROVISIONING for capacity has its instance now: it attaches its
+ * ENI (awsvpc) and goes on to PENDING as a task placed at once would.
+ */
+export function provisioned(ctx: EngineContext, task: TaskState): void {
+  touch(ctx, task);
+  if (usesEni(task)) after(ctx, task, ENI_ATTACH_MS, 'PENDING');
+  else enterPending(ctx, task);
 }
 
 function enterPending(ctx: EngineContext, task: TaskState): void {
@@ -192,6 +209,7 @@ function enterStopped(ctx: EngineContext, task: TaskState): void {
   touch(ctx, task);
   releaseTask(ctx, task);
   emitTaskStateChange(ctx, task);
+  noteTaskStopped(ctx, task);
   onTaskStopped(ctx, task);
   // What it held is free now, whether a timer got it here or a stop while PENDING did
   // (no timer then): the cluster's waiting services, its own among them, look again.
@@ -262,7 +280,10 @@ export function stopTask(
     signalStop(ctx, task);
     return;
   }
-  const next: TaskLastStatus = usesEni(task) ? 'DEPROVISIONING' : 'STOPPED';
+  // A task still waiting for capacity has no ENI to detach.
+  const waited = isWaiting(ctx, task);
+  if (waited) dropWaiting(ctx, task);
+  const next: TaskLastStatus = usesEni(task) && !waited ? 'DEPROVISIONING' : 'STOPPED';
   touch(ctx, task);
   if (next === 'STOPPED') enterStopped(ctx, task);
   else onTaskTimer(ctx, task, task.version, 'DEPROVISIONING');

@@ -1,3 +1,4 @@
+import { taskCapacity } from '../capacity/tasks';
 import { type EngineContext, isoAt } from '../context';
 import { arns } from '../ids';
 import type { TaskState } from '../model/types';
@@ -18,15 +19,29 @@ export function describeTask(ctx: EngineContext, task: TaskState): Record<string
     ? ctx.instances.get(task.containerInstanceArn)
     : undefined;
   const td = task.taskDefinition;
+  const where = taskCapacity(ctx, task);
+  const fargate = where.launchType === 'FARGATE';
   return compact({
-    attachments: [],
+    // A Fargate task's own ENI, in the subnet it was given (§6).
+    attachments:
+      fargate && where.subnetId !== undefined
+        ? [
+            {
+              id: `${task.taskId.slice(0, 8)}-eni0`,
+              type: 'ElasticNetworkInterface',
+              status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
+              details: [{ name: 'subnetId', value: where.subnetId }],
+            },
+          ]
+        : [],
     attributes: [
       {
         name: 'ecs.cpu-architecture',
         value: instance?.attributes['ecs.cpu-architecture'] ?? 'x86_64',
       },
     ],
-    availabilityZone: instance?.availabilityZone,
+    availabilityZone: instance?.availabilityZone ?? where.availabilityZone,
+    capacityProviderName: where.capacityProviderName,
     clusterArn: arns.cluster(ctx, task.clusterName),
     containerInstanceArn: task.containerInstanceArn,
     containers: td.input.containerDefinitions.map((c, i) =>
@@ -61,8 +76,11 @@ export function describeTask(ctx: EngineContext, task: TaskState): Record<string
     group: task.group,
     healthStatus: task.healthStatus ?? 'UNKNOWN',
     lastStatus: task.lastStatus,
-    launchType: 'EC2',
+    launchType: where.launchType,
     memory: String(td.memoryMiB),
+    // Model: every Fargate task runs on LATEST, 1.4.0 for Linux (§6.2).
+    platformVersion: fargate ? '1.4.0' : undefined,
+    platformFamily: fargate ? 'Linux' : undefined,
     overrides: { containerOverrides: td.input.containerDefinitions.map((c) => ({ name: c.name })) },
     pullStartedAt: iso(ctx, task.pullStartedAtMs),
     pullStoppedAt: iso(ctx, task.pullStoppedAtMs),

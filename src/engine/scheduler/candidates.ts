@@ -43,11 +43,20 @@ function toCandidate(ctx: EngineContext, instance: InstanceState): CandidateInst
   };
 }
 
-export function candidatePool(ctx: EngineContext, clusterName: string): CandidatePool {
+/**
+ * The cluster's instances a task may go on: `accept` narrows them to a launch type's or a
+ * capacity provider's (capacity/route.ts instanceFilter); by default, every one.
+ */
+export function candidatePool(
+  ctx: EngineContext,
+  clusterName: string,
+  accept?: (instance: InstanceState) => boolean,
+): CandidatePool {
   const candidates: CandidateInstance[] = [];
   const byArn = new Map<string, CandidateInstance>();
   for (const instance of ctx.instances.values()) {
     if (instance.clusterName !== clusterName || instance.status === 'INACTIVE') continue;
+    if (accept && !accept(instance)) continue;
     const c = toCandidate(ctx, instance);
     candidates.push(c);
     byArn.set(c.containerInstanceArn, c);

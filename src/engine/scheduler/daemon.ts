@@ -1,3 +1,5 @@
+import { instanceFilter, serviceRoute } from '../capacity/route';
+import { setTaskCapacity } from '../capacity/tasks';
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { primaryOf } from '../deployment/deployments';
@@ -40,8 +42,11 @@ function isDaemonTask(ctx: EngineContext, task: TaskState): boolean {
  * SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED. Returns the desired count.
  */
 export function reconcileDaemon(ctx: EngineContext, service: ServiceState): number {
-  // An EXTERNAL daemon runs on ECS Anywhere instances, which Berth does not model.
   if (waitForLaunchType(ctx, service, 0)) return service.desiredCount;
+  // An EC2 daemon runs on the cluster's EC2 instances, an EXTERNAL one on its external ones.
+  const route = serviceRoute(ctx, service);
+  const launchType = route.kind === 'launchType' ? route.launchType : 'EC2';
+  const accept = instanceFilter(ctx, { launchType });
   const launch = serviceLaunchRequest(service);
   const request = placementRequest(launch);
   const started: string[] = [];
@@ -80,7 +85,7 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
       }
       continue;
     }
-    pool ??= candidatePool(ctx, service.clusterName);
+    pool ??= candidatePool(ctx, service.clusterName, accept);
     const candidate = pool.byArn.get(instance.containerInstanceArn);
     if (own.length > 0) {
       const violation = candidate ? checkInstance(request, candidate, 'memberOf') : undefined;
@@ -126,6 +131,7 @@ export function reconcileDaemon(ctx: EngineContext, service: ServiceState): numb
       ctx,
       { candidates: [candidate], byArn: new Map([[candidate.containerInstanceArn, candidate]]) },
       launch,
+      (task) => setTaskCapacity(ctx, task, { launchType }),
     );
     if (result.ok) {
       desired++;

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { design, instance, minutes, service, taskDefinition } from '../testing/builders';
 import { simulate } from '../testing/harness';
 
-// Only EC2 tasks go on container instances. Until Berth models Fargate capacity, a
-// FARGATE task waits and says why; a launch type the task definition does not
-// support is refused as ECS refuses it.
+// Only EC2 tasks go on EC2 container instances; FARGATE tasks run on Fargate. A launch
+// type the task definition does not support is refused as ECS refuses it.
 
 const fargate = {
   ...taskDefinition('edge', { networkMode: 'awsvpc', cpu: 256, memory: 512 }),
@@ -22,25 +21,15 @@ function cluster(services: Record<string, unknown>[] = []) {
 }
 
 describe('launch types', () => {
-  it('a FARGATE service waits, never on an EC2 instance, and says Fargate is not modelled', () => {
+  it('a FARGATE service runs on Fargate, never on an EC2 instance', () => {
     const run = simulate(cluster([service('edge', 2, { launchType: 'FARGATE' })])).until(
       minutes(5),
     );
-    expect(run.tasks()).toHaveLength(0);
+    expect(run.tasks({ lastStatus: 'RUNNING' })).toHaveLength(2);
+    expect(run.tasks().every((t) => t.containerInstanceArn === undefined)).toBe(true);
     const snap = run.sim.snapshot();
     expect(snap.instances[0]?.remainingMemoryMiB).toBe(snap.instances[0]?.registeredMemoryMiB);
-    expect(snap.services[0]?.placementFailure).toBe(
-      'launch type FARGATE: Fargate capacity is not modelled yet; the task waits (only EC2 tasks go on container instances)',
-    );
-    expect(run.serviceMessages).toContain(
-      'service edge was unable to place a task because no container instance met all of its requirements. Reason: Berth does not model Fargate capacity yet; tasks of launch type FARGATE are never placed on EC2 container instances.',
-    );
-    const event = run.events.find((e) => e.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE');
-    expect(event?.detail.reason).toBe('RESOURCE:FARGATE');
-    const why = run.sim.explainService('edge');
-    expect(why?.failure?.reason).toBe('RESOURCE:FARGATE');
-    expect(why?.failure?.summary).toContain('Fargate capacity is not modelled yet');
-    expect(why?.trace.candidateCount).toBe(0);
+    expect(snap.services[0]?.placementFailure).toBeUndefined();
   });
 
   it.each([
@@ -68,24 +57,23 @@ describe('launch types', () => {
     expect(run.tasks()).toHaveLength(0);
   });
 
-  it('RunTask on FARGATE places nothing and answers a failure per task', () => {
+  it('RunTask on FARGATE answers its tasks, PROVISIONING on no instance', () => {
     const run = simulate(cluster()).apply({
       action: 'RunTask',
       input: { cluster: 'test', taskDefinition: 'edge', launchType: 'FARGATE', count: 2 },
     });
-    const response = run.results[0]?.response as { tasks: unknown[]; failures: unknown[] };
-    expect(response.tasks).toEqual([]);
-    expect(response.failures).toEqual([
-      {
-        reason: 'RESOURCE:FARGATE',
-        detail: expect.stringContaining('Fargate capacity is not modelled yet'),
-      },
-      {
-        reason: 'RESOURCE:FARGATE',
-        detail: expect.stringContaining('Fargate capacity is not modelled yet'),
-      },
-    ]);
-    expect(run.until(minutes(1)).tasks()).toHaveLength(0);
+    const response = run.results[0]?.response as {
+      tasks: Record<string, unknown>[];
+      failures: unknown[];
+    };
+    expect(response.failures).toEqual([]);
+    expect(response.tasks.map((t) => [t.lastStatus, t.launchType, t.containerInstanceArn])).toEqual(
+      [
+        ['PROVISIONING', 'FARGATE', undefined],
+        ['PROVISIONING', 'FARGATE', undefined],
+      ],
+    );
+    expect(run.until(minutes(1)).tasks({ lastStatus: 'RUNNING' })).toHaveLength(2);
   });
 
   it('UpdateService to a definition that does not support the service launch type is refused', () => {

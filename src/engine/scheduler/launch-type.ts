@@ -10,20 +10,20 @@ export function serviceLaunchType(service: ServiceState): LaunchType {
 }
 
 /**
- * Why a task of this launch type cannot be placed in Berth. Only EC2 tasks go on the
- * cluster's container instances (§4); a FARGATE, EXTERNAL or MANAGED_INSTANCES task
- * never does. Model: there is no Fargate (or ECS Anywhere) capacity yet, so such a
- * task waits, and says so, rather than borrowing an EC2 instance.
+ * Why a task of this launch type cannot be placed in Berth. EC2 tasks go on the cluster's
+ * EC2 instances, EXTERNAL ones on its external instances, FARGATE ones on Fargate
+ * (capacity/). Model: ECS Managed Instances are not modelled, so such a task waits, and
+ * says so, rather than borrowing an EC2 instance.
  */
 export function notModelledFailure(
   launchType: LaunchType,
   instanceCount: number,
 ): { failure: PlacementFailure; trace: PlacementTrace } | undefined {
-  if (launchType === 'EC2') return undefined;
-  const what = launchType === 'FARGATE' ? 'Fargate' : launchType;
+  if (launchType !== 'MANAGED_INSTANCES') return undefined;
+  const what = launchType;
   return {
     failure: {
-      reason: launchType === 'FARGATE' ? 'RESOURCE:FARGATE' : 'MISSING',
+      reason: 'MISSING',
       summary: `launch type ${launchType}: ${what} capacity is not modelled yet; the task waits (only EC2 tasks go on container instances)`,
       closestMatch: `Reason: Berth does not model ${what} capacity yet; tasks of launch type ${launchType} are never placed on EC2 container instances.`,
     },

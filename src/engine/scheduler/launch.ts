@@ -1,4 +1,4 @@
-import type { PlacementConstraint, PlacementStrategy } from '../../design';
+import type { NetworkConfiguration, PlacementConstraint, PlacementStrategy } from '../../design';
 import type { EngineContext } from '../context';
 import { arns, hexId } from '../ids';
 import { restoreRng } from '../kernel';
@@ -27,6 +27,8 @@ export interface LaunchRequest {
   constraints: readonly PlacementConstraint[];
   strategies: readonly PlacementStrategy[];
   scheduler: 'service' | 'runTask' | 'daemon';
+  /** awsvpc subnets (CreateService / RunTask networkConfiguration): a Fargate task's zone. */
+  networkConfiguration?: NetworkConfiguration;
 }
 
 export type PlacementFailed = {
@@ -40,7 +42,9 @@ export type LaunchResult = { ok: true; task: TaskState } | PlacementFailed;
 /** What the service scheduler asks for when it places a task of this service. */
 export function serviceLaunchRequest(service: ServiceState): LaunchRequest {
   const daemon = service.schedulingStrategy === 'DAEMON';
+  const network = service.source.networkConfiguration as NetworkConfiguration | undefined;
   return {
+    ...(network && { networkConfiguration: network }),
     clusterName: service.clusterName,
     taskDefinition: service.taskDefinition,
     group: `service:${service.serviceName}`,
@@ -70,16 +74,18 @@ export function placementRequest(req: LaunchRequest): PlacementRequest {
   };
 }
 
-/** Create the task on its instance, reserve what it needs, and start its lifecycle. */
-function createTask(
+/**
+ * A new task of the request, counted and in its service, not yet anywhere: the caller
+ * puts it on an instance, on Fargate, or in the wait for capacity. Ids and fate are drawn
+ * here, in that order, for every kind alike.
+ */
+export function newTask(
   ctx: EngineContext,
   req: LaunchRequest,
-  instanceArn: string,
+  instanceArn: string | undefined,
   hostPorts: readonly AssignedPort[] | undefined,
-  explain: Pick<TaskState, 'placementTrace'> | Pick<TaskState, 'placementBatch'>,
-): TaskState | undefined {
-  const instance = ctx.instances.get(instanceArn);
-  if (!instance) return undefined;
+  explain: Pick<TaskState, 'placementTrace'> | Pick<TaskState, 'placementBatch'> | object,
+): TaskState {
   const taskId = hexId(ctx.rng.ids);
   const task: TaskState = {
     taskArn: arns.task(ctx, req.clusterName, taskId),
@@ -87,7 +93,7 @@ function createTask(
     clusterName: req.clusterName,
     taskDefinition: req.taskDefinition,
     group: req.group,
-    containerInstanceArn: instanceArn,
+    ...(instanceArn !== undefined && { containerInstanceArn: instanceArn }),
     hostPorts: (hostPorts ?? []).map((p) => ({ ...p })),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
@@ -107,6 +113,22 @@ function createTask(
   if (req.startedBy !== undefined) task.startedBy = req.startedBy;
   ctx.tasks.set(task.taskArn, task);
   countTaskAdded(ctx, task);
+  return task;
+}
+
+/** Create the task on its instance, reserve what it needs, and start its lifecycle. */
+function createTask(
+  ctx: EngineContext,
+  req: LaunchRequest,
+  instanceArn: string,
+  hostPorts: readonly AssignedPort[] | undefined,
+  explain: Pick<TaskState, 'placementTrace'> | Pick<TaskState, 'placementBatch'>,
+  onCreated?: (task: TaskState) => void,
+): TaskState | undefined {
+  const instance = ctx.instances.get(instanceArn);
+  if (!instance) return undefined;
+  const task = newTask(ctx, req, instanceArn, hostPorts, explain);
+  onCreated?.(task);
   reserveTask(ctx, instance, task);
   startTask(ctx, task);
   return task;
@@ -125,11 +147,12 @@ export function launchTask(
   ctx: EngineContext,
   pool: CandidatePool,
   req: LaunchRequest,
+  onCreated?: (task: TaskState) => void,
 ): LaunchResult {
   const decision = placeTask(placementRequest(req), pool.candidates, ctx.rng.placement);
   const arn = decision.containerInstanceArn;
   const task = arn
-    ? createTask(ctx, req, arn, decision.hostPorts, { placementTrace: decision.trace })
+    ? createTask(ctx, req, arn, decision.hostPorts, { placementTrace: decision.trace }, onCreated)
     : undefined;
   if (!arn || !task) return failed(decision);
   refreshCandidate(ctx, pool, arn);
@@ -147,6 +170,7 @@ export function launchBatch(
   pool: CandidatePool,
   req: LaunchRequest,
   count: number,
+  onCreated?: (task: TaskState) => void,
 ): { tasks: TaskState[]; failure?: PlacementFailed } {
   const request = placementRequest(req);
   const before = pool.candidates;
@@ -158,9 +182,14 @@ export function launchBatch(
     const candidate = before[result.chosen[k] ?? -1];
     if (!candidate) continue;
     const placementBatch = { batch, index: k };
-    const task = createTask(ctx, req, candidate.containerInstanceArn, result.hostPorts?.[k], {
-      placementBatch,
-    });
+    const task = createTask(
+      ctx,
+      req,
+      candidate.containerInstanceArn,
+      result.hostPorts?.[k],
+      { placementBatch },
+      onCreated,
+    );
     if (task) tasks.push(task);
   }
   setCandidates(pool, result.instances);

@@ -1,3 +1,5 @@
+import { isFargateTask } from '../capacity/tasks';
+import { placeWaiting } from '../capacity/waiting';
 import type { EngineContext } from '../context';
 import { isBlueGreen, reconcileBlueGreen } from '../deployment/blue-green';
 import { settleDeployments } from '../deployment/deployments';
@@ -9,6 +11,7 @@ import { emitServiceAction } from '../output/events';
 import { serviceEvent } from '../output/service-events';
 import { reconcileDaemon } from './daemon';
 import { reconcileDraining } from './draining';
+import { serviceLaunchRequest } from './launch';
 import { serviceTasks } from './scale';
 
 function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: number): void {
@@ -19,7 +22,9 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
     const host = task.containerInstanceArn
       ? ctx.instances.get(task.containerInstanceArn)
       : undefined;
-    if (task.desiredStatus === 'STOPPED' || !runsSettled(task) || host?.status !== 'ACTIVE') {
+    // A Fargate task has no host to be ACTIVE.
+    const placedWell = host?.status === 'ACTIVE' || (!host && isFargateTask(ctx, task));
+    if (task.desiredStatus === 'STOPPED' || !runsSettled(task) || !placedWell) {
       settled = false;
     } else live++;
   }
@@ -42,6 +47,8 @@ function checkSteadyState(ctx: EngineContext, service: ServiceState, desired: nu
 /** The service scheduler's pass: keep desiredCount tasks, replace the stopped, scale in the extra. */
 export function reconcileService(ctx: EngineContext, service: ServiceState): void {
   if (service.status !== 'ACTIVE') return;
+  // Tasks waiting for capacity (§13.2) take what registered or freed first.
+  placeWaiting(ctx, service.serviceName, () => serviceLaunchRequest(service));
   reconcilePass(ctx, service);
   flushTargetNotes(ctx, service);
 }

@@ -13,9 +13,18 @@ export function reconcileKey(serviceName: string, atMs: number): string {
   return `${atMs}/${serviceName}`;
 }
 
-/** Capacity was freed or added in a cluster: services still waiting for a place try again. */
+/**
+ * Capacity was freed or added in a cluster: services still waiting for a place try again,
+ * and so do RunTask's tasks waiting for capacity (§13.2), in their own pass.
+ */
 export function requestWaitingReconciles(ctx: EngineContext, clusterName: string): void {
   requestAllReconciles(ctx, (s) => s.clusterName === clusterName);
+  const key = `cluster:${clusterName}`;
+  if ((ctx.capacity.waiting[key]?.length ?? 0) === 0) return;
+  const pending = reconcileKey(key, ctx.nowMs);
+  if (ctx.pendingReconciles.has(pending)) return;
+  ctx.pendingReconciles.add(pending);
+  ctx.queue.push(ctx.nowMs, { kind: 'capacity', what: 'place-waiting', cluster: clusterName });
 }
 
 /** Daemons first: ECS places daemon tasks before the others (ecs-behavior §7.1). */
