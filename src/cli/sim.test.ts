@@ -386,8 +386,9 @@ describe('what the runner keeps', () => {
       () => {},
       () => count++,
     );
-    // A datum a minute from 0:00 to 10:00 for two cluster and three service metrics.
-    expect(count).toBe(11 * 5);
+    // A datum a minute from 0:00 to 10:00 for two cluster and three service metrics and,
+    // from 1:00, the service's CPUUtilization and MemoryUtilization.
+    expect(count).toBe(11 * 5 + 10 * 2);
   });
 
   it('the runner holds no reference to a datum once its sink has it (node --expose-gc)', () => {
@@ -409,7 +410,7 @@ describe('what the runner keeps', () => {
     );
     expect(child.stderr).toBe('');
     const { handed, alive } = JSON.parse(child.stdout);
-    expect(handed).toBe(1441 * 5);
+    expect(handed).toBe(1441 * 5 + 1440 * 2);
     expect(alive).toBe(0);
   }, 60_000);
 });

@@ -290,5 +290,9 @@ export interface DescribeState {
   targetHealth: { TargetGroupArn: string; TargetHealthDescriptions: Record<string, unknown>[] }[];
   /** `aws cloudwatch describe-alarms` MetricAlarms, with each alarm's state. */
   alarms: Record<string, unknown>[];
+  /** `aws application-autoscaling describe-scalable-targets` ScalableTargets. */
+  scalableTargets: Record<string, unknown>[];
+  /** `aws application-autoscaling describe-scaling-activities` ScalingActivities. */
+  scalingActivities: Record<string, unknown>[];
   actions: ActionResult[];
 }

@@ -1,4 +1,5 @@
 export * from './api';
+export type { ScalingExplanation } from './autoscaling/explain';
 export type { EngineCheckpoint } from './checkpoint';
 export { explanationText, type PlacementExplanation } from './output/explain';
 export { coalesceHistory } from './output/history';

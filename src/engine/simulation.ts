@@ -1,7 +1,10 @@
 import type { Command, DesignDocument, ScriptAction } from '../design';
 import { describeAlarms } from './alarms/alarms';
 import type { ActionResult, DescribeState, Frame, Snapshot } from './api';
+import { describeScalingActivities } from './autoscaling/activity';
+import { explainScaling, type ScalingExplanation } from './autoscaling/explain';
 import { autoscalingMinute, onAutoscalingEvent, startAutoscaling } from './autoscaling/hooks';
+import { describeScalableTarget } from './autoscaling/targets';
 import { capacityMinute, onCapacityEvent, startCapacity } from './capacity/hooks';
 import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpoint';
 import { applyCommand } from './commands';
@@ -50,6 +53,8 @@ export interface Simulation {
   describe(): DescribeState;
   /** Why a task (ARN or id) is on its instance. */
   explainTask(taskRef: string): PlacementExplanation | undefined;
+  /** Why a service's desired count is what it is: its policies, alarms, cooldowns and bounds. */
+  explainScaling(serviceName: string): ScalingExplanation | undefined;
   /** Why a service's task is waiting for a place, while one is. */
   explainService(serviceName: string): PlacementExplanation | undefined;
 }
@@ -282,8 +287,15 @@ function simulationOf(ctx: EngineContext): Simulation {
         ),
         targetHealth: describeTargetHealth(ctx),
         alarms: describeAlarms(ctx),
+        scalableTargets: ctx.autoscaling.targets.map(describeScalableTarget),
+        scalingActivities: ctx.autoscaling.targets.flatMap((t) =>
+          describeScalingActivities(ctx, t),
+        ),
         actions: [...ctx.actions],
       };
+    },
+    explainScaling(serviceName) {
+      return explainScaling(ctx, serviceName);
     },
     explainTask(taskRef) {
       return explainTask(ctx, taskRef);
