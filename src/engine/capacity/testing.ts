@@ -21,7 +21,8 @@ export function asgDesign(
         LaunchTemplateName: 'node',
         LaunchTemplateData: {
           InstanceType: 'm5.large',
-          UserData: btoa('#!/bin/bash\necho ECS_CLUSTER=test >> /etc/ecs/ecs.config\n'),
+          // base64 of "#!/bin/bash\necho ECS_CLUSTER=test >> /etc/ecs/ecs.config\n"
+          UserData: 'IyEvYmluL2Jhc2gKZWNobyBFQ1NfQ0xVU1RFUj10ZXN0ID4+IC9ldGMvZWNzL2Vjcy5jb25maWcK',
         },
       },
     ],
