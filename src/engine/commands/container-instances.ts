@@ -104,7 +104,11 @@ export function registerContainerInstance(
   }
   const ci: ContainerInstance = { cluster: clusterName, ec2InstanceId };
   const type = input.instanceType ?? identity.instanceType;
-  const az = input.availabilityZone ?? identity.availabilityZone;
+  // Model: an external (ECS Anywhere) instance has no Availability Zone; Berth puts it in
+  // a lane of its own, `on-premises`, unless it says otherwise.
+  const external = input.attributes?.some((a) => a.name === 'ecs.capability.external') ?? false;
+  const az =
+    input.availabilityZone ?? identity.availabilityZone ?? (external ? 'on-premises' : undefined);
   if (type !== undefined) ci.instanceType = type;
   if (az !== undefined) ci.availabilityZone = az;
   if (input.attributes !== undefined) ci.attributes = input.attributes;
