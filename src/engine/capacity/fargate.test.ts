@@ -118,6 +118,12 @@ describe('capacity provider strategies on Fargate (§13.1)', () => {
     expect(providers.filter((p) => p === 'FARGATE')).toHaveLength(2);
     expect(providers.filter((p) => p === 'FARGATE_SPOT')).toHaveLength(4);
     expect(run.sim.describe().tasks.every((t) => t.launchType === 'FARGATE')).toBe(true);
+    const [described] = run.sim.describe().services;
+    expect(described?.launchType).toBeUndefined();
+    expect(described?.capacityProviderStrategy).toEqual([
+      { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+      { capacityProvider: 'FARGATE_SPOT', base: 0, weight: 4 },
+    ]);
   });
 
   it("the cluster's default strategy when the service has neither launchType nor strategy", () => {

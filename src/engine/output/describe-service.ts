@@ -1,3 +1,4 @@
+import { serviceRoute } from '../capacity/route';
 import { type EngineContext, isoAt } from '../context';
 import { arns } from '../ids';
 import { deploymentTallies } from '../lifecycle/tallies';
@@ -44,7 +45,7 @@ export function describeService(
     desiredCount: service.desiredCount,
     runningCount: running,
     pendingCount: pending,
-    launchType: 'EC2',
+    ...launchFields(ctx, service),
     taskDefinition: service.taskDefinition.arn,
     deployments: rows.map(({ deployment: d, running, pending }) => ({
       id: d.id,
@@ -56,7 +57,7 @@ export function describeService(
       failedTasks: d.failedTasks,
       createdAt: isoAt(ctx, d.createdAtMs),
       updatedAt: isoAt(ctx, d.updatedAtMs),
-      launchType: 'EC2',
+      ...launchFields(ctx, service),
       rolloutState: d.rolloutState,
       rolloutStateReason: d.rolloutStateReason,
     })),
@@ -104,7 +105,7 @@ function taskSetOf(
     runningCount: row.running,
     createdAt: isoAt(ctx, d.createdAtMs),
     updatedAt: isoAt(ctx, d.updatedAtMs),
-    launchType: 'EC2',
+    ...launchFields(ctx, service),
     loadBalancers: service.targets.map((t) => ({
       targetGroupArn:
         d.targetSide === 'alternate' && t.alternateTargetGroupArn
@@ -116,5 +117,19 @@ function taskSetOf(
     scale: { value: 100, unit: 'PERCENT' },
     stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING',
     stabilityStatusAt: isoAt(ctx, d.updatedAtMs),
+  };
+}
+
+/**
+ * `launchType`, or the capacity provider strategy the service runs by (the cluster's
+ * default copied in when it gave neither, as ECS does), never both (§13.1).
+ */
+function launchFields(ctx: EngineContext, service: ServiceState): Record<string, unknown> {
+  const route = serviceRoute(ctx, service);
+  if (route.kind === 'strategy')
+    return { capacityProviderStrategy: route.items.map((i) => ({ base: 0, weight: 0, ...i })) };
+  return {
+    launchType: route.launchType,
+    ...(route.launchType === 'FARGATE' && { platformVersion: 'LATEST', platformFamily: 'Linux' }),
   };
 }
