@@ -3,10 +3,6 @@ import { expect, test } from './fixtures';
 const m5 = 'i-0a1b2c3d4e5f60001';
 
 test.describe('GPUs', () => {
-  // Until the scheduler passes GPUs to placement (scheduler/candidates.ts, launch.ts),
-  // GPUs are not checked and the task runs on the m5.large. Remove with that change.
-  test.fixme();
-
   test('"Why not placed?" names the GPU an m5.large does not have', async ({ app }) => {
     await app.openDesign('gpu');
     await expect(app.designName).toHaveText('GPUs: an inference service that needs one');

@@ -184,12 +184,12 @@ const refusals: [string, (d: Doc) => void, string][] = [
   [
     'an unknown script action',
     (d) => (d.script[0].action = 'Explode'),
-    'script[0].action: must be one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting", "RegisterTaskDefinition", "FailAvailabilityZone", "FailTargetHealth", "FailRevision", "PutMetricData" or "CreateDeployment", got "Explode"',
+    'script[0].action: must be one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting", "RegisterTaskDefinition", "FailAvailabilityZone", "FailTargetHealth", "FailRevision", "PutMetricData", "CreateDeployment", "InterruptSpotTask", "SetDesiredCapacity", "UpdateAutoScalingGroup", "SetInstanceProtection", "PutClusterCapacityProviders", "CreateCapacityProvider", "UpdateCapacityProvider", "RegisterScalableTarget", "PutScalingPolicy", "DeleteScalingPolicy", "PutScheduledAction" or "DeleteScheduledAction", got "Explode"',
   ],
   [
     'a script action without action',
     (d) => delete d.script[0].action,
-    'script[0].action: is required: one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting", "RegisterTaskDefinition", "FailAvailabilityZone", "FailTargetHealth", "FailRevision", "PutMetricData" or "CreateDeployment"',
+    'script[0].action: is required: one of "UpdateService", "RunTask", "StopTask", "TerminateInstance", "UpdateContainerInstancesState", "RegisterContainerInstance", "DeregisterContainerInstance", "PutAttributes", "DeleteAttributes", "PutAccountSetting", "RegisterTaskDefinition", "FailAvailabilityZone", "FailTargetHealth", "FailRevision", "PutMetricData", "CreateDeployment", "InterruptSpotTask", "SetDesiredCapacity", "UpdateAutoScalingGroup", "SetInstanceProtection", "PutClusterCapacityProviders", "CreateCapacityProvider", "UpdateCapacityProvider", "RegisterScalableTarget", "PutScalingPolicy", "DeleteScalingPolicy", "PutScheduledAction" or "DeleteScheduledAction"',
   ],
   [
     'a script action without input',

@@ -1,3 +1,4 @@
+import { checkAcceleratorRules } from './accelerator-rules';
 import { checkAutoscaling } from './autoscaling-references';
 import type { ContainerInstance, CreateServiceInput } from './aws-shapes';
 import { checkCapacity } from './capacity-references';
@@ -194,6 +195,7 @@ export function checkReferences(design: DesignDocument): DesignIssue[] {
   checkInstances(design, push, checkCluster);
   design.taskDefinitions.forEach((td, i) => {
     issues.push(...checkTaskDefinition(td, `taskDefinitions[${i}]`));
+    issues.push(...checkAcceleratorRules(td, `taskDefinitions[${i}]`));
   });
   checkServices(design, revisions, push, checkCluster);
   checkLoadBalancing(design, revisions, push);

@@ -95,10 +95,6 @@ describe('parseDesign warns about top-level fields it does not know', () => {
       'Workloads: is not a field of the design: kept, but not used (did you mean workloads?)',
     ],
     ['x_note', 'x_note: is not a field of the design: kept, but not used'],
-    [
-      'autoScalingGroups',
-      'autoScalingGroups: is not in format version 1 yet: kept, but not simulated',
-    ],
   ])('%s', (field, line) => {
     const doc = { ...sampleJson(), [field]: [] };
     const result = parseDesign(doc);

@@ -1,8 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDesign } from '../compile';
-import { candidatePool } from '../scheduler/candidates';
-import { placementRequest, serviceLaunchRequest } from '../scheduler/launch';
 import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
 import { type Run, simulate } from '../testing/harness';
 
@@ -39,22 +36,6 @@ const scenario = fc.record({
   seed: fc.nat(),
 });
 
-/** The scheduler passes GPUs to placement (as in gpu.test.ts); until then GPUs are not checked. */
-function gpuWired(): boolean {
-  const d = design({
-    containerInstances: [instance({ type: 'g4dn.xlarge' })],
-    taskDefinitions: [gpuTask('a', 1)],
-    services: [service('a', 1)],
-  });
-  const ctx = compileDesign(d, 1);
-  const a = ctx.services.get('a');
-  return (
-    a !== undefined &&
-    candidatePool(ctx, 'test').candidates[0]?.remainingGpus === 1 &&
-    placementRequest(serviceLaunchRequest(a)).task.gpus === 1
-  );
-}
-
 type Resource = { name: string; stringSetValue?: string[] };
 
 function checkGpus(run: Run, gpusOf: Record<string, number>): void {
@@ -81,7 +62,7 @@ function checkGpus(run: Run, gpusOf: Record<string, number>): void {
   }
 }
 
-describe.skipIf(!gpuWired())('GPU accounting', () => {
+describe('GPU accounting', () => {
   it("never holds more GPUs than registered, and holds exactly the live tasks' GPUs", () => {
     fc.assert(
       fc.property(scenario, ({ types, gpus, desired, steps, seed }) => {

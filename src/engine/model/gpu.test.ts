@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../design';
-import { compileDesign } from '../compile';
-import { candidatePool } from '../scheduler/candidates';
-import { placementRequest, serviceLaunchRequest } from '../scheduler/launch';
 import { restoreSimulation } from '../simulation';
 import { design, instance, minutes, service, taskDefinition } from '../testing/builders';
 import { simulate } from '../testing/harness';
@@ -31,22 +28,6 @@ function gpuDesign(types: Record<string, string>, desired: number, gpus = 1): De
     taskDefinitions: [gpuTask('ml', gpus)],
     services: [service('ml', desired)],
   });
-}
-
-/**
- * Whether the scheduler passes GPUs to placement: the instance's free GPUs into its
- * candidate (scheduler/candidates.ts) and the task's into its request
- * (scheduler/launch.ts). Until both do, a GPU task is placed nowhere.
- */
-function gpuWired(): boolean {
-  const ctx = compileDesign(gpuDesign({ [G4DN]: 'g4dn.xlarge' }, 1), 1);
-  const ml = ctx.services.get('ml');
-  const candidate = candidatePool(ctx, 'test').candidates[0];
-  return (
-    ml !== undefined &&
-    candidate?.remainingGpus === 1 &&
-    placementRequest(serviceLaunchRequest(ml)).task.gpus === 1
-  );
 }
 
 type Resource = { name: string; stringSetValue?: string[] };
@@ -79,7 +60,7 @@ describe('an instance registers its GPUs (DescribeContainerInstances)', () => {
   });
 });
 
-describe.skipIf(!gpuWired())('GPU tasks hold their GPUs until STOPPED', () => {
+describe('GPU tasks hold their GPUs until STOPPED', () => {
   it('two 1-GPU tasks on a 1-GPU instance: one runs, the second is refused with RESOURCE:GPU', () => {
     const run = simulate(gpuDesign({ [G4DN]: 'g4dn.xlarge' }, 2)).until(minutes(2));
     expect(run.tasks({ lastStatus: 'RUNNING' })).toHaveLength(1);

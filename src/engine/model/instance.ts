@@ -12,17 +12,6 @@ import {
 import { type ArnScope, arns, stableHex } from '../ids';
 import type { InstanceState } from './types';
 
-// The instance's GPUs, kept like its CPU and memory (§3.1, §4.1). Declared here until
-// they move into InstanceState in types.ts; plain data, so checkpoints copy them as is.
-declare module './types' {
-  interface InstanceState {
-    /** GPU ids it registered (`GPU-<uuid>`), in order; empty without GPUs. Never changes. */
-    gpuIds: string[];
-    /** GPUs no task holds: tasks take from these while they hold resources. */
-    remainingGpus: number;
-  }
-}
-
 /** The agent reserves these TCP ports by default on Linux (ecs-behavior §3.3). */
 export const AGENT_RESERVED_TCP_PORTS = [22, 2375, 2376, 51678, 51679] as const;
 

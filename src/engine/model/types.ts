@@ -168,6 +168,10 @@ export interface InstanceState {
   registeredMemoryMiB: number;
   remainingCpu: number;
   remainingMemoryMiB: number;
+  /** GPU ids it registered (`GPU-<uuid>`), in order; empty without GPUs. Never changes. */
+  gpuIds: string[];
+  /** GPUs no task holds: tasks take from these while they hold resources (§3, §4.1). */
+  remainingGpus: number;
   eniLimit: number;
   eniUsed: number;
   reservedTcpPorts: Set<number>;

@@ -25,10 +25,10 @@ export function closestMatchSentence(match: ClosestMatch): string | undefined {
     case 'status':
       return undefined;
     case 'cpu':
-      // Model: the guide lists no GPU sentence; this is the CPU and memory ones' form (§4.6).
-      return match.reason === 'RESOURCE:GPU'
-        ? `${head} has insufficient GPU available.`
-        : `${head} has insufficient CPU units available.`;
+      return `${head} has insufficient CPU units available.`;
+    // Model: the guide lists no GPU sentence; this is the CPU and memory ones' form (§4.6).
+    case 'gpu':
+      return `${head} has insufficient GPU available.`;
     case 'memory':
       return `${head} has insufficient memory available.`;
     case 'ports':

@@ -106,6 +106,7 @@ export type FilterName =
   | 'status'
   | 'agent'
   | 'cpu'
+  | 'gpu'
   | 'memory'
   | 'ports'
   | 'eni'

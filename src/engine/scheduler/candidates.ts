@@ -32,6 +32,7 @@ function toCandidate(ctx: EngineContext, instance: InstanceState): CandidateInst
     registeredMemoryMiB: instance.registeredMemoryMiB,
     remainingCpu: instance.remainingCpu,
     remainingMemoryMiB: instance.remainingMemoryMiB,
+    ...(instance.gpuIds.length > 0 && { remainingGpus: instance.remainingGpus }),
     reservedTcpPorts: new Set(instance.reservedTcpPorts),
     reservedUdpPorts: new Set(instance.reservedUdpPorts),
     dynamicTcpPorts: new Set(instance.dynamicTcpPorts),

@@ -6,6 +6,7 @@ import { drawFate } from '../lifecycle/fate';
 import { reserveTask } from '../lifecycle/resources';
 import { countTaskAdded } from '../lifecycle/tallies';
 import { startTask } from '../lifecycle/transitions';
+import { taskGpuCount } from '../model/task-definition';
 import type { PlacementBatch, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
 import {
   type AssignedPort,
@@ -58,11 +59,13 @@ export function serviceLaunchRequest(service: ServiceState): LaunchRequest {
 
 export function placementRequest(req: LaunchRequest): PlacementRequest {
   const td = req.taskDefinition;
+  const gpus = taskGpuCount(td);
   return {
     task: {
       family: td.family,
       cpu: td.cpu,
       memoryMiB: td.memoryMiB,
+      ...(gpus > 0 && { gpus }),
       networkMode: td.networkMode,
       portMappings: td.portMappings,
       group: req.group,

@@ -22,8 +22,8 @@ export const LiveInstanceInspector = memo(function LiveInstanceInspector({ id }:
         <h2>{id}</h2>
       </header>
       <p className="inspector-note">
-        {type} in {az}, registered during the run (by the script or an Auto Scaling group): it is not part of the
-        design, so it has nothing to edit.
+        {type} in {az}, registered during the run (by the script or an Auto Scaling group): it is
+        not part of the design, so it has nothing to edit.
       </p>
       <InstanceFacts id={id} />
       <details className="builtins" open>

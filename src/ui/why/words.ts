@@ -8,6 +8,7 @@ export const FILTER_TAGS: Readonly<Record<FilterName, string>> = {
   status: 'status',
   agent: 'agent',
   cpu: 'CPU',
+  gpu: 'GPU',
   memory: 'memory',
   ports: 'ports',
   eni: 'ENI',

@@ -38,6 +38,7 @@ export interface BatchPlan {
 
 const LIVE: ReadonlySet<FilterName> = new Set([
   'cpu',
+  'gpu',
   'memory',
   'ports',
   'eni',

@@ -18,10 +18,7 @@ export function cpuFilter(needs: TaskNeeds): Filter {
  */
 export function gpuFilter(needs: TaskNeeds): Filter {
   return {
-    // Model (for now): filed under 'cpu', the filter family the UI already has a tag for
-    // (ui/why/words.ts); the reason, label and sentence say GPU. A 'gpu' FilterName needs
-    // that tag added in the same change.
-    name: 'cpu',
+    name: 'gpu',
     reason: 'RESOURCE:GPU',
     check: (instance) =>
       (instance.remainingGpus ?? 0) < needs.gpus ? 'insufficient GPU' : undefined,
