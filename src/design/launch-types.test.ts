@@ -54,6 +54,18 @@ describe('CreateService: the launch type must be one the task definition support
     expect(refusal(withService(td, service))).toContain(line);
   });
 
+  it("a FARGATE-only definition without launchType runs where the cluster's default strategy is Fargate", () => {
+    const design = withService(FARGATE_ONLY, {});
+    design.clusters = [
+      {
+        clusterName: 'demo',
+        capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+        defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
+      },
+    ];
+    expect(parsedDesign(design).services).toHaveLength(1);
+  });
+
   it.each<[string, Partial<RegisterTaskDefinitionInput>, Record<string, unknown>]>([
     ['no requiresCompatibilities, no launchType', {}, {}],
     ['no requiresCompatibilities, EXTERNAL', {}, { launchType: 'EXTERNAL' }],

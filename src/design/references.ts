@@ -85,12 +85,15 @@ function unknownTypeMessage(type: string): string {
 
 /** CreateService refuses a launch type the task definition does not support (InvalidParameterException). */
 function checkLaunchType(
+  design: DesignDocument,
   s: CreateServiceInput,
   at: string,
   revision: TaskDefinitionRevision,
   push: Push,
 ): void {
-  const launchType = requestedLaunchType(s);
+  // Neither launchType nor a strategy: the cluster's default strategy decides (§4.7).
+  const cluster = design.clusters.find((c) => c.clusterName === clusterNameOf(design, s.cluster));
+  const launchType = requestedLaunchType(s, cluster?.defaultCapacityProviderStrategy);
   if (s.schedulingStrategy === 'DAEMON' && launchType === 'FARGATE') {
     // The daemon strategy runs one task per container instance; Fargate has none (§7.1).
     push(`${at}.launchType`, 'FARGATE is not supported with the DAEMON scheduling strategy');
@@ -127,7 +130,7 @@ function checkServices(
     if (!revision) {
       push(`${at}.taskDefinition`, `${s.taskDefinition} is not registered in taskDefinitions`);
     } else {
-      checkLaunchType(s, at, revision, push);
+      checkLaunchType(design, s, at, revision, push);
     }
     const strategy = s.schedulingStrategy ?? 'REPLICA';
     if (strategy === 'REPLICA' && s.desiredCount === undefined) {
