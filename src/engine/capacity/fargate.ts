@@ -3,7 +3,7 @@ import { startTask } from '../lifecycle/transitions';
 import type { ServiceState, TaskState } from '../model/types';
 import { type LaunchRequest, newTask } from '../scheduler/launch';
 import { scheduleSpotInterruption } from './spot';
-import { setTaskCapacity } from './tasks';
+import { liveTaskCounts, setTaskCapacity } from './tasks';
 import { madeUpSubnet, zoneOfSubnet } from './zones';
 
 /**
@@ -46,13 +46,7 @@ export function fargateZoneCounts(
   ctx: EngineContext,
   tasks: Iterable<TaskState>,
 ): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) {
-    if (t.desiredStatus === 'STOPPED') continue;
-    const zone = ctx.capacity.tasks[t.taskArn]?.availabilityZone;
-    if (zone !== undefined) counts[zone] = (counts[zone] ?? 0) + 1;
-  }
-  return counts;
+  return liveTaskCounts(ctx, tasks, 'availabilityZone');
 }
 
 /**

@@ -3,6 +3,7 @@ import { strategyRefusal } from '../../design/capacity-references';
 import type { EngineContext } from '../context';
 import type { InstanceState, ServiceState, TaskState } from '../model/types';
 import { isFargateProvider } from './compile';
+import { liveTaskCounts } from './tasks';
 
 /** Where a task is to run: a launch type, or a capacity provider strategy (§4.7, §13.1). */
 export type Route =
@@ -98,11 +99,5 @@ export function providerCounts(
   ctx: EngineContext,
   tasks: Iterable<TaskState>,
 ): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) {
-    if (t.desiredStatus === 'STOPPED') continue;
-    const p = ctx.capacity.tasks[t.taskArn]?.capacityProviderName;
-    if (p !== undefined) counts[p] = (counts[p] ?? 0) + 1;
-  }
-  return counts;
+  return liveTaskCounts(ctx, tasks, 'capacityProviderName');
 }

@@ -14,6 +14,21 @@ export function taskCapacity(ctx: EngineContext, task: TaskState): TaskCapacity 
   return ctx.capacity.tasks[task.taskArn] ?? EC2;
 }
 
+/** A service's live tasks counted by where they run (their zone, or their provider). */
+export function liveTaskCounts(
+  ctx: EngineContext,
+  tasks: Iterable<TaskState>,
+  by: 'availabilityZone' | 'capacityProviderName',
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of tasks) {
+    if (t.desiredStatus === 'STOPPED') continue;
+    const key = ctx.capacity.tasks[t.taskArn]?.[by];
+    if (key !== undefined) counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export function setTaskCapacity(ctx: EngineContext, task: TaskState, info: TaskCapacity): void {
   if (info.launchType === 'EC2' && info.capacityProviderName === undefined) return;
   ctx.capacity.tasks[task.taskArn] = info;

@@ -75,7 +75,7 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
       <AttributesEditor id={id} attributes={attributes} />
       <p className="field-hint">Applied live with PutAttributes and DeleteAttributes.</p>
       <InstanceFacts id={id} />
-      <BuiltInAttributes ci={ci} />
+      <BuiltInAttributes id={id} ci={ci} />
       <button
         type="button"
         className="button danger"

@@ -1,6 +1,6 @@
-import { memo, useMemo } from 'react';
-import { isBuiltInAttribute } from '../../store/edits';
+import { memo } from 'react';
 import { useRunStore } from '../../store/run';
+import { BuiltInAttributes } from './BuiltInAttributes';
 import { InstanceFacts } from './InstanceFacts';
 
 /**
@@ -10,11 +10,6 @@ import { InstanceFacts } from './InstanceFacts';
 export const LiveInstanceInspector = memo(function LiveInstanceInspector({ id }: { id: string }) {
   const type = useRunStore((s) => s.instances[id]?.instanceType);
   const az = useRunStore((s) => s.instances[id]?.availabilityZone);
-  const attributes = useRunStore((s) => s.instances[id]?.attributes);
-  const builtIn = useMemo(
-    () => Object.entries(attributes ?? {}).filter(([name]) => isBuiltInAttribute(name)),
-    [attributes],
-  );
   return (
     <div className="inspector-body" data-testid="inspector.instance.live">
       <header className="inspector-head">
@@ -26,17 +21,7 @@ export const LiveInstanceInspector = memo(function LiveInstanceInspector({ id }:
         not part of the design, so it has nothing to edit.
       </p>
       <InstanceFacts id={id} />
-      <details className="builtins" open>
-        <summary>Attributes ({builtIn.length})</summary>
-        <dl className="facts mono">
-          {builtIn.map(([name, value]) => (
-            <div key={name} className="fact-row">
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <BuiltInAttributes id={id} open />
     </div>
   );
 });
