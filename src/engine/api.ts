@@ -270,6 +270,109 @@ export interface Snapshot {
   services: ServiceView[];
   serviceEvents: ServiceEventView[];
   taskStateCounts: TaskStateCounts;
+  /** Auto Scaling groups and capacity providers now; absent when the design has none. */
+  capacity?: CapacityView;
+  /** Service auto scaling's scalable targets now; absent when the design has none. */
+  scaling?: ScalableTargetView[];
+  /** What the run has cost so far (us-east-1 list prices of the catalog's date). */
+  cost?: CostView;
+}
+
+/** An Auto Scaling group as DescribeAutoScalingGroups shows it, with Berth's boot state. */
+export interface AutoScalingGroupView {
+  autoScalingGroupName: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  instanceTypes: string[];
+  availabilityZones: string[];
+  /** Not terminated, in launch order. */
+  instances: {
+    instanceId: string;
+    instanceType: string;
+    availabilityZone: string;
+    lifecycleState: 'Pending' | 'InService' | 'Terminating';
+    protectedFromScaleIn: boolean;
+    launchedAtMs: number;
+    /** Set once its agent registered it (booting instances have none). */
+    containerInstanceArn?: string;
+  }[];
+}
+
+/** A capacity provider with managed scaling's state (ecs-behavior §13). */
+export interface CapacityProviderView {
+  name: string;
+  autoScalingGroupName: string;
+  managedScaling: {
+    status: 'ENABLED' | 'DISABLED';
+    targetCapacity: number;
+    minimumScalingStepSize: number;
+    maximumScalingStepSize: number;
+    instanceWarmupPeriod: number;
+  };
+  managedTerminationProtection: boolean;
+  /** The last minute's CapacityProviderReservation = M / N x 100. */
+  reservation?: { value: number; m: number; n: number; atMs: number };
+  /** Consecutive minutes under target, of the 15 scale-in needs. */
+  minutesBelowTarget: number;
+  /** Its tasks waiting in PROVISIONING for capacity. */
+  provisioningTasks: number;
+}
+
+export interface CapacityView {
+  groups: AutoScalingGroupView[];
+  providers: CapacityProviderView[];
+}
+
+/** A service's scalable target (Application Auto Scaling) with its policies. */
+export interface ScalableTargetView {
+  resourceId: string;
+  serviceName: string;
+  clusterName: string;
+  minCapacity: number;
+  maxCapacity: number;
+  desiredCount: number;
+  policies: {
+    policyName: string;
+    policyType: 'TargetTrackingScaling' | 'StepScaling';
+    /** Target tracking: its target and metric (`CPUUtilization`, `ALBRequestCountPerTarget`, ...). */
+    targetValue?: number;
+    metricName?: string;
+    /** The alarms it acts through, with their thresholds and state now. */
+    alarms: {
+      alarmName: string;
+      threshold: number;
+      comparisonOperator: string;
+      state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+    }[];
+  }[];
+  /** The most recent scaling activities, oldest first (at most 50). */
+  activities: { atMs: number; from: number; to: number; by: string; description: string }[];
+}
+
+/** Cost so far: instance-hours by type, Fargate vCPU-hours and GB-hours, priced. */
+export interface CostView {
+  /** The price table's date (us-east-1 list prices). */
+  priceDate: string;
+  totalUsd: number;
+  /** What the run spends per hour at nowMs. */
+  usdPerHour: number;
+  /** By instance type and purchase option; Spot instances have no dated price (usd absent). */
+  instances: {
+    instanceType: string;
+    purchase: 'on-demand' | 'spot';
+    running: number;
+    hours: number;
+    usd?: number;
+  }[];
+  fargate: {
+    vcpuHours: number;
+    gbHours: number;
+    usd: number;
+    spotVcpuHours: number;
+    spotGbHours: number;
+    spotUsd: number;
+  };
 }
 
 /** The answer to one command or script action, shaped as the AWS response or error. */

@@ -7,6 +7,8 @@ export type Selection =
   | { kind: 'service'; name: string }
   | { kind: 'task'; arn: string }
   | { kind: 'loadBalancer'; name: string }
+  | { kind: 'autoScalingGroup'; name: string }
+  | { kind: 'capacityProvider'; name: string }
   | null;
 
 /** A button on a notice, e.g. Undo on "the run restarted at 0:00". */
