@@ -3,6 +3,8 @@
  * forwards these across comlink; the CLI prints them; the UI draws them.
  */
 
+import type { LaunchType } from '../design';
+
 export const TASK_STATES = [
   'PROVISIONING',
   'PENDING',
@@ -36,7 +38,12 @@ export interface TaskView {
   revision: number;
   containerInstanceArn?: string;
   ec2InstanceId?: string;
+  /** The instance's zone, or a Fargate task's (its ENI's subnet). */
   availabilityZone?: string;
+  /** Where it runs: EC2 (an instance), FARGATE (no instance), EXTERNAL. */
+  launchType?: LaunchType;
+  /** The capacity provider it was placed by (FARGATE, FARGATE_SPOT, or an Auto Scaling group's). */
+  capacityProviderName?: string;
   lastStatus: TaskLastStatus;
   desiredStatus: TaskDesiredStatus;
   /** From the essential containers' health checks; UNKNOWN without any (ecs-behavior §2.1). */
