@@ -8,6 +8,7 @@ import { compileAlarms, initialAlarmStates } from './alarms/alarms';
 import { newAutoscalingState } from './autoscaling/state';
 import { newCapacityState } from './capacity/state';
 import { type EngineContext, type EngineEvent, newOutbox } from './context';
+import { costInstanceRegistered, newCostState } from './cost';
 import { pairCodeDeployTargets } from './deployment/codedeploy';
 import { initialDeployment } from './deployment/deployments';
 import { strategyOf } from './deployment/strategy';
@@ -78,6 +79,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     discoveryState: newDiscoveryState(discovery.calls.length),
     capacity: newCapacityState(design),
     autoscaling: newAutoscalingState(design),
+    cost: newCostState(),
     traffic: new Map(),
     serviceTasks: new Map(),
     tallies: newTallies(),
@@ -114,6 +116,7 @@ export function compileDesign(design: DesignDocument, seed: number): EngineConte
     ctx.instances.set(instance.containerInstanceArn, instance);
     ctx.instanceArnByEc2Id.set(instance.ec2InstanceId, instance.containerInstanceArn);
     countInstanceAdded(ctx, instance);
+    costInstanceRegistered(ctx, instance);
     ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   }
   for (const s of design.services) {

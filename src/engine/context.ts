@@ -5,6 +5,7 @@ import type { AutoscalingEvent } from './autoscaling/hooks';
 import type { AutoscalingState } from './autoscaling/state';
 import type { CapacityEvent } from './capacity/hooks';
 import type { CapacityState } from './capacity/state';
+import type { CostState } from './cost/state';
 import type { DiscoveryModel } from './discovery/model';
 import type { DiscoveryState } from './discovery/state';
 import type { TargetGroupModel } from './elb/model';
@@ -102,6 +103,8 @@ export interface EngineContext {
   capacity: CapacityState;
   /** Service auto scaling (autoscaling/): plain data. */
   autoscaling: AutoscalingState;
+  /** What the run has cost so far, kept as instances and Fargate tasks start and stop (cost/): plain data. */
+  cost: CostState;
   /** Requests integrated so far this minute, per target group. */
   traffic: Map<string, TrafficAccumulator>;
   /** Tasks by service name, so the scheduler's passes cost what the service has, not the cluster. */

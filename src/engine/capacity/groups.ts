@@ -2,6 +2,7 @@ import { registerContainerInstance } from '../commands/container-instances';
 import { AwsError } from '../commands/errors';
 import { terminateInstance } from '../commands/terminate-instance';
 import type { EngineContext } from '../context';
+import { costInstanceLaunched, costInstanceTerminated } from '../cost';
 import { stableHex } from '../ids';
 import type { GroupInstance, GroupState } from './state';
 
@@ -53,6 +54,7 @@ function launch(ctx: EngineContext, group: GroupState, zone: string): GroupInsta
   };
   ctx.capacity.instances[ec2InstanceId] = instance;
   group.instanceIds.push(ec2InstanceId);
+  costInstanceLaunched(ctx, instance);
   ctx.queue.push(ctx.nowMs + group.bootMs, { kind: 'capacity', what: 'boot', ec2InstanceId });
   return instance;
 }
@@ -117,6 +119,7 @@ export function terminateGroupInstance(ctx: EngineContext, instance: GroupInstan
 }
 
 function forgetInstance(ctx: EngineContext, instance: GroupInstance): void {
+  costInstanceTerminated(ctx, instance.ec2InstanceId);
   const group = ctx.capacity.groups[instance.group];
   if (group) group.instanceIds = group.instanceIds.filter((id) => id !== instance.ec2InstanceId);
   delete ctx.capacity.instances[instance.ec2InstanceId];

@@ -1,6 +1,7 @@
 import { copyAlarmState } from '../alarms/alarms';
 import { compileDesign } from '../compile';
 import type { EngineContext } from '../context';
+import { recountCost } from '../cost';
 import { copyAccumulator, recountTargets } from '../elb/traffic';
 import { EventQueue, restoreRng } from '../kernel';
 import { recountTallies, type Tallies } from '../lifecycle/tallies';
@@ -209,6 +210,7 @@ export function restoreContext(cp: EngineCheckpoint): EngineContext {
   if (cp.alarms) ctx.alarms = new Map(cp.alarms.map(([name, a]) => [name, copyAlarmState(a)]));
   if (cp.capacity) ctx.capacity = plainCopy(cp.capacity);
   if (cp.autoscaling) ctx.autoscaling = plainCopy(cp.autoscaling);
+  ctx.cost = cp.cost ? plainCopy(cp.cost) : recountCost(ctx);
   if (cp.routes)
     ctx.routes = new Map(
       cp.routes.map(([arn, route]) => [arn, route.map(([tg, w]): [string, number] => [tg, w])]),

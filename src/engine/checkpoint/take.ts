@@ -140,6 +140,7 @@ export function takeCheckpoint(ctx: EngineContext): EngineCheckpoint {
     alarms: [...ctx.alarms].map(([name, a]) => [name, copyAlarmState(a)]),
     capacity: plainCopy(ctx.capacity),
     autoscaling: plainCopy(ctx.autoscaling),
+    cost: plainCopy(ctx.cost),
     routes: [...ctx.routes].map(([arn, route]) => [arn, route.map(([tg, w]) => [tg, w])]),
     tasks,
     instances,

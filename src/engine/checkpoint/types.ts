@@ -4,6 +4,7 @@ import type { ActionResult, EcsEvent, HistorySample, MetricDatum, TaskStateCount
 import type { AutoscalingState } from '../autoscaling/state';
 import type { CapacityState } from '../capacity/state';
 import type { EngineEvent } from '../context';
+import type { CostState } from '../cost/state';
 import type { CallCounts, CallVia, ClientCache, Endpoint } from '../discovery/state';
 import type { TrafficAccumulator } from '../elb/traffic';
 import type { QueueEntry } from '../kernel';
@@ -61,6 +62,8 @@ export interface EngineCheckpoint {
   alarms?: [string, AlarmState][];
   capacity?: CapacityState;
   autoscaling?: AutoscalingState;
+  /** Absent in a checkpoint from before cost was kept: restore starts the meters then. */
+  cost?: CostState;
   /** Where each route (a rule's, or a listener's default) sends traffic now, by route key. */
   routes?: [string, [string, number][]][];
   /** FailRevision's faults by task definition ARN (null: no longer fails). */

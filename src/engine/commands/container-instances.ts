@@ -6,6 +6,7 @@ import type {
   UpdateContainerInstancesStateInput,
 } from '../../design';
 import type { EngineContext } from '../context';
+import { costInstanceDeregistered, costInstanceRegistered } from '../cost';
 import { lastArnPart } from '../ids';
 import { countInstanceAdded, countTaskRemoved, setInstanceStatus } from '../lifecycle/tallies';
 import { compileInstance } from '../model/instance';
@@ -129,6 +130,7 @@ export function registerContainerInstance(
   ctx.instances.set(instance.containerInstanceArn, instance);
   ctx.instanceArnByEc2Id.set(ec2InstanceId, instance.containerInstanceArn);
   countInstanceAdded(ctx, instance);
+  costInstanceRegistered(ctx, instance);
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   emitInstanceStateChange(ctx, instance);
   requestWaitingReconciles(ctx, clusterName);
@@ -183,6 +185,7 @@ export function deregisterContainerInstance(
   }
   instance.taskArns.clear();
   setInstanceStatus(ctx, instance, 'INACTIVE');
+  costInstanceDeregistered(ctx, instance.ec2InstanceId);
   instance.version++;
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);
   emitInstanceStateChange(ctx, instance);

@@ -1,6 +1,7 @@
 import type { TerminateInstanceInput } from '../../design';
 import { onInstanceLost } from '../capacity/groups';
 import type { EngineContext } from '../context';
+import { costInstanceTerminated } from '../cost';
 import { setInstanceStatus } from '../lifecycle/tallies';
 import { killTask } from '../lifecycle/transitions';
 import { emitInstanceStateChange } from '../output/events';
@@ -42,6 +43,7 @@ export function terminateInstance(
       );
   }
   setInstanceStatus(ctx, instance, 'INACTIVE');
+  costInstanceTerminated(ctx, instance.ec2InstanceId);
   instance.agentConnected = false;
   instance.version++;
   ctx.out.dirtyInstances.add(instance.containerInstanceArn);

@@ -2,6 +2,7 @@ import type { TaskLastStatus, TaskStopCode } from '../api';
 import { isFargateTask, noteTaskStopped } from '../capacity/tasks';
 import { dropWaiting, isWaiting } from '../capacity/waiting';
 import type { EngineContext } from '../context';
+import { costTaskPulling, costTaskStopped } from '../cost';
 import {
   essentialHealthChecks,
   HEALTHY_AFTER_RUNNING_MS,
@@ -95,6 +96,7 @@ function enterPending(ctx: EngineContext, task: TaskState): void {
   const timing = ctx.timing(task.taskDefinition);
   setLastStatus(ctx, task, 'PENDING');
   task.pullStartedAtMs = ctx.nowMs;
+  costTaskPulling(ctx, task);
   touch(ctx, task);
   emitTaskStateChange(ctx, task);
   const failsAfter = task.fails === 'FAIL_TO_START' ? timing.failure?.afterSeconds : undefined;
@@ -204,6 +206,7 @@ export function onCrashTimer(ctx: EngineContext, task: TaskState, startedAtMs: n
 function enterStopped(ctx: EngineContext, task: TaskState): void {
   removeTargets(ctx, task);
   setLastStatus(ctx, task, 'STOPPED');
+  costTaskStopped(ctx, task);
   task.stoppedAtMs = ctx.nowMs;
   if (task.stoppingAtMs === undefined) task.stoppingAtMs = ctx.nowMs;
   touch(ctx, task);
