@@ -226,6 +226,12 @@ export interface Frame {
    * changed after that frame, and `coalesceHistory` merges the two.
    */
   history: HistorySample[];
+  /** Groups and providers, when they changed since the last frame (absent: as they were). */
+  capacity?: CapacityView;
+  /** Scalable targets, when they changed since the last frame (absent: as they were). */
+  scaling?: ScalableTargetView[];
+  /** The run's cost, when it changed since the last frame. */
+  cost?: CostView;
 }
 
 /** A service's counts as DescribeServices reports them. */
@@ -268,6 +274,26 @@ export interface HistorySample {
   taskStateCounts?: TaskStateCounts;
   /** Only the services whose counts changed at atMs, by serviceName. */
   services?: Record<string, ServiceCounts>;
+  /**
+   * The minute's value of each scaling policy's metric, by `<serviceName>:<MetricName>`
+   * (the CloudWatch metric its alarms watch: CPUUtilization, MemoryUtilization,
+   * RequestCountPerTarget, a customized metric's name); once a simulated minute.
+   */
+  scaling?: Record<string, number>;
+  /** Auto Scaling groups by name, at each minute and when a boot or a command moved them. */
+  groups?: Record<string, AutoScalingGroupCounts>;
+  /** Each capacity provider's CapacityProviderReservation of the minute, by name. */
+  providers?: Record<string, number>;
+  /** What the run has cost so far (CostView.totalUsd), once a simulated minute. */
+  costUsd?: number;
+}
+
+/** An Auto Scaling group's instances for the chart. */
+export interface AutoScalingGroupCounts {
+  desired: number;
+  inService: number;
+  /** Launched and not yet registered: still booting. */
+  pending: number;
 }
 
 export interface Snapshot {
@@ -342,7 +368,11 @@ export interface ScalableTargetView {
   policies: {
     policyName: string;
     policyType: 'TargetTrackingScaling' | 'StepScaling';
-    /** Target tracking: its target and metric (`CPUUtilization`, `ALBRequestCountPerTarget`, ...). */
+    /**
+     * Target tracking: its target. Both kinds: the CloudWatch metric its alarms watch
+     * (`CPUUtilization`, `MemoryUtilization`, `RequestCountPerTarget` for
+     * ALBRequestCountPerTarget, a customized metric's name), as the `scaling:` chart series names it.
+     */
     targetValue?: number;
     metricName?: string;
     /** The alarms it acts through, with their thresholds and state now. */
@@ -404,5 +434,7 @@ export interface DescribeState {
   scalableTargets: Record<string, unknown>[];
   /** `aws application-autoscaling describe-scaling-activities` ScalingActivities. */
   scalingActivities: Record<string, unknown>[];
+  /** What the run has cost so far. */
+  cost?: CostView;
   actions: ActionResult[];
 }

@@ -1,5 +1,6 @@
 export * from './api';
-export type { ScalingExplanation } from './autoscaling/explain';
+export type { AlarmProgress, PolicyExplanation, ScalingExplanation } from './autoscaling/explain';
+export type { CapacityHold, CapacityProviderExplanation } from './capacity/explain';
 export type { EngineCheckpoint } from './checkpoint';
 export { explanationText, type PlacementExplanation } from './output/explain';
 export { coalesceHistory } from './output/history';

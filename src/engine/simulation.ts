@@ -5,7 +5,10 @@ import { describeScalingActivities } from './autoscaling/activity';
 import { explainScaling, type ScalingExplanation } from './autoscaling/explain';
 import { autoscalingMinute, onAutoscalingEvent, startAutoscaling } from './autoscaling/hooks';
 import { describeScalableTarget } from './autoscaling/targets';
+import { scalingView } from './autoscaling/view';
+import { type CapacityProviderExplanation, explainCapacityProvider } from './capacity/explain';
 import { capacityMinute, onCapacityEvent, startCapacity } from './capacity/hooks';
+import { capacityView } from './capacity/view';
 import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpoint';
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
@@ -21,6 +24,7 @@ import { describeTask } from './output/describe-task';
 import { explainService, explainTask, type PlacementExplanation } from './output/explain';
 import { closeSample } from './output/history';
 import { emitMetrics, METRIC_PERIOD_MS } from './output/metrics';
+import { noteGroupsMoved, noteMinuteSeries } from './output/minute-series';
 import { instanceView, serviceView, taskStateCounts, taskView } from './output/views';
 import { reconcileService } from './scheduler/reconcile';
 import {
@@ -55,6 +59,8 @@ export interface Simulation {
   explainTask(taskRef: string): PlacementExplanation | undefined;
   /** Why a service's desired count is what it is: its policies, alarms, cooldowns and bounds. */
   explainScaling(serviceName: string): ScalingExplanation | undefined;
+  /** What a capacity provider's managed scaling will do next, and what holds it. */
+  explainCapacityProvider(name: string): CapacityProviderExplanation | undefined;
   /** Why a service's task is waiting for a place, while one is. */
   explainService(serviceName: string): PlacementExplanation | undefined;
 }
@@ -108,10 +114,13 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
       emitMetrics(ctx);
       autoscalingMinute(ctx);
       capacityMinute(ctx);
+      noteMinuteSeries(ctx);
       ctx.queue.push(ctx.nowMs + METRIC_PERIOD_MS, { kind: 'metrics' });
       return;
     case 'capacity':
       onCapacityEvent(ctx, event);
+      // A booted instance is InService now: the group's chart moves with it.
+      if (event.what === 'boot') noteGroupsMoved(ctx);
       return;
     case 'autoscaling':
       onAutoscalingEvent(ctx, event);
@@ -131,7 +140,30 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
   }
 }
 
-function takeFrame(ctx: EngineContext): Frame {
+/**
+ * What the last frame carried of the small views that are sent whole (capacity, scaling),
+ * as JSON: a frame carries one again only when it changed. Not run state: a restored
+ * engine starts with none, so its first frame carries them all.
+ */
+interface ShownViews {
+  capacity?: string;
+  scaling?: string;
+}
+
+/** The view if it differs from what the last frame carried (and remember it), else undefined. */
+function changed<K extends keyof ShownViews, T>(
+  shown: ShownViews,
+  key: K,
+  view: T | undefined,
+): T | undefined {
+  if (view === undefined) return undefined;
+  const json = JSON.stringify(view);
+  if (shown[key] === json) return undefined;
+  shown[key] = json;
+  return view;
+}
+
+function takeFrame(ctx: EngineContext, shown: ShownViews): Frame {
   closeSample(ctx);
   const out = ctx.out;
   ctx.out = newOutbox();
@@ -150,6 +182,8 @@ function takeFrame(ctx: EngineContext): Frame {
     const service = ctx.services.get(name);
     if (service) services.push(serviceView(ctx, service));
   }
+  const capacity = changed(shown, 'capacity', capacityView(ctx));
+  const scaling = changed(shown, 'scaling', scalingView(ctx));
   return {
     nowMs: ctx.nowMs,
     tasks,
@@ -161,6 +195,8 @@ function takeFrame(ctx: EngineContext): Frame {
     metrics: out.metrics,
     taskStateCounts: taskStateCounts(ctx),
     history: out.history,
+    ...(capacity && { capacity }),
+    ...(scaling && { scaling }),
   };
 }
 
@@ -213,6 +249,8 @@ function applyNow(ctx: EngineContext, entry: ScriptAction): ActionResult {
   const command = { action: entry.action, input: entry.input } as Command;
   const result = { ...applyCommand(ctx, command), at: entry.at };
   ctx.actions.push(result);
+  // A command may launch or terminate a group's instances (SetDesiredCapacity, a fault).
+  noteGroupsMoved(ctx);
   return result;
 }
 
@@ -237,6 +275,7 @@ function runUntil(ctx: EngineContext, toMs: number): void {
 }
 
 function simulationOf(ctx: EngineContext): Simulation {
+  const shown: ShownViews = {};
   return {
     get nowMs() {
       return ctx.nowMs;
@@ -265,9 +304,11 @@ function simulationOf(ctx: EngineContext): Simulation {
     },
     advance(toMs) {
       runUntil(ctx, toMs);
-      return takeFrame(ctx);
+      return takeFrame(ctx, shown);
     },
     snapshot() {
+      const capacity = capacityView(ctx);
+      const scaling = scalingView(ctx);
       return {
         nowMs: ctx.nowMs,
         tasks: [...ctx.tasks.values()].map((t) => taskView(ctx, t)),
@@ -275,6 +316,8 @@ function simulationOf(ctx: EngineContext): Simulation {
         services: [...ctx.services.values()].map((s) => serviceView(ctx, s)),
         serviceEvents: ctx.serviceEvents.map((e) => ({ ...e })),
         taskStateCounts: taskStateCounts(ctx),
+        ...(capacity && { capacity }),
+        ...(scaling && { scaling }),
       };
     },
     describe() {
@@ -296,6 +339,9 @@ function simulationOf(ctx: EngineContext): Simulation {
     },
     explainScaling(serviceName) {
       return explainScaling(ctx, serviceName);
+    },
+    explainCapacityProvider(name) {
+      return explainCapacityProvider(ctx, name);
     },
     explainTask(taskRef) {
       return explainTask(ctx, taskRef);

@@ -1,3 +1,4 @@
+import { providerOfInstance } from '../capacity/route';
 import { type EngineContext, isoAt } from '../context';
 import type { InstanceState } from '../model/types';
 
@@ -48,9 +49,12 @@ export function describeContainerInstance(
     else if (task && task.lastStatus !== 'STOPPED') pending++;
   }
   const gpus = gpuResources(instance);
+  // DescribeContainerInstances names the provider of an instance its group launched.
+  const capacityProviderName = providerOfInstance(ctx, instance);
   return {
     containerInstanceArn: instance.containerInstanceArn,
     ec2InstanceId: instance.ec2InstanceId,
+    ...(capacityProviderName !== undefined && { capacityProviderName }),
     version: instance.version,
     versionInfo: {
       agentVersion: instance.agentVersion,

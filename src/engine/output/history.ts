@@ -1,4 +1,10 @@
-import type { DeploymentCounts, HistorySample, ServiceCounts } from '../api';
+import type {
+  AutoScalingGroupCounts,
+  DeploymentCounts,
+  HistorySample,
+  ServiceCounts,
+} from '../api';
+import { groupCounts } from '../capacity/view';
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { deploymentTallies } from '../lifecycle/tallies';
@@ -16,6 +22,11 @@ export interface OpenSample {
   calls?: Record<string, { served: number; failed: number }>;
   taskStateCounts: boolean;
   services: Set<string>;
+  scaling?: Record<string, number>;
+  /** The Auto Scaling groups' counts are read when the sample closes. */
+  groups?: boolean;
+  providers?: Record<string, number>;
+  costUsd?: number;
 }
 
 /** The open sample of the current ms, closing the one of an earlier ms first. */
@@ -42,6 +53,26 @@ export function noteCalls(
   calls: Record<string, { served: number; failed: number }>,
 ): void {
   sampleNow(ctx).calls = calls;
+}
+
+/** The minute's values of the scaling policies' metrics, by `<service>:<MetricName>`. */
+export function noteScaling(ctx: EngineContext, values: Record<string, number>): void {
+  sampleNow(ctx).scaling = values;
+}
+
+/** The Auto Scaling groups may have moved: their counts go in the sample as it closes. */
+export function noteGroups(ctx: EngineContext): void {
+  sampleNow(ctx).groups = true;
+}
+
+/** The minute's CapacityProviderReservation, by provider. */
+export function noteProviders(ctx: EngineContext, values: Record<string, number>): void {
+  sampleNow(ctx).providers = values;
+}
+
+/** The run's cost so far, once a minute. */
+export function noteCost(ctx: EngineContext, totalUsd: number): void {
+  sampleNow(ctx).costUsd = totalUsd;
 }
 
 /** Call before the task counts by lastStatus change. */
@@ -108,6 +139,15 @@ export function closeSample(ctx: EngineContext): void {
     for (const name of open.services) services[name] = serviceCountsOf(ctx, name);
     sample.services = services;
   }
+  if (open.scaling) sample.scaling = open.scaling;
+  if (open.groups) {
+    const groups: Record<string, AutoScalingGroupCounts> = {};
+    for (const group of Object.values(ctx.capacity.groups))
+      groups[group.name] = groupCounts(ctx, group);
+    sample.groups = groups;
+  }
+  if (open.providers) sample.providers = open.providers;
+  if (open.costUsd !== undefined) sample.costUsd = open.costUsd;
   ctx.out.history.push(sample);
 }
 
@@ -133,6 +173,12 @@ export function coalesceHistory(samples: readonly HistorySample[]): HistorySampl
     if (last.calls || sample.calls) merged.calls = { ...last.calls, ...sample.calls };
     if (last.services || sample.services)
       merged.services = { ...last.services, ...sample.services };
+    if (last.scaling || sample.scaling) merged.scaling = { ...last.scaling, ...sample.scaling };
+    if (last.groups || sample.groups) merged.groups = { ...last.groups, ...sample.groups };
+    if (last.providers || sample.providers)
+      merged.providers = { ...last.providers, ...sample.providers };
+    const costUsd = sample.costUsd ?? last.costUsd;
+    if (costUsd !== undefined) merged.costUsd = costUsd;
     out[out.length - 1] = merged;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { InstanceView, ServiceView, TaskStateCounts, TaskView } from '../api';
+import { taskCapacity } from '../capacity/tasks';
 import type { EngineContext } from '../context';
 import { deploymentBounds } from '../deployment/bounds';
 import { worstTargetState } from '../elb/targets';
@@ -30,9 +31,18 @@ export function taskView(ctx: EngineContext, task: TaskState): TaskView {
   if (target) view.targetHealth = target;
   if (task.containerInstanceArn !== undefined)
     view.containerInstanceArn = task.containerInstanceArn;
+  // Where it runs (capacity/tasks.ts): set when the task is created and kept, so the
+  // frame that first carries the task carries it.
+  const where = taskCapacity(ctx, task);
+  view.launchType = where.launchType;
+  if (where.capacityProviderName !== undefined)
+    view.capacityProviderName = where.capacityProviderName;
   if (instance) {
     view.ec2InstanceId = instance.ec2InstanceId;
     view.availabilityZone = instance.availabilityZone;
+  } else if (where.availabilityZone !== undefined) {
+    // A Fargate task's zone is its ENI's subnet's.
+    view.availabilityZone = where.availabilityZone;
   }
   if (task.startedBy !== undefined) view.startedBy = task.startedBy;
   if (task.stopCode !== undefined) view.stopCode = task.stopCode;
