@@ -13,6 +13,7 @@ export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneN
         <span className="lane-title">{data.az}</span>
         <span className="lane-meta">
           {data.count} {data.count === 1 ? 'instance' : 'instances'}
+          {data.booting > 0 && ` · ${data.booting} booting`}
         </span>
         {running && data.count > 0 && (
           <button
@@ -29,7 +30,9 @@ export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneN
           </button>
         )}
       </header>
-      {data.count === 0 && <div className="lane-hint">Drop an EC2 instance here</div>}
+      {data.count === 0 && data.booting === 0 && (
+        <div className="lane-hint">Drop an EC2 instance here</div>
+      )}
     </div>
   );
 });

@@ -14,12 +14,15 @@ export const TaskChip = memo(function TaskChip({
   serviceColor,
   selected,
   older = false,
+  spot = false,
 }: {
   task: TaskView;
   serviceColor: string;
   selected: boolean;
   /** Started by a deployment the service is replacing: drawn hollow. */
   older?: boolean;
+  /** On Fargate Spot: it may be interrupted with two minutes' warning. */
+  spot?: boolean;
 }) {
   const { taskArn, taskId, family, serviceName, lastStatus: status, healthStatus } = task;
   const onClick = (event: MouseEvent) => {
@@ -30,13 +33,14 @@ export const TaskChip = memo(function TaskChip({
   return (
     <button
       type="button"
-      className={`task-chip nodrag${selected ? ' selected' : ''}${older ? ' older' : ''}`}
+      className={`task-chip nodrag${selected ? ' selected' : ''}${older ? ' older' : ''}${spot ? ' spot' : ''}`}
       data-testid="task-chip"
       data-status={status}
       data-health={healthStatus}
       data-target={task.targetHealth}
       data-revision={task.revision}
       data-older={older || undefined}
+      data-spot={spot || undefined}
       data-task-id={taskId}
       data-service={serviceName}
       data-service-color={serviceName === undefined ? undefined : serviceColor}
@@ -44,7 +48,7 @@ export const TaskChip = memo(function TaskChip({
       style={
         { background: STATUS_COLORS[status], '--service-color': serviceColor } as CSSProperties
       }
-      title={`${serviceName ? `service ${serviceName} · ` : ''}${family}:${task.revision} · ${status}${healthStatus === 'UNKNOWN' ? '' : ` · ${healthStatus}`}${task.targetHealth ? ` · target ${task.targetHealth}` : ''}${older ? ' · being replaced' : ''}\ntask ${taskId}\nClick: why here?`}
+      title={`${serviceName ? `service ${serviceName} · ` : ''}${family}:${task.revision} · ${status}${healthStatus === 'UNKNOWN' ? '' : ` · ${healthStatus}`}${task.targetHealth ? ` · target ${task.targetHealth}` : ''}${older ? ' · being replaced' : ''}${spot ? ' · Fargate Spot' : ''}\ntask ${taskId}\nClick: why here?`}
       aria-label={`Task ${taskId} of ${serviceName ? `service ${serviceName}` : family}, ${status}: why here?`}
       aria-pressed={selected}
       onClick={onClick}

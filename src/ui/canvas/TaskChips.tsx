@@ -11,7 +11,7 @@ import { TaskChip } from './TaskChip';
 const NO_TASKS: readonly TaskView[] = [];
 
 /** Each service's colour by its first place in the design, as useServiceColor gives it. */
-function useServiceColors(): (serviceName: string | undefined) => string {
+export function useServiceColors(): (serviceName: string | undefined) => string {
   const services = useDesignStore((s) => s.design.services);
   return useMemo(() => {
     const colors = new Map<string, string>();
@@ -24,7 +24,7 @@ function useServiceColors(): (serviceName: string | undefined) => string {
 }
 
 /** Each service's PRIMARY deployment id: what its tasks not drawn hollow were started by. */
-function usePrimaryDeployments(): Readonly<Record<string, string>> {
+export function usePrimaryDeployments(): Readonly<Record<string, string>> {
   return useRunStore(
     useShallow((s) =>
       Object.fromEntries(

@@ -11,18 +11,30 @@ import {
   customAttributesOf,
   type InstanceStatus,
   instanceKey,
+  type Position,
   type ServiceSummary,
   serviceKey,
   statusOf,
   summarizeService,
 } from '../../store/edits';
 import type { Selection } from '../../store/session';
+import { fargateClusters, type GroupPlace, groupPlaces } from './capacity-design';
+import {
+  type BootingNode,
+  type FargateLaneNode,
+  fargateLaneNodes,
+  type GroupNode,
+  groupNodes,
+} from './capacity-nodes';
 import { type ClusterFrame, clusterFrames, frameNamed, zoneLaneX } from './frames';
 import {
   BAND_HEIGHT,
+  FARGATE_GAP,
+  FARGATE_MIN_HEIGHT,
   FRAME_HEADER,
   FRAME_PAD,
   freeSlotY,
+  GROUP_SLOT,
   INSTANCE_INSET,
   INSTANCE_SLOT,
   LANE_MIN_HEIGHT,
@@ -35,6 +47,7 @@ import {
   SERVICE_WIDTH,
 } from './geometry';
 import { type LoadBalancerNode, loadBalancerNodes } from './lb-graph';
+import { type BootingInstance, type CanvasCapacity, NO_CAPACITY } from './live-capacity';
 import type { LiveInstance } from './live-instances';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
@@ -42,7 +55,10 @@ export type ClusterNode = Node<
   { clusterName: string; instanceCount: number; serviceCount: number },
   'cluster'
 >;
-export type LaneNode = Node<{ az: string; cluster: string; count: number }, 'lane'>;
+export type LaneNode = Node<
+  { az: string; cluster: string; count: number; booting: number },
+  'lane'
+>;
 export type BandNode = Node<{ cluster: string; count: number }, 'band'>;
 export type InstanceNode = Node<
   {
@@ -70,7 +86,10 @@ export type BerthNode =
   | BandNode
   | InstanceNode
   | ServiceNode
-  | LoadBalancerNode;
+  | LoadBalancerNode
+  | GroupNode
+  | BootingNode
+  | FargateLaneNode;
 
 const fixed = { draggable: false, selectable: false, deletable: false, focusable: false } as const;
 
@@ -97,12 +116,34 @@ function liveNode(live: LiveInstance, selection: Selection, showEni: boolean): I
   };
 }
 
+function bootingNode(boot: BootingInstance, cluster: string): BootingNode {
+  return {
+    id: `booting:${boot.instanceId}`,
+    type: 'booting',
+    position: { x: 0, y: 0 },
+    zIndex: 2,
+    draggable: false,
+    selectable: false,
+    deletable: false,
+    focusable: false,
+    data: {
+      instanceId: boot.instanceId,
+      group: boot.group,
+      cluster,
+      instanceType: boot.instanceType,
+      az: boot.availabilityZone,
+      launchedAtMs: boot.launchedAtMs,
+    },
+  };
+}
+
 function instanceNodes(
   design: DesignDocument,
   frames: readonly ClusterFrame[],
   selection: Selection,
   live: readonly LiveInstance[],
-): InstanceNode[] {
+  booting: readonly { boot: BootingInstance; cluster: string }[],
+): (InstanceNode | BootingNode)[] {
   const showEni = design.taskDefinitions.some((t) => t.networkMode === 'awsvpc');
   const designed = design.containerInstances.map((ci) => {
     const cluster = clusterNameOf(design, ci.cluster);
@@ -129,7 +170,23 @@ function instanceNodes(
       at: undefined,
     };
   });
-  const placed = [...designed, ...launched];
+  // Booting instances after those: each takes the slot it will hold once it registers.
+  const boots = booting.map(({ boot, cluster }) => ({
+    node: bootingNode(boot, cluster) as InstanceNode | BootingNode,
+    ci: undefined,
+    cluster,
+    frame: frameNamed(frames, cluster) ?? frames[0],
+    az: boot.availabilityZone,
+    at: undefined,
+  }));
+  const placed: {
+    node: InstanceNode | BootingNode | undefined;
+    ci: (typeof designed)[number]['ci'] | undefined;
+    cluster: string;
+    frame: ClusterFrame | undefined;
+    az: string;
+    at: Position | undefined;
+  }[] = [...designed, ...launched, ...boots];
   // Taken y per lane, so an instance without a saved place does not land on one with.
   const takenY = new Map<string, number[]>();
   const laneKey = (cluster: string, az: string) => `${cluster}\u0000${az}`;
@@ -146,7 +203,7 @@ function instanceNodes(
     if (!at) takenY.set(key, [...taken, y]);
     // x always follows the lane, so an instance is drawn in its own cluster's frame and zone.
     const x = (frame ? zoneLaneX(frame, az) : 0) + INSTANCE_INSET;
-    if (node || !ci) return { ...node!, position: { x, y } };
+    if (node || !ci) return { ...node!, position: { x, y } } as InstanceNode | BootingNode;
     const resources = registeredResourcesOf(ci);
     return {
       id: instanceKey(ci.ec2InstanceId),
@@ -199,24 +256,30 @@ function serviceNodes(
   });
 }
 
-/** A cluster's frame, band and lanes: the fixed scenery its resources sit on. */
+/** A cluster's frame, band and lanes (and its Fargate lanes): the fixed scenery its resources sit on. */
 function frameNodes(
   frame: ClusterFrame,
   laneHeight: number,
-  instances: readonly InstanceNode[],
+  fargateHeight: number,
+  instances: readonly (InstanceNode | BootingNode)[],
   services: readonly ServiceNode[],
 ): BerthNode[] {
   const { clusterName: cluster } = frame;
   const own = instances.filter((n) => n.data.cluster === cluster);
   const serviceCount = services.filter((n) => n.data.cluster === cluster).length;
+  const fargateRoom = fargateHeight > 0 ? FARGATE_GAP + fargateHeight : 0;
   const clusterNode: ClusterNode = {
     id: `cluster:${cluster}`,
     type: 'cluster',
     position: { x: frame.left - FRAME_PAD, y: -FRAME_HEADER },
-    width: frame.width + 2 * FRAME_PAD,
-    height: FRAME_HEADER + LANE_TOP + laneHeight + FRAME_PAD,
+    width: frame.outerWidth + 2 * FRAME_PAD,
+    height: FRAME_HEADER + LANE_TOP + laneHeight + fargateRoom + FRAME_PAD,
     zIndex: 0,
-    data: { clusterName: cluster, instanceCount: own.length, serviceCount },
+    data: {
+      clusterName: cluster,
+      instanceCount: own.filter((n) => n.type === 'instance').length,
+      serviceCount,
+    },
     ...fixed,
   };
   const band: BandNode = {
@@ -229,38 +292,91 @@ function frameNodes(
     data: { cluster, count: serviceCount },
     ...fixed,
   };
-  const lanes: LaneNode[] = frame.zones.map((az, i) => ({
-    id: `lane:${cluster}:${az}`,
-    type: 'lane',
-    position: { x: frame.left + laneX(i), y: LANE_TOP },
-    width: LANE_WIDTH,
-    height: laneHeight,
-    zIndex: 0,
-    data: { az, cluster, count: own.filter((n) => n.data.az === az).length },
-    ...fixed,
-  }));
-  return [clusterNode, band, ...lanes];
+  const lanes: LaneNode[] = frame.zones.map((az, i) => {
+    const inLane = own.filter((n) => n.data.az === az);
+    return {
+      id: `lane:${cluster}:${az}`,
+      type: 'lane',
+      position: { x: frame.left + laneX(i), y: LANE_TOP },
+      width: LANE_WIDTH,
+      height: laneHeight,
+      zIndex: 0,
+      data: {
+        az,
+        cluster,
+        count: inLane.filter((n) => n.type === 'instance').length,
+        booting: inLane.filter((n) => n.type === 'booting').length,
+      },
+      ...fixed,
+    };
+  });
+  const fargate = fargateHeight > 0 ? fargateLaneNodes(frame, laneHeight, fargateHeight) : [];
+  return [clusterNode, band, ...lanes, ...fargate];
 }
 
-/** The design as React Flow nodes: per cluster a frame, its band and lanes; then instances and services. */
+/** Zones the run uses in each cluster: its launched and booting instances', its Fargate tasks'. */
+function liveZonesOf(
+  live: readonly LiveInstance[],
+  booting: readonly { boot: BootingInstance; cluster: string }[],
+  capacity: CanvasCapacity,
+): Record<string, string[]> {
+  const zones: Record<string, string[]> = {};
+  const add = (cluster: string, az: string) => {
+    if (az === '') return;
+    const list = zones[cluster] ?? [];
+    zones[cluster] = list;
+    if (!list.includes(az)) list.push(az);
+  };
+  for (const l of live) add(l.clusterName, l.availabilityZone);
+  for (const b of booting) add(b.cluster, b.boot.availabilityZone);
+  for (const [cluster, list] of Object.entries(capacity.fargateZones))
+    for (const az of list) add(cluster, az);
+  return zones;
+}
+
+function clusterOfGroup(places: readonly GroupPlace[], group: string, fallback: string): string {
+  return places.find((p) => p.name === group)?.cluster ?? fallback;
+}
+
+/**
+ * The design as React Flow nodes: per cluster a frame, its band, lanes, Auto Scaling groups
+ * and Fargate lanes; then instances (booting ones as ghosts) and services.
+ */
 export function toFlowNodes(
   design: DesignDocument,
   selection: Selection,
   selectedLoadBalancer: string | null = null,
   live: readonly LiveInstance[] = [],
+  capacity: CanvasCapacity = NO_CAPACITY,
 ): BerthNode[] {
-  const frames = clusterFrames(design);
-  const instances = instanceNodes(design, frames, selection, live);
+  const places = groupPlaces(design);
+  const fallback = clusterNameOf(design);
+  const booting = capacity.booting.map((boot) => ({
+    boot,
+    cluster: clusterOfGroup(places, boot.group, fallback),
+  }));
+  const frames = clusterFrames(design, liveZonesOf(live, booting, capacity));
+  const instances = instanceNodes(design, frames, selection, live, booting);
   const services = serviceNodes(design, frames, selection);
   // One height for every frame's lanes, so frames side by side line up.
   const laneHeight = Math.max(
     LANE_MIN_HEIGHT,
     // Room below the last instance for the next drop.
     ...instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP),
+    // The groups' column stands beside the lanes.
+    ...frames.map((f) => f.groups.length * GROUP_SLOT),
   );
-  const scenery = frames.flatMap((f) => frameNodes(f, laneHeight, instances, services));
+  const usesFargate = fargateClusters(design);
+  const scenery = frames.flatMap((f) => {
+    const fargate =
+      usesFargate.has(f.clusterName) || capacity.fargateZones[f.clusterName] !== undefined
+        ? Math.max(FARGATE_MIN_HEIGHT, capacity.fargateHeight)
+        : 0;
+    return frameNodes(f, laneHeight, fargate, instances, services);
+  });
   return [
     ...scenery,
+    ...frames.flatMap((f) => groupNodes(f, places, selection)),
     ...instances,
     ...services,
     ...loadBalancerNodes(design, selectedLoadBalancer),

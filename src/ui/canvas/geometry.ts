@@ -89,3 +89,32 @@ export function freeSlotY(preferred: number, taken: readonly number[]): number {
   const start = Math.max(preferred, laneContentTop);
   return nearestFreeSpot(box(start), taken.map(box), 'y', start).y;
 }
+
+/** The column at a frame's right edge where its Auto Scaling groups stand, one under another. */
+export const GROUP_WIDTH = 300;
+export const GROUP_GAP = 28;
+export const GROUP_SLOT = 270;
+/** A booting instance's tile: shorter than an instance, in the same slot it will take. */
+export const BOOTING_HEIGHT = 118;
+
+/** Below the zone lanes, a Fargate lane per zone: tasks with no instance, grouped by service. */
+export const FARGATE_GAP = 24;
+export const FARGATE_HEADER = 52;
+export const FARGATE_MIN_HEIGHT = 150;
+/** A chip is 26 px wide with a 4 px gap; the lane's padding leaves 288 px a row, 24 px high. */
+export const FARGATE_CHIPS_PER_ROW = 9;
+export const FARGATE_ROW = 24;
+/** A service's label above its chips, and the room under its last row. */
+export const FARGATE_GROUP_LABEL = 26;
+export const FARGATE_GROUP_GAP = 10;
+
+/** How tall a Fargate lane must be for groups of these sizes, in steps so it does not jitter. */
+export function fargateLaneHeight(groupSizes: readonly number[]): number {
+  let h = FARGATE_HEADER + 12;
+  for (const n of groupSizes)
+    h +=
+      FARGATE_GROUP_LABEL +
+      Math.max(1, Math.ceil(n / FARGATE_CHIPS_PER_ROW)) * FARGATE_ROW +
+      FARGATE_GROUP_GAP;
+  return Math.max(FARGATE_MIN_HEIGHT, Math.ceil(h / 48) * 48);
+}

@@ -1,5 +1,6 @@
 import { clusterNameOf, type DesignDocument } from '../../design';
 import type { Position } from '../../store/edits';
+import type { BootingNode } from './capacity-nodes';
 import type { BerthNode, InstanceNode, ServiceNode } from './flow-nodes';
 import { defaultServicePosition } from './flow-nodes';
 import { type ClusterFrame, clusterFrames, frameAt, frameNamed, zoneAt, zoneLaneX } from './frames';
@@ -48,13 +49,14 @@ export function placeInstance(
   const cluster = frame?.clusterName ?? clusterNameOf(design);
   const az = (frame && zoneAt(frame, point.x)) ?? `${design.region}a`;
   const x = (frame ? zoneLaneX(frame, az) : 0) + INSTANCE_INSET;
+  // A booting instance holds the slot it will register into.
   const taken = nodes
     .filter(
-      (n): n is InstanceNode =>
-        n.type === 'instance' &&
+      (n): n is InstanceNode | BootingNode =>
+        (n.type === 'instance' || n.type === 'booting') &&
         n.data.cluster === cluster &&
         n.data.az === az &&
-        n.data.ec2InstanceId !== options.ignoreId,
+        (n.type === 'booting' || n.data.ec2InstanceId !== options.ignoreId),
     )
     .map((n) => boxOf(n, INSTANCE_WIDTH, INSTANCE_SLOT, 0));
   const wanted = {

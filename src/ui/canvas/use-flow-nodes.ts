@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSessionStore } from '../../store/session';
 import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
+import { useCanvasCapacity } from './live-capacity';
 import { useLiveInstances } from './live-instances';
 
 /** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
@@ -25,15 +26,16 @@ export function useFlowNodes() {
   const selection = useSessionStore((s) => s.selection);
   const selectedLb = selection?.kind === 'loadBalancer' ? selection.name : null;
   const live = useLiveInstances(design);
+  const capacity = useCanvasCapacity();
   const [nodes, setNodes] = useState<BerthNode[]>(() =>
-    toFlowNodes(design, selection, selectedLb, live),
+    toFlowNodes(design, selection, selectedLb, live, capacity),
   );
 
   useEffect(() => {
     setNodes((previous) =>
-      keepMeasured(toFlowNodes(design, selection, selectedLb, live), previous),
+      keepMeasured(toFlowNodes(design, selection, selectedLb, live, capacity), previous),
     );
-  }, [design, selection, selectedLb, live]);
+  }, [design, selection, selectedLb, live, capacity]);
 
   const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
