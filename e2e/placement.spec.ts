@@ -175,3 +175,27 @@ test.describe('instances and network modes', () => {
     await expect(app.why.summary).toContainText('0/1 instances');
   });
 });
+
+test.describe('why not placed?, while the canvas changes', () => {
+  // A new-user defect: dropping an instance with the panel open crashed the app
+  // (React error #185, maximum update depth).
+  test('dropping an instance from the palette with the panel open places the task', async ({
+    app,
+  }) => {
+    app.page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 600)));
+    await app.openDesign('unplaceable');
+    await app.dock.play(10);
+    await app.canvas.unplacedBadge('batch').click();
+    await expect(app.why.title).toHaveText('Why not placed?');
+
+    await app.palette.dragInstanceInto('us-east-1a', 'm5.large');
+    await expect(app.canvas.instances).toHaveCount(4);
+    // The new instance is selected; the pinned panel stays in the bar and counts it.
+    await expect(app.page.getByTestId('inspector.instance')).toBeVisible();
+    await expect(app.why.bar).toContainText('Why not placed?');
+    await app.why.bar.getByRole('button', { name: 'Show details' }).click();
+    await expect(app.why.summary).toContainText('0/4 instances');
+    await app.dock.play(10);
+    await expect(app.why.summary).toContainText('0/4 instances');
+  });
+});

@@ -2,8 +2,8 @@ import {
   Background,
   Controls,
   type EdgeTypes,
+  type NodeChange,
   type NodeTypes,
-  type OnSelectionChangeFunc,
   ReactFlow,
   useConnection,
   useReactFlow,
@@ -13,11 +13,8 @@ import { moveNodes, removeResources } from '../../store/design-actions';
 import { removeLoadBalancing } from '../../store/lb-actions';
 import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
 import '../styles/load-balancers.css';
-import { AutoScalingGroupNodeView } from './AutoScalingGroupNodeView';
-import { BootingInstanceNodeView } from './BootingInstanceNodeView';
 import { CallEdgeView } from './CallEdgeView';
 import { ClusterFrameView } from './ClusterFrameView';
-import { FargateLaneNodeView } from './FargateLaneNodeView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
@@ -39,9 +36,6 @@ const nodeTypes: NodeTypes = {
   instance: InstanceNodeView,
   service: ServiceNodeView,
   loadBalancer: LoadBalancerNodeView,
-  autoScalingGroup: AutoScalingGroupNodeView,
-  booting: BootingInstanceNodeView,
-  fargateLane: FargateLaneNodeView,
 };
 
 const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
@@ -49,13 +43,8 @@ const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
 function selectionOf(node: BerthNode | undefined): Selection {
   if (node?.type === 'instance') return { kind: 'instance', id: node.data.ec2InstanceId };
   if (node?.type === 'service') return { kind: 'service', name: node.data.summary.serviceName };
-  if (node?.type === 'autoScalingGroup')
-    return { kind: 'autoScalingGroup', name: node.data.place.name };
   return null;
 }
-
-/** Selections no node stands for: React Flow's empty selection must not clear them. */
-const NOT_A_NODE = new Set(['task', 'capacityProvider']);
 
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
@@ -84,19 +73,25 @@ export function Canvas() {
     [design, nodes],
   );
 
-  // React Flow reports an empty selection when a task (not a node) gets selected: keep the task
-  // (or the capacity provider a group's node names).
-  const onSelectionChange = useCallback<OnSelectionChangeFunc<BerthNode, BerthEdge>>(
-    ({ nodes: picked }) => {
-      const first = picked[0];
-      if (first?.type === 'loadBalancer')
-        return select({ kind: 'loadBalancer', name: first.data.name });
-      const next = selectionOf(first);
-      const current = useSessionStore.getState().selection?.kind;
-      if (next === null && current !== undefined && NOT_A_NODE.has(current)) return;
+  // A person's clicks arrive as `select` changes; React Flow's onSelectionChange also fires
+  // (a render late) when the nodes prop changes, and following that fought the store: a
+  // node selected before it was drawn flipped between selected and not until React gave up.
+  const onNodesChangeSelecting = useCallback(
+    (changes: NodeChange<BerthNode>[]) => {
+      onNodesChange(changes);
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0) return;
+      const picked = selects.find((c) => c.selected);
+      const node = picked && nodes.find((n) => n.id === picked.id);
+      if (node?.type === 'loadBalancer')
+        return select({ kind: 'loadBalancer', name: node.data.name });
+      const next = selectionOf(node);
+      // Clicking a task chip also clicks its instance's node: keep the task.
+      if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
+      if (next === null && picked) return;
       select(next);
     },
-    [],
+    [nodes, onNodesChange],
   );
 
   const onPaneClick = useCallback(() => {
@@ -135,11 +130,10 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         edges={edges}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
+        onNodesChange={onNodesChangeSelecting}
         onEdgesChange={onEdgesChange}
         onConnectEnd={onConnectEnd}
         onNodeDragStop={onNodeDragStop}
-        onSelectionChange={onSelectionChange}
         onPaneClick={onPaneClick}
         onDelete={onDelete}
         deleteKeyCode={['Delete', 'Backspace']}
