@@ -5,7 +5,9 @@ import { create } from 'zustand';
  * picked service; one service's tasks stacked by deployment; each listener's traffic split
  * between its target groups (%); requests per second through each target group, served and
  * failed (503); healthy targets per target group; requests per second of each call between
- * services, served and failed.
+ * services, served and failed; a scaled service's metric against its target, and its
+ * desired / running / pending tasks, each scaling activity marked; each Auto Scaling group's
+ * instances; each capacity provider's CapacityProviderReservation; the run's cost so far.
  */
 export type ChartMode =
   | 'status'
@@ -14,7 +16,12 @@ export type ChartMode =
   | 'split'
   | 'traffic'
   | 'targets'
-  | 'calls';
+  | 'calls'
+  | 'scaling'
+  | 'scalingTasks'
+  | 'instances'
+  | 'reservation'
+  | 'cost';
 
 export const CHART_MODES: readonly ChartMode[] = [
   'status',
@@ -24,6 +31,11 @@ export const CHART_MODES: readonly ChartMode[] = [
   'traffic',
   'targets',
   'calls',
+  'scaling',
+  'scalingTasks',
+  'instances',
+  'reservation',
+  'cost',
 ];
 
 export function isChartMode(value: string): value is ChartMode {
@@ -39,6 +51,8 @@ export interface ChartState {
   deploymentService: string | null;
   /** The listener (ARN or `#index`) drawn in `split` mode; null means the first one. */
   listener: string | null;
+  /** The scaled service `scaling` and `scalingTasks` draw; null means the first one. */
+  scalingService: string | null;
   /** Another branch drawn dashed beside the shown one. */
   compareBranchId: number | null;
 }
@@ -48,6 +62,7 @@ export const useChartStore = create<ChartState>()(() => ({
   services: [],
   deploymentService: null,
   listener: null,
+  scalingService: null,
   compareBranchId: null,
 }));
 
@@ -69,6 +84,10 @@ export function setDeploymentService(name: string): void {
 
 export function setSplitListener(id: string): void {
   useChartStore.setState({ listener: id });
+}
+
+export function setScalingService(name: string): void {
+  useChartStore.setState({ scalingService: name });
 }
 
 export function compareWith(branchId: number | null): void {

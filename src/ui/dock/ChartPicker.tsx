@@ -5,6 +5,7 @@ import {
   isChartMode,
   setChartMode,
   setDeploymentService,
+  setScalingService,
   setSplitListener,
   toggleChartService,
   useChartStore,
@@ -12,6 +13,7 @@ import {
 import { useDesignStore } from '../../store/design';
 import { serviceColor } from '../shared/service-colors';
 import { useListenerGroups } from './chart/use-chart-input';
+import { useScaledServiceNames } from './chart/use-scaling-facts';
 
 const MODE_LABELS: Record<ChartMode, string> = {
   status: 'Tasks by lastStatus',
@@ -21,6 +23,11 @@ const MODE_LABELS: Record<ChartMode, string> = {
   traffic: 'Requests/s',
   targets: 'Healthy targets',
   calls: 'Calls between services',
+  scaling: 'Scaling metric vs target',
+  scalingTasks: 'Scaling: desired, running, pending',
+  instances: 'Instances per Auto Scaling group',
+  reservation: 'Capacity provider reservation (%)',
+  cost: 'Cost so far (USD)',
 };
 
 /** What the chart draws, and for which service or listener; a mode shows only when the design has what it draws. */
@@ -32,6 +39,11 @@ export const ChartPicker = memo(function ChartPicker() {
   const names = useDesignStore(useShallow((s) => s.design.services.map((x) => x.serviceName)));
   const hasTraffic = useDesignStore((s) => (s.design.traffic?.length ?? 0) > 0);
   const hasCalls = useDesignStore((s) => (s.design.calls?.length ?? 0) > 0);
+  const hasScaling = useDesignStore((s) => (s.design.scalableTargets?.length ?? 0) > 0);
+  const hasGroups = useDesignStore((s) => (s.design.autoScalingGroups?.length ?? 0) > 0);
+  const hasProviders = useDesignStore((s) => (s.design.capacityProviders?.length ?? 0) > 0);
+  const scalingPick = useChartStore((s) => s.scalingService);
+  const scaled = useScaledServiceNames();
   const listeners = useListenerGroups();
   const offered: ChartMode[] = [
     'status',
@@ -39,7 +51,13 @@ export const ChartPicker = memo(function ChartPicker() {
     'deployments',
     ...(hasTraffic ? (['split', 'traffic', 'targets'] as const) : []),
     ...(hasCalls ? (['calls'] as const) : []),
+    ...(hasScaling ? (['scaling', 'scalingTasks'] as const) : []),
+    ...(hasGroups ? (['instances'] as const) : []),
+    ...(hasProviders ? (['reservation'] as const) : []),
+    'cost',
   ];
+  const scalingService =
+    scalingPick !== null && scaled.includes(scalingPick) ? scalingPick : scaled[0];
   const deploymentService =
     deploymentPick !== null && names.includes(deploymentPick) ? deploymentPick : names[0];
   const listener = listeners.find((l) => l.id === listenerPick) ?? listeners[0];
@@ -72,6 +90,23 @@ export const ChartPicker = memo(function ChartPicker() {
             </option>
           ))}
         </select>
+      )}
+      {(mode === 'scaling' || mode === 'scalingTasks') && scaled.length > 1 && (
+        <select
+          data-testid="chart.scalingService"
+          aria-label="Whose scaling the chart shows"
+          value={scalingService}
+          onChange={(e) => setScalingService(e.target.value)}
+        >
+          {scaled.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+      {(mode === 'scaling' || mode === 'scalingTasks') && scaled.length === 1 && (
+        <span className="chart-picker-note">{scalingService}</span>
       )}
       {mode === 'split' && listeners.length > 1 && (
         <select

@@ -1,10 +1,27 @@
 import { memo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatAxisSeconds } from '../../format';
 import { STATUS_COLORS } from '../../status';
-import { formatCount } from './axis';
+import { formatCount, formatUsd } from './axis';
 import { PLOT_LEFT, PLOT_RIGHT } from './geometry';
-import type { Axis, AxisFormat, Row, Series } from './series';
+import { MARK_COLORS } from './marks';
+import {
+  MARK_LINE_PX,
+  type PlacedLevel,
+  type PlacedMark,
+  placeLevels,
+  placeMarks,
+} from './reference-layout';
+import type { Axis, AxisFormat, ChartLevel, ChartMark, Row, Series } from './series';
 
 /** Read from the back of a room: no tick label under 14 px. */
 const AXIS_TICK = { fontSize: 14, fill: '#374151' };
@@ -18,10 +35,63 @@ export interface PlotProps {
   toMs: number;
   width: number;
   height: number;
+  levels?: readonly ChartLevel[] | undefined;
+  marks?: readonly ChartMark[] | undefined;
+}
+
+const TOP = 8;
+const X_AXIS = 24;
+const NONE: readonly never[] = [];
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The label text style: bold 14 px with a white halo, legible over lines and grid. */
+const labelText = (color: string) => ({
+  fill: color,
+  fontSize: 14,
+  fontWeight: 700,
+  stroke: '#fff',
+  strokeWidth: 4,
+  paintOrder: 'stroke' as const,
+});
+
+function levelLabel(level: PlacedLevel) {
+  return ({ viewBox }: { viewBox?: Box }) =>
+    viewBox ? (
+      <text
+        className="chart-level-label"
+        x={viewBox.x + 6}
+        y={level.below ? viewBox.y + 16 : viewBox.y - 5}
+        {...labelText(level.color)}
+      >
+        {level.label}
+      </text>
+    ) : null;
+}
+
+function markLabel(mark: PlacedMark) {
+  return ({ viewBox }: { viewBox?: Box }) =>
+    viewBox && mark.row !== null ? (
+      <text
+        className={`chart-mark-label ${mark.direction}`}
+        x={mark.side === 'right' ? viewBox.x + 4 : viewBox.x - 4}
+        y={viewBox.y + 14 + mark.row * MARK_LINE_PX}
+        textAnchor={mark.side === 'right' ? 'start' : 'end'}
+        {...labelText(MARK_COLORS[mark.direction])}
+      >
+        {mark.label}
+      </text>
+    ) : null;
 }
 
 export function formatValue(v: number, format: AxisFormat): string {
   if (format === 'percent') return `${Math.round(v * 10) / 10}%`;
+  if (format === 'usd') return formatUsd(v);
   if (format === 'rate')
     return v >= 100 ? formatCount(Math.round(v)) : String(Math.round(v * 10) / 10);
   return formatCount(v);
@@ -54,14 +124,18 @@ export const Plot = memo(function Plot({
   toMs,
   width,
   height,
+  levels = NONE,
+  marks = NONE,
 }: PlotProps) {
   const format = (v: number) => formatValue(v, yAxis.format);
+  const placedLevels = placeLevels(levels, yAxis.max, height - TOP - X_AXIS);
+  const placedMarks = placeMarks(marks, toMs / 1000, width - PLOT_LEFT - PLOT_RIGHT);
   return (
     <ComposedChart
       width={width}
       height={height}
       data={rows}
-      margin={{ top: 8, right: PLOT_RIGHT, bottom: 0, left: 0 }}
+      margin={{ top: TOP, right: PLOT_RIGHT, bottom: 0, left: 0 }}
     >
       <CartesianGrid stroke="#e6eaf0" vertical={false} />
       <XAxis
@@ -74,7 +148,7 @@ export const Plot = memo(function Plot({
         tickFormatter={formatAxisSeconds}
         tick={AXIS_TICK}
         stroke="#c9d0da"
-        height={24}
+        height={X_AXIS}
       />
       <YAxis
         domain={[0, yAxis.max]}
@@ -142,6 +216,27 @@ export const Plot = memo(function Plot({
           />
         ),
       )}
+      {placedLevels.map((l) => (
+        <ReferenceLine
+          key={l.id}
+          className={`chart-level ${l.style}`}
+          y={l.value}
+          stroke={l.color}
+          strokeWidth={l.style === 'target' ? 2.5 : 2}
+          strokeDasharray={l.style === 'target' ? '10 6' : '3 4'}
+          label={levelLabel(l)}
+        />
+      ))}
+      {placedMarks.map((m) => (
+        <ReferenceLine
+          key={m.id}
+          className={`chart-mark ${m.direction}`}
+          x={m.t}
+          stroke={MARK_COLORS[m.direction]}
+          strokeWidth={2.5}
+          label={markLabel(m)}
+        />
+      ))}
     </ComposedChart>
   );
 });

@@ -4,6 +4,7 @@ import { useRunStore } from '../../../store/run';
 import '../../styles/chart.css';
 import { timeTicks } from './axis';
 import { ChartLegend } from './ChartLegend';
+import { ChartMarks } from './ChartMarks';
 import { PLOT_LEFT, PLOT_RIGHT } from './geometry';
 import { Plot } from './Plot';
 import { chartPlan, chartQuery } from './plan';
@@ -38,6 +39,11 @@ const EMPTY_TEXT: Record<string, string> = {
   traffic: 'Press play: each minute of traffic shows its requests per second.',
   targets: 'Press play: each minute shows the healthy targets of each group.',
   calls: 'Press play: each minute shows every call between services.',
+  scaling: 'Press play: each minute shows the metric the scaling policies track.',
+  scalingTasks: 'Press play: the scaled service’s tasks, each scaling activity marked.',
+  instances: 'Press play: each Auto Scaling group’s instances over time.',
+  reservation: 'Press play: each minute shows the capacity provider’s reservation.',
+  cost: 'Press play: what the run has cost so far, minute by minute.',
 };
 
 /**
@@ -63,7 +69,15 @@ export const RunChart = memo(function RunChart() {
 
   const xTicks = useMemo(() => timeTicks(history.toMs).map((t) => t / 1000), [history.toMs]);
   const plot = useMemo(
-    () => ({ rows: plan.rows, series: plan.series, yAxis: plan.yAxis, xTicks, toMs: history.toMs }),
+    () => ({
+      rows: plan.rows,
+      series: plan.series,
+      yAxis: plan.yAxis,
+      levels: plan.levels,
+      marks: plan.marks,
+      xTicks,
+      toMs: history.toMs,
+    }),
     [plan, xTicks, history.toMs],
   );
   // Drawn in a transition React can pause: the frame in which 2,000 tasks appear (the
@@ -73,6 +87,11 @@ export const RunChart = memo(function RunChart() {
   return (
     <>
       <ChartLegend entries={plan.legend} rows={plan.rows} />
+      {plan.note && (
+        <p className="chart-note" data-testid="chart.note">
+          {plan.note}
+        </p>
+      )}
       <div
         ref={box}
         className="task-chart"
@@ -81,9 +100,11 @@ export const RunChart = memo(function RunChart() {
         data-points={plan.rows.length}
         data-running={running}
         data-compare={compareBranchId ?? ''}
+        data-marks={plan.marks?.length ?? 0}
       >
         {/* Mounted while empty too, so the first data is a cheap update, not a mount. */}
         {width > 0 && height > 0 && <Plot {...shownPlot} width={width} height={height} />}
+        <ChartMarks marks={plan.marks} />
         {empty && (
           <p className="chart-empty">
             {EMPTY_TEXT[input.mode] ?? 'Press play or step to chart tasks over virtual time.'}

@@ -61,3 +61,28 @@ export function formatCount(n: number): string {
 function trim(x: number): string {
   return x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10);
 }
+
+/** Any positive maximum, cents included: 0.034 -> 0.04 (0, 0.01, ... 0.04); 0 -> 0.01. */
+export function niceAxis(max: number, least = 0.01): { max: number; ticks: number[] } {
+  const top0 = Math.max(max, least);
+  const rough = top0 / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? rough;
+  const count = Math.ceil(top0 / step - 1e-9);
+  const ticks: number[] = [];
+  for (let i = 0; i <= count; i++) ticks.push(Number((i * step).toPrecision(6)));
+  return { max: ticks[ticks.length - 1] ?? top0, ticks };
+}
+
+/** A percentage axis: 0-100 in quarters while everything fits, a round maximum above. */
+export function percentAxis(max: number): { max: number; ticks: number[] } {
+  if (max <= 100) return { max: 100, ticks: [0, 25, 50, 75, 100] };
+  return countAxis(max);
+}
+
+/** `$0.42`, `$12.50`, `$1.2k`: dollars to the cent while they are few. */
+export function formatUsd(v: number): string {
+  if (Math.abs(v) >= 1000) return `$${formatCount(Math.round(v))}`;
+  if (Math.abs(v) >= 100) return `$${Math.round(v)}`;
+  return `$${v.toFixed(2)}`;
+}

@@ -9,6 +9,35 @@ export interface CallLine {
   via?: 'DNS' | 'Service Connect';
 }
 
+/** A scaled service's policies and activities, as the scaling charts draw them. */
+export interface ScalingFacts {
+  serviceName: string;
+  minCapacity: number;
+  maxCapacity: number;
+  /** Each policy's metric (the `scaling:<service>:<MetricName>` series), with its target. */
+  policies: {
+    policyName: string;
+    policyType: 'TargetTrackingScaling' | 'StepScaling';
+    metricName?: string;
+    targetValue?: number;
+    alarms: { alarmName: string; threshold: number; comparisonOperator: string }[];
+  }[];
+  /** Oldest first. */
+  activities: { atMs: number; from: number; to: number; by: string }[];
+}
+
+/** The groups and providers, as the capacity charts draw them. */
+export interface CapacityFacts {
+  groups: { name: string; minSize: number; maxSize: number }[];
+  providers: { name: string; groupName: string; targetCapacity: number }[];
+}
+
+/** What the cost chart says beside its curve. */
+export interface CostFacts {
+  priceDate: string;
+  usdPerHour: number;
+}
+
 /** What the chart's modes read from the design, the store and the picker. */
 export interface ChartInput {
   mode: ChartMode;
@@ -22,6 +51,12 @@ export interface ChartInput {
   targetGroups: readonly string[];
   calls: readonly CallLine[];
   comparing: boolean;
+  /** The service the scaling modes draw; undefined while no service has a scalable target. */
+  scaling?: ScalingFacts;
+  /** Every scaled service, for the picker. */
+  scaledServices?: readonly string[];
+  capacity?: CapacityFacts;
+  cost?: CostFacts;
 }
 
 /** The deployments the service lists now, by id: PRIMARY or ACTIVE, for their labels. */

@@ -1,5 +1,7 @@
 import type { ChartInput, DeploymentStatuses } from './input';
 import { callsPlan, callsQuery } from './plan-calls';
+import { instancesPlan, instancesQuery, reservationPlan, reservationQuery } from './plan-capacity';
+import { costPlan, costQuery } from './plan-cost';
 import {
   addStatusStack,
   servicesPlan,
@@ -13,6 +15,8 @@ import {
   deploymentsPlan,
   deploymentsQuery,
 } from './plan-deployments';
+import { scalingPlan, scalingQuery } from './plan-scaling';
+import { scalingTasksPlan, scalingTasksQuery } from './plan-scaling-tasks';
 import {
   addSplit,
   requestsPlan,
@@ -42,6 +46,16 @@ export function chartQuery(input: ChartInput): ChartQuery {
       return targetsQuery(input);
     case 'calls':
       return callsQuery(input);
+    case 'scaling':
+      return scalingQuery(input);
+    case 'scalingTasks':
+      return scalingTasksQuery(input);
+    case 'instances':
+      return instancesQuery(input);
+    case 'reservation':
+      return reservationQuery(input);
+    case 'cost':
+      return costQuery();
   }
 }
 
@@ -74,5 +88,15 @@ export function chartPlan(
       return targetsPlan(toRows(shown, compared), input);
     case 'calls':
       return callsPlan(toRows(shown, compared), input);
+    case 'scaling':
+      return scalingPlan(toRows(shown, compared), input);
+    case 'scalingTasks':
+      return scalingTasksPlan(toRows(shown, compared), input);
+    case 'instances':
+      return instancesPlan(toRows(shown, compared), input);
+    case 'reservation':
+      return reservationPlan(toRows(shown, compared), input);
+    case 'cost':
+      return costPlan(toRows(shown, compared), input);
   }
 }

@@ -43,7 +43,7 @@ export interface LegendEntry {
   swatch: 'area' | 'line' | 'dashed' | 'dotted' | 'band' | 'thick' | 'faint';
   /** The row key whose value at the playhead the entry shows; none for a key to the lines. */
   valueKey?: string;
-  format?: 'count' | 'percent' | 'rate';
+  format?: AxisFormat;
   /** With `valueKey`, shown as a range `value-upper`. */
   upperKey?: string;
   /** Said after the value: `4 running`, `17.5/s`. */
@@ -53,7 +53,7 @@ export interface LegendEntry {
   title?: string;
 }
 
-export type AxisFormat = 'count' | 'percent' | 'rate';
+export type AxisFormat = 'count' | 'percent' | 'rate' | 'usd';
 
 export interface Axis {
   max: number;
@@ -67,12 +67,37 @@ export interface ChartQuery {
   compareKeys: string[];
 }
 
+/** A horizontal line at a value, labelled on the plot: a target, an alarm threshold, a bound. */
+export interface ChartLevel {
+  id: string;
+  value: number;
+  label: string;
+  color: string;
+  /** The target is dashed; thresholds and bounds dotted. */
+  style: 'target' | 'threshold' | 'bound';
+}
+
+/** A vertical tick at a moment, labelled on the plot: a scaling activity, `2 → 4`. */
+export interface ChartMark {
+  id: string;
+  /** Virtual seconds. */
+  t: number;
+  label: string;
+  /** Said to a screen reader and in the tooltip: who scaled what, when. */
+  title: string;
+  direction: 'out' | 'in';
+}
+
 /** What one mode draws from a window of history. */
 export interface ChartPlan {
   rows: Row[];
   series: Series[];
   yAxis: Axis;
   legend: LegendEntry[];
+  levels?: ChartLevel[];
+  marks?: ChartMark[];
+  /** A line under the key: where the numbers come from (the price list's date). */
+  note?: string;
 }
 
 /**

@@ -6,6 +6,12 @@ import { useDesignStore } from '../../../store/design';
 import { useRunStore } from '../../../store/run';
 import type { CallLine, ChartInput, DeploymentStatuses } from './input';
 import { type ListenerGroups, listenerGroups } from './traffic-groups';
+import {
+  useCapacityFacts,
+  useCostFacts,
+  useScaledServiceNames,
+  useScalingFacts,
+} from './use-scaling-facts';
 
 const NONE: readonly string[] = [];
 
@@ -41,6 +47,13 @@ export function useChartInput(): ChartInput {
   );
   const listeners = useListenerGroups();
   const calls = useMemo(() => callLines(design), [design]);
+  const scalingPick = useChartStore((s) => s.scalingService);
+  const scaledServices = useScaledServiceNames();
+  const scaling = useScalingFacts(
+    scalingPick !== null && scaledServices.includes(scalingPick) ? scalingPick : scaledServices[0],
+  );
+  const capacity = useCapacityFacts();
+  const cost = useCostFacts();
   return useMemo(() => {
     const services = mode === 'services' ? (picked.length > 0 ? picked : allServices) : NONE;
     const deploymentService =
@@ -57,8 +70,16 @@ export function useChartInput(): ChartInput {
       targetGroups,
       calls,
       comparing,
+      scaledServices,
+      ...(scaling && { scaling }),
+      ...(capacity && { capacity }),
+      ...(cost && { cost }),
     };
   }, [
+    scaledServices,
+    scaling,
+    capacity,
+    cost,
     mode,
     picked,
     allServices,
