@@ -3,7 +3,7 @@ import { instanceCatalog, instanceTypeSpec } from '../../design';
 import { asgDesign } from '../capacity/testing';
 import { restoreContext } from '../checkpoint';
 import type { EngineContext } from '../context';
-import type { Simulation } from '../simulation';
+import { restoreSimulation, type Simulation } from '../simulation';
 import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
 import { simulate } from '../testing/harness';
 import { costView } from './view';
@@ -86,5 +86,154 @@ describe('cost', () => {
     const [row] = costView(contextOf(run.sim)).instances;
     expect(row?.hours).toBeCloseTo(40 / 60 + (2 * 30) / 60, 6);
     expect(row?.usd).toBeCloseTo((40 / 60 + 1) * m5Price(), 6);
+  });
+
+  it('a Fargate Spot task counts as Spot hours; with no dated Spot rate it adds no dollars', () => {
+    const spot = { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] };
+    const run = simulate(
+      fargateDesign(
+        [service('edge', 2, { ...spot, networkConfiguration: network })],
+        '512',
+        '1024',
+      ),
+    ).until(seconds(15) + minutes(60));
+    const cost = costView(contextOf(run.sim));
+    expect(cost.fargate).toEqual({
+      vcpuHours: 0,
+      gbHours: 0,
+      usd: 0,
+      spotVcpuHours: 1,
+      spotGbHours: 2,
+      spotUsd: instanceCatalog().fargate.linuxX86Spot === null ? 0 : expect.any(Number),
+    });
+    expect(cost.totalUsd).toBe(0);
+  });
+
+  it('a launch template asking for Spot makes Spot instances: hours, and no usd', () => {
+    const d = asgDesign({ managedScaling: false, group: { DesiredCapacity: 2 } });
+    const template = d.launchTemplates?.[0];
+    if (template) template.LaunchTemplateData.InstanceMarketOptions = { MarketType: 'spot' };
+    const run = simulate(d).until(minutes(30));
+    const cost = costView(contextOf(run.sim));
+    expect(cost.instances).toEqual([
+      { instanceType: 'm5.large', purchase: 'spot', running: 2, hours: 1 },
+    ]);
+    expect(cost.totalUsd).toBe(0);
+  });
+
+  it("a mixed group's InstancesDistribution: the base On-Demand, then the percentage above it", () => {
+    const d = asgDesign({
+      managedScaling: false,
+      group: {
+        DesiredCapacity: 5,
+        LaunchTemplate: undefined,
+        MixedInstancesPolicy: {
+          LaunchTemplate: {
+            LaunchTemplateSpecification: { LaunchTemplateName: 'node' },
+            Overrides: [{ InstanceType: 'c5.large' }],
+          },
+          InstancesDistribution: {
+            OnDemandBaseCapacity: 1,
+            OnDemandPercentageAboveBaseCapacity: 50,
+          },
+        },
+      },
+    });
+    const run = simulate(d).until(minutes(60));
+    // Base 1 On-Demand; above it 4 at 50%, rounded up for On-Demand: 2 and 2.
+    const rows = costView(contextOf(run.sim)).instances.map((r) => [r.purchase, r.running]);
+    expect(rows).toEqual([
+      ['on-demand', 3],
+      ['spot', 2],
+    ]);
+  });
+
+  it('a Fargate task that stops within a minute is billed the minute', () => {
+    const run = simulate(
+      fargateDesign([service('edge', 1, { launchType: 'FARGATE', networkConfiguration: network })]),
+    )
+      .until(seconds(30))
+      .apply({ action: 'UpdateService', input: { service: 'edge', desiredCount: 0 } })
+      .until(minutes(5));
+    expect(run.tasks({ lastStatus: 'STOPPED' })).toHaveLength(1);
+    const cost = costView(contextOf(run.sim));
+    expect(cost.fargate.vcpuHours).toBeCloseTo(1 / 60, 6);
+    expect(cost.fargate.gbHours).toBeCloseTo(2 / 60, 6);
+    expect(cost.usdPerHour).toBe(0);
+  });
+
+  it('terminated and deregistered instances stop billing; an external one never bills', () => {
+    const run = simulate(
+      design({
+        containerInstances: [
+          instance({ id: 'i-0000000000000000a' }),
+          instance({ id: 'i-0000000000000000b' }),
+        ],
+        taskDefinitions: [],
+      }),
+    )
+      .until(minutes(10))
+      .apply({ action: 'TerminateInstance', input: { ec2InstanceId: 'i-0000000000000000a' } })
+      .until(minutes(20))
+      .apply({
+        action: 'DeregisterContainerInstance',
+        input: { cluster: 'test', containerInstance: 'i-0000000000000000b', force: true },
+      })
+      .apply({
+        action: 'RegisterContainerInstance',
+        input: {
+          cluster: 'test',
+          ec2InstanceId: 'i-0000000000000e001',
+          totalResources: [
+            { name: 'CPU', type: 'INTEGER', integerValue: 4096 },
+            { name: 'MEMORY', type: 'INTEGER', integerValue: 8192 },
+          ],
+          attributes: [{ name: 'ecs.capability.external' }],
+        },
+      })
+      .until(minutes(60));
+    expect(run.results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    const [row] = costView(contextOf(run.sim)).instances;
+    expect(row).toEqual({
+      instanceType: 'm5.large',
+      purchase: 'on-demand',
+      running: 0,
+      hours: 0.5,
+      usd: expect.closeTo(0.5 * m5Price(), 6),
+    });
+  });
+
+  it('checkpoint mid-run and restore: the cost goes on to the same view', () => {
+    const d = asgDesign({
+      managedScaling: false,
+      group: { DesiredCapacity: 2, NewInstancesProtectedFromScaleIn: false },
+      extra: {
+        clusters: [{ clusterName: 'test', capacityProviders: ['cp', 'FARGATE', 'FARGATE_SPOT'] }],
+        taskDefinitions: [taskDefinition('web'), fargateTd('edge', '1024', '2048')],
+        services: [
+          service('edge', 4, {
+            capacityProviderStrategy: [
+              { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+              { capacityProvider: 'FARGATE_SPOT', weight: 1 },
+            ],
+            networkConfiguration: network,
+          }),
+        ],
+      },
+    });
+    const whole = simulate(d).until(minutes(20));
+    const resumed = restoreSimulation(JSON.parse(JSON.stringify(whole.sim.checkpoint())));
+    const scaleIn = {
+      action: 'SetDesiredCapacity' as const,
+      input: { AutoScalingGroupName: 'nodes', DesiredCapacity: 1 },
+    };
+    whole.apply(scaleIn).until(minutes(75));
+    resumed.apply(scaleIn);
+    resumed.advance(minutes(75));
+    const a = costView(contextOf(whole.sim));
+    expect(costView(contextOf(resumed))).toEqual(a);
+    expect(a.instances[0]?.hours).toBeCloseTo(2 * (20 / 60) + 55 / 60, 6);
+    expect(a.fargate.vcpuHours).toBeGreaterThan(1);
+    expect(a.fargate.spotVcpuHours).toBeGreaterThan(1);
   });
 });

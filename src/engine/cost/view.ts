@@ -33,7 +33,7 @@ function fargateRates(meter: FargateMeter): InstanceCatalog['fargate']['linuxX86
  * figure) and the few types the catalog has no price for. Fargate Spot's rates are null in
  * the catalog too: its hours are counted and `spotUsd` stays 0 (CostView requires a number).
  */
-export function costView(ctx: EngineContext): CostView {
+export function costView(ctx: Pick<EngineContext, 'cost' | 'nowMs'>): CostView {
   const now = ctx.nowMs;
   const priced = instanceCatalogLoaded();
   let totalUsd = 0;
