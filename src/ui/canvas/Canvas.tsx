@@ -13,8 +13,11 @@ import { moveNodes, removeResources } from '../../store/design-actions';
 import { removeLoadBalancing } from '../../store/lb-actions';
 import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
 import '../styles/load-balancers.css';
+import { AutoScalingGroupNodeView } from './AutoScalingGroupNodeView';
+import { BootingInstanceNodeView } from './BootingInstanceNodeView';
 import { CallEdgeView } from './CallEdgeView';
 import { ClusterFrameView } from './ClusterFrameView';
+import { FargateLaneNodeView } from './FargateLaneNodeView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
 import { InstanceNodeView } from './InstanceNodeView';
@@ -36,6 +39,9 @@ const nodeTypes: NodeTypes = {
   instance: InstanceNodeView,
   service: ServiceNodeView,
   loadBalancer: LoadBalancerNodeView,
+  autoScalingGroup: AutoScalingGroupNodeView,
+  booting: BootingInstanceNodeView,
+  fargateLane: FargateLaneNodeView,
 };
 
 const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
@@ -43,8 +49,13 @@ const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
 function selectionOf(node: BerthNode | undefined): Selection {
   if (node?.type === 'instance') return { kind: 'instance', id: node.data.ec2InstanceId };
   if (node?.type === 'service') return { kind: 'service', name: node.data.summary.serviceName };
+  if (node?.type === 'autoScalingGroup')
+    return { kind: 'autoScalingGroup', name: node.data.place.name };
   return null;
 }
+
+/** Selections no node stands for: a click on a node around them must not replace them. */
+const NOT_A_NODE = new Set(['task', 'capacityProvider']);
 
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
@@ -86,8 +97,10 @@ export function Canvas() {
       if (node?.type === 'loadBalancer')
         return select({ kind: 'loadBalancer', name: node.data.name });
       const next = selectionOf(node);
-      // Clicking a task chip also clicks its instance's node: keep the task.
-      if (next === null && useSessionStore.getState().selection?.kind === 'task') return;
+      // Clicking a task chip also clicks its instance's node: keep the task (and a group's
+      // provider, picked from the group's node).
+      const current = useSessionStore.getState().selection?.kind;
+      if (next === null && current !== undefined && NOT_A_NODE.has(current)) return;
       if (next === null && picked) return;
       select(next);
     },
