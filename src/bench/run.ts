@@ -4,6 +4,7 @@
 
 // First: the instance-type catalog every design lookup reads.
 import '../design/instance-catalog/install';
+import { dayBench } from './day.bench';
 import { deployBenches } from './deploy.bench';
 import { type BrowserBench, framesBench } from './frames.bench';
 import { idleBenches } from './idle.bench';
@@ -23,6 +24,7 @@ const benches: readonly (Bench | BrowserBench)[] = [
   ...seekBenches,
   ...deployBenches,
   framesBench,
+  dayBench,
 ];
 
 function formatRate(opsPerSec: number): string {
