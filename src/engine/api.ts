@@ -226,11 +226,14 @@ export interface Frame {
    * changed after that frame, and `coalesceHistory` merges the two.
    */
   history: HistorySample[];
-  /** Groups and providers, when they changed since the last frame (absent: as they were). */
+  /**
+   * Groups and providers now, whole, in every frame of a run that has any (a handful:
+   * a frame stays a pure function of the run); absent when it has none.
+   */
   capacity?: CapacityView;
-  /** Scalable targets, when they changed since the last frame (absent: as they were). */
+  /** Scalable targets now, whole, in every frame of a run that has any. */
   scaling?: ScalableTargetView[];
-  /** The run's cost, when it changed since the last frame. */
+  /** What the run has cost so far, in every frame. */
   cost?: CostView;
 }
 

@@ -13,6 +13,7 @@ import { type EngineCheckpoint, restoreContext, takeCheckpoint } from './checkpo
 import { applyCommand } from './commands';
 import { compileDesign } from './compile';
 import { type EngineContext, type EngineEvent, isoAt, newOutbox } from './context';
+import { costView } from './cost';
 import { onResolveTimer } from './discovery/endpoints';
 import { countTaskRemoved, takeStoppedUntil } from './lifecycle/tallies';
 import { onCrashTimer, onHealthTimer, onTargetTimer, onTaskTimer } from './lifecycle/transitions';
@@ -141,29 +142,13 @@ function handle(ctx: EngineContext, event: EngineEvent): void {
 }
 
 /**
- * What the last frame carried of the small views that are sent whole (capacity, scaling),
- * as JSON: a frame carries one again only when it changed. Not run state: a restored
- * engine starts with none, so its first frame carries them all.
+ * A frame carries tasks, instances and services that changed, and the small views that
+ * are sent whole (capacity, scaling, cost: a handful of groups, targets and meters) in
+ * every frame of a run that has them: a frame stays a pure function of the run, the
+ * same from a restored checkpoint as from the run it came from. The page keeps the old
+ * objects when nothing in them changed (store/views.ts sameView).
  */
-interface ShownViews {
-  capacity?: string;
-  scaling?: string;
-}
-
-/** The view if it differs from what the last frame carried (and remember it), else undefined. */
-function changed<K extends keyof ShownViews, T>(
-  shown: ShownViews,
-  key: K,
-  view: T | undefined,
-): T | undefined {
-  if (view === undefined) return undefined;
-  const json = JSON.stringify(view);
-  if (shown[key] === json) return undefined;
-  shown[key] = json;
-  return view;
-}
-
-function takeFrame(ctx: EngineContext, shown: ShownViews): Frame {
+function takeFrame(ctx: EngineContext): Frame {
   closeSample(ctx);
   const out = ctx.out;
   ctx.out = newOutbox();
@@ -182,8 +167,8 @@ function takeFrame(ctx: EngineContext, shown: ShownViews): Frame {
     const service = ctx.services.get(name);
     if (service) services.push(serviceView(ctx, service));
   }
-  const capacity = changed(shown, 'capacity', capacityView(ctx));
-  const scaling = changed(shown, 'scaling', scalingView(ctx));
+  const capacity = capacityView(ctx);
+  const scaling = scalingView(ctx);
   return {
     nowMs: ctx.nowMs,
     tasks,
@@ -197,6 +182,7 @@ function takeFrame(ctx: EngineContext, shown: ShownViews): Frame {
     history: out.history,
     ...(capacity && { capacity }),
     ...(scaling && { scaling }),
+    cost: costView(ctx),
   };
 }
 
@@ -275,7 +261,6 @@ function runUntil(ctx: EngineContext, toMs: number): void {
 }
 
 function simulationOf(ctx: EngineContext): Simulation {
-  const shown: ShownViews = {};
   return {
     get nowMs() {
       return ctx.nowMs;
@@ -304,7 +289,7 @@ function simulationOf(ctx: EngineContext): Simulation {
     },
     advance(toMs) {
       runUntil(ctx, toMs);
-      return takeFrame(ctx, shown);
+      return takeFrame(ctx);
     },
     snapshot() {
       const capacity = capacityView(ctx);
@@ -318,6 +303,7 @@ function simulationOf(ctx: EngineContext): Simulation {
         taskStateCounts: taskStateCounts(ctx),
         ...(capacity && { capacity }),
         ...(scaling && { scaling }),
+        cost: costView(ctx),
       };
     },
     describe() {
@@ -334,6 +320,7 @@ function simulationOf(ctx: EngineContext): Simulation {
         scalingActivities: ctx.autoscaling.targets.flatMap((t) =>
           describeScalingActivities(ctx, t),
         ),
+        cost: costView(ctx),
         actions: [...ctx.actions],
       };
     },
