@@ -236,4 +236,21 @@ describe('cost', () => {
     expect(a.fargate.vcpuHours).toBeGreaterThan(1);
     expect(a.fargate.spotVcpuHours).toBeGreaterThan(1);
   });
+
+  it('a checkpoint from before cost was kept: what runs bills from the restore on', () => {
+    const run = simulate(
+      design({
+        containerInstances: [instance(), instance({ type: 'c5.large' })],
+        taskDefinitions: [],
+      }),
+    ).until(minutes(30));
+    const { cost: _, ...old } = JSON.parse(JSON.stringify(run.sim.checkpoint()));
+    const ctx = restoreContext(old);
+    expect(costView(ctx).instances.map((r) => [r.instanceType, r.running, r.hours])).toEqual([
+      ['c5.large', 1, 0],
+      ['m5.large', 1, 0],
+    ]);
+    ctx.nowMs += minutes(60);
+    expect(costView(ctx).instances.map((r) => r.hours)).toEqual([1, 1]);
+  });
 });
