@@ -1,6 +1,10 @@
 import * as Comlink from 'comlink';
 import type { Command } from '../design';
-import type { PlacementExplanation } from '../engine';
+import type {
+  CapacityProviderExplanation,
+  PlacementExplanation,
+  ScalingExplanation,
+} from '../engine';
 import type {
   ApplyResult,
   HistoryQuery,
@@ -26,6 +30,8 @@ export interface SimClient {
   memory(): Promise<RunMemory | null>;
   explainTask(taskRef: string): Promise<PlacementExplanation | null>;
   explainService(serviceName: string): Promise<PlacementExplanation | null>;
+  explainScaling(serviceName: string): Promise<ScalingExplanation | null>;
+  explainCapacityProvider(name: string): Promise<CapacityProviderExplanation | null>;
   subscribe(callback: (message: SimMessage) => void): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ export function connectSim(endpoint: Comlink.Endpoint): SimClient {
     memory: () => remote.memory(),
     explainTask: (taskRef) => remote.explainTask(taskRef),
     explainService: (serviceName) => remote.explainService(serviceName),
+    explainScaling: (serviceName) => remote.explainScaling(serviceName),
+    explainCapacityProvider: (name) => remote.explainCapacityProvider(name),
     subscribe: (callback) => remote.subscribe(Comlink.proxy(callback)),
   };
 }

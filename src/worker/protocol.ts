@@ -1,5 +1,12 @@
 import type { Command, DesignDocument, ScriptAction } from '../design';
-import type { ActionResult, Frame, PlacementExplanation, Snapshot } from '../engine';
+import type {
+  ActionResult,
+  CapacityProviderExplanation,
+  Frame,
+  PlacementExplanation,
+  ScalingExplanation,
+  Snapshot,
+} from '../engine';
 import type { HistoryWindow, RunMemory, RunSpec, TimelineView } from './run';
 
 /**
@@ -69,6 +76,10 @@ export interface SimApi {
   explainTask(taskRef: string): PlacementExplanation | null;
   /** Why a service's next task waits for a place; null while nothing waits. */
   explainService(serviceName: string): PlacementExplanation | null;
+  /** Why a service's desired count is what it is; null without a scalable target. */
+  explainScaling(serviceName: string): ScalingExplanation | null;
+  /** What a capacity provider's managed scaling does next and what holds it; null when unknown. */
+  explainCapacityProvider(name: string): CapacityProviderExplanation | null;
   /** One listener; a later call replaces it. Across comlink pass `Comlink.proxy(fn)`. */
   subscribe(callback: (message: SimMessage) => void): void;
 }

@@ -1,6 +1,9 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDesign, sampleDesign } from '../design';
+import { WEB_RESOURCE, webDesign } from '../engine/autoscaling/testing';
+import { asgDesign, onProvider } from '../engine/capacity/testing';
+import { service } from '../engine/testing/builders';
 import { connectSim, type SimClient } from './client';
 import type { SimMessage } from './protocol';
 import { createSimApi } from './sim-api';
@@ -144,5 +147,41 @@ describe('explanations over comlink', () => {
     await link.client.load({ design: sample() });
     await link.client.step(10);
     expect(await link.client.explainService('web')).toBeNull();
+  });
+
+  it('explains scaling and a capacity provider, and carries capacity in resets and frames', async () => {
+    const link = connect();
+    close = link.close;
+    await link.client.load({ design: asgDesign({ services: [service('web', 1, onProvider)] }) });
+    const reset = link.messages.find((m) => m.kind === 'reset');
+    expect(
+      reset?.kind === 'reset' && reset.snapshot.capacity?.groups[0]?.autoScalingGroupName,
+    ).toBe('nodes');
+    await link.client.step(180);
+    const frame = link.messages.findLast((m) => m.kind === 'frame');
+    expect(frame?.kind === 'frame' && frame.frame.capacity?.providers[0]?.name).toBe('cp');
+    const explained = await link.client.explainCapacityProvider('cp');
+    expect(explained?.reservation).toEqual({ value: 50, m: 1, n: 2 });
+    expect(explained?.summary).toContain('below the target 100');
+    expect(await link.client.explainCapacityProvider('nope')).toBeNull();
+    // No scalable target for web: nothing to explain.
+    expect(await link.client.explainScaling('web')).toBeNull();
+    await link.client.load({
+      design: webDesign({
+        extra: {
+          scalableTargets: [
+            {
+              ServiceNamespace: 'ecs',
+              ResourceId: WEB_RESOURCE,
+              ScalableDimension: 'ecs:service:DesiredCount',
+              MinCapacity: 1,
+              MaxCapacity: 4,
+            },
+          ],
+        },
+      }),
+    });
+    await link.client.step(60);
+    expect((await link.client.explainScaling('web'))?.resourceId).toBe(WEB_RESOURCE);
   });
 });

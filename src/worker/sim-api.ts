@@ -1,5 +1,10 @@
 import type { Command } from '../design';
-import type { PlacementExplanation, Snapshot } from '../engine';
+import type {
+  CapacityProviderExplanation,
+  PlacementExplanation,
+  ScalingExplanation,
+  Snapshot,
+} from '../engine';
 import type {
   ApplyResult,
   HistoryQuery,
@@ -191,6 +196,12 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
     explainService(serviceName: string): PlacementExplanation | null {
       return run?.simulation.explainService(serviceName) ?? null;
+    },
+    explainScaling(serviceName: string): ScalingExplanation | null {
+      return run?.simulation.explainScaling(serviceName) ?? null;
+    },
+    explainCapacityProvider(name: string): CapacityProviderExplanation | null {
+      return run?.simulation.explainCapacityProvider(name) ?? null;
     },
     subscribe(callback) {
       listener = callback;

@@ -12,17 +12,34 @@ interface Steps {
 export const DEPLOYMENT_FIELDS = ['running', 'pending', 'healthy'] as const;
 export type DeploymentField = (typeof DEPLOYMENT_FIELDS)[number];
 
+export const GROUP_FIELDS = ['desired', 'inService', 'pending'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
 /**
  * Series keys: tasks by lastStatus, a service's counts and bounds, each of its deployments'
  * counts (by deployment id, what its tasks are `startedBy`), a target group's minute of
- * requests per second and healthy targets, a call's minute of requests per second.
+ * requests per second and healthy targets, a call's minute of requests per second; each
+ * minute, a scaling policy's metric (`scaling:<service>:<MetricName>`: CPUUtilization,
+ * MemoryUtilization, RequestCountPerTarget, a customized metric's name), an Auto Scaling
+ * group's desired, InService and booting (launched, not yet registered) instances, a
+ * capacity provider's CapacityProviderReservation, and the run's cost so far in USD.
  */
 export type SeriesKey =
   | `status:${string}`
   | `service:${string}:${'desired' | 'running' | 'pending' | 'healthy' | 'lower' | 'upper'}`
   | `deployment:${string}:${string}:${DeploymentField}`
   | `tg:${string}:${'served' | 'failed' | 'healthy'}`
-  | `call:${string}:${'served' | 'failed'}`;
+  | `call:${string}:${'served' | 'failed'}`
+  | `scaling:${string}:${string}`
+  | `asg:${string}:${GroupField}`
+  | `cpr:${string}`
+  | 'cost:totalUsd';
+
+export const scalingKey = (service: string, metricName: string): SeriesKey =>
+  `scaling:${service}:${metricName}`;
+export const groupKey = (group: string, field: GroupField): SeriesKey => `asg:${group}:${field}`;
+export const providerKey = (provider: string): SeriesKey => `cpr:${provider}`;
+export const COST_KEY: SeriesKey = 'cost:totalUsd';
 
 /**
  * Asks a window for every deployment of `service` recorded so far, in the order they first
@@ -122,6 +139,14 @@ export class History {
       }
       if (c.deployments) this.setDeployments(name, sample.atMs, c.deployments);
     }
+    // `<service>:<MetricName>` as the engine keys it.
+    for (const [key, value] of Object.entries(sample.scaling ?? {}))
+      this.set(`scaling:${key}`, sample.atMs, value);
+    for (const [name, g] of Object.entries(sample.groups ?? {}))
+      for (const field of GROUP_FIELDS) this.set(groupKey(name, field), sample.atMs, g[field]);
+    for (const [name, cpr] of Object.entries(sample.providers ?? {}))
+      this.set(providerKey(name), sample.atMs, cpr);
+    if (sample.costUsd !== undefined) this.set(COST_KEY, sample.atMs, sample.costUsd);
   }
 
   /** A service's deployments with tasks at `atMs`; one recorded before and absent now has none. */

@@ -28,5 +28,9 @@ export function mergeFrames(a: Frame, b: Frame): Frame {
     metrics: [...a.metrics, ...b.metrics],
     taskStateCounts: b.taskStateCounts,
     history: [...a.history, ...b.history],
+    // Sent whole: the later frame's, or the earlier one's if the later has none.
+    ...((b.capacity ?? a.capacity) && { capacity: b.capacity ?? a.capacity }),
+    ...((b.scaling ?? a.scaling) && { scaling: b.scaling ?? a.scaling }),
+    ...((b.cost ?? a.cost) && { cost: b.cost ?? a.cost }),
   };
 }
