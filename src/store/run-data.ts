@@ -1,6 +1,9 @@
 import type {
+  CapacityView,
+  CostView,
   Frame,
   InstanceView,
+  ScalableTargetView,
   ServiceEventView,
   ServiceView,
   Snapshot,
@@ -24,6 +27,12 @@ export interface RunData {
   services: Readonly<Record<string, ServiceView>>;
   counts: TaskStateCounts;
   events: readonly ServiceEventView[];
+  /** Auto Scaling groups and capacity providers; undefined when the run has none. */
+  capacity: CapacityView | undefined;
+  /** Service auto scaling's scalable targets; undefined when the run has none. */
+  scaling: readonly ScalableTargetView[] | undefined;
+  /** What the run has cost so far. */
+  cost: CostView | undefined;
 }
 
 export function zeroCounts(): TaskStateCounts {
@@ -48,7 +57,19 @@ export function emptyRunData(): RunData {
     services: {},
     counts: zeroCounts(),
     events: [],
+    capacity: undefined,
+    scaling: undefined,
+    cost: undefined,
   };
+}
+
+/**
+ * A view sent whole (capacity, scaling, cost): the old object while nothing in it
+ * changed, so a screen selecting it does not render again for every frame.
+ */
+function kept<T extends object>(old: T | undefined, next: T | undefined): T | undefined {
+  if (old === undefined || next === undefined) return next;
+  return sameView(old, next) ? old : next;
 }
 
 const onInstance = (task: TaskView | undefined) =>
@@ -128,6 +149,9 @@ export function fromSnapshot(snapshot: Snapshot): RunData {
     services: upsert(base.services, snapshot.services, (s) => s.serviceName),
     counts: snapshot.taskStateCounts,
     events: prependEvents([], snapshot.serviceEvents),
+    capacity: snapshot.capacity,
+    scaling: snapshot.scaling,
+    cost: snapshot.cost,
   };
 }
 
@@ -140,5 +164,9 @@ export function withFrame(data: RunData, frame: Frame): RunData {
     services: upsert(next.services, frame.services, (s) => s.serviceName),
     counts: sameView(next.counts, frame.taskStateCounts) ? next.counts : frame.taskStateCounts,
     events: prependEvents(next.events, frame.serviceEvents),
+    // Every frame of a run that has them carries them whole; one without keeps the last.
+    capacity: kept(next.capacity, frame.capacity ?? next.capacity),
+    scaling: kept(next.scaling, frame.scaling ?? next.scaling),
+    cost: kept(next.cost, frame.cost ?? next.cost),
   };
 }

@@ -1,4 +1,11 @@
 import { create } from 'zustand';
+import type {
+  AutoScalingGroupView,
+  CapacityProviderView,
+  CapacityView,
+  CostView,
+  ScalableTargetView,
+} from '../engine';
 import type { SimMessage } from '../worker/protocol';
 import type { TimelineView } from '../worker/run';
 import { emptyRunData, fromSnapshot, type RunData, withFrame } from './run-data';
@@ -40,6 +47,23 @@ export const useRunStore = create<RunState>()(() => ({
 }));
 
 const set = useRunStore.setState;
+
+/**
+ * Selectors for the capacity, scaling and cost views. Each returns the same object while
+ * nothing in it changed (run-data.ts keeps it), so a screen renders when its part moves.
+ */
+export const useCapacity = (): CapacityView | undefined => useRunStore((s) => s.capacity);
+export const useScaling = (): readonly ScalableTargetView[] | undefined =>
+  useRunStore((s) => s.scaling);
+export const useCost = (): CostView | undefined => useRunStore((s) => s.cost);
+
+export const useAutoScalingGroup = (name: string): AutoScalingGroupView | undefined =>
+  useRunStore((s) => s.capacity?.groups.find((g) => g.autoScalingGroupName === name));
+export const useCapacityProvider = (name: string): CapacityProviderView | undefined =>
+  useRunStore((s) => s.capacity?.providers.find((p) => p.name === name));
+/** A service's scalable target, if it has one. */
+export const useScalableTarget = (serviceName: string): ScalableTargetView | undefined =>
+  useRunStore((s) => s.scaling?.find((t) => t.serviceName === serviceName));
 
 /** Fold one worker message into the store: the only way frames get in. */
 export function receive(message: SimMessage): void {
