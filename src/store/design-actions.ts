@@ -10,7 +10,18 @@ import {
 } from '../design';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
-import { summarizeService } from './edits';
+import {
+  addAutoScalingGroup,
+  addCapacityProvider,
+  type GroupPatch,
+  type ProviderPatch,
+  type Refusable,
+  removeAutoScalingGroup,
+  removeCapacityProvider,
+  summarizeService,
+  updateAutoScalingGroup,
+  updateCapacityProvider,
+} from './edits';
 import { emptyDesign } from './edits/empty';
 import {
   type CustomAttribute,
@@ -391,4 +402,93 @@ export function stopOneTask(serviceName: string): void {
       t.serviceName === serviceName && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING',
   );
   if (task) void applyLive(stopTaskCommand(task.taskArn, task.clusterName));
+}
+
+/**
+ * Capacity and service auto scaling (Auto Scaling groups, capacity providers, strategies,
+ * scalable targets, policies, alarms, scheduled actions): each edit is the AWS input it
+ * stands for, put into the design through the gate. During a run the design changes and
+ * the run restarts at 0:00 with it, saying which operation it was.
+ * Model: the run has UpdateAutoScalingGroup, UpdateCapacityProvider, PutScalingPolicy...
+ * as commands, but the shown design does not fold them in yet, so a live edit would not
+ * show in the form; a restart keeps what the form shows and what runs the same.
+ */
+export function editScaling(
+  change: (d: DesignDocument) => DesignDocument,
+  operation: string,
+): DesignIssue[] {
+  if (!live()) return tryCommit(change(current()));
+  const s = useRunStore.getState();
+  const base = shownDesign(current(), s.timeline.journal, s.nowMs, false);
+  const parsed = parseDesign(change(base));
+  if (!parsed.ok) return parsed.issues;
+  if (JSON.stringify(parsed.design) === JSON.stringify(current())) return [];
+  expectRun({
+    notice: `Berth applies ${operation} from the inspector by restarting the run at 0:00 with it.`,
+  });
+  commit(parsed.design);
+  return [];
+}
+
+/** A delete that refuses while something names the resource: the refusal, or the gate's. */
+function editRefusable(
+  change: (d: DesignDocument) => Refusable,
+  operation: string,
+): string | undefined {
+  let refusal: string | undefined;
+  const issues = editScaling((d) => {
+    const result = change(d);
+    if ('refusal' in result) {
+      refusal = result.refusal;
+      return d;
+    }
+    return result.design;
+  }, operation);
+  if (refusal !== undefined) return refusal;
+  const issue = issues[0];
+  return issue ? `${issue.path}: ${issue.message}` : undefined;
+}
+
+/** "Add Auto Scaling group": a launch template and a group for the cluster, selected. */
+export function createAutoScalingGroup(cluster?: string): DesignIssue[] {
+  let name = '';
+  const issues = editScaling((d) => {
+    const result = addAutoScalingGroup(d, cluster);
+    name = result.name;
+    return result.design;
+  }, 'CreateAutoScalingGroup');
+  if (issues.length === 0) select({ kind: 'autoScalingGroup', name });
+  return issues;
+}
+
+export function editAutoScalingGroup(name: string, patch: GroupPatch): DesignIssue[] {
+  return editScaling((d) => updateAutoScalingGroup(d, name, patch), 'UpdateAutoScalingGroup');
+}
+
+export function deleteAutoScalingGroup(name: string): string | undefined {
+  const refusal = editRefusable((d) => removeAutoScalingGroup(d, name), 'DeleteAutoScalingGroup');
+  if (refusal === undefined) select(null);
+  return refusal;
+}
+
+/** "Add capacity provider" for a group: created, associated with the cluster, selected. */
+export function createCapacityProvider(groupName: string, cluster?: string): DesignIssue[] {
+  let name = '';
+  const issues = editScaling((d) => {
+    const result = addCapacityProvider(d, groupName, cluster);
+    name = result.name;
+    return result.design;
+  }, 'CreateCapacityProvider and PutClusterCapacityProviders');
+  if (issues.length === 0) select({ kind: 'capacityProvider', name });
+  return issues;
+}
+
+export function editCapacityProvider(name: string, patch: ProviderPatch): DesignIssue[] {
+  return editScaling((d) => updateCapacityProvider(d, name, patch), 'UpdateCapacityProvider');
+}
+
+export function deleteCapacityProvider(name: string): string | undefined {
+  const refusal = editRefusable((d) => removeCapacityProvider(d, name), 'DeleteCapacityProvider');
+  if (refusal === undefined) select(null);
+  return refusal;
 }
