@@ -134,6 +134,8 @@ describe('headless runner', () => {
     const lines = ok.stdout.trim().split('\n');
     expect(lines.every((l) => JSON.parse(l).source === 'aws.ecs')).toBe(true);
     expect(JSON.parse(readFileSync(stateOut, 'utf8')).time).toBe('2026-01-01T00:02:00.000Z');
+    // What the run cost so far: the cost helper's CostView, on DescribeState too.
+    expect(typeof JSON.parse(readFileSync(stateOut, 'utf8')).cost?.totalUsd).toBe('number');
     expect(JSON.parse(readFileSync(metricsOut, 'utf8'))[0]).toHaveProperty('MetricName');
   }, 60_000);
 });

@@ -1,4 +1,9 @@
-import { launchTypeRefusal, type UpdateServiceInput } from '../../design';
+import {
+  type CapacityProviderStrategyItem,
+  launchTypeRefusal,
+  type UpdateServiceInput,
+} from '../../design';
+import { routeRefusal } from '../capacity/route';
 import type { EngineContext } from '../context';
 import { reconcileServiceFirst } from '../deployment/blue-green';
 import { startDeployment } from '../deployment/deployments';
@@ -92,6 +97,11 @@ export function updateService(
           service.schedulingStrategy === 'DAEMON' ? 'daemon' : 'service',
         ));
   if (invalid) throw new AwsError('InvalidParameterException', invalid);
+  const strategyChange = capacityStrategyChange(ctx, clusterName, service, input);
+  const networkChanged =
+    input.networkConfiguration !== undefined &&
+    JSON.stringify(input.networkConfiguration) !==
+      JSON.stringify(service.source.networkConfiguration);
   if (input.desiredCount !== undefined) {
     if (service.schedulingStrategy === 'DAEMON') {
       throw new AwsError(
@@ -141,12 +151,22 @@ export function updateService(
   if (input.healthCheckGracePeriodSeconds !== undefined)
     service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
   const reconfigured = applyNetworkingChanges(ctx, service, input);
+  if (strategyChange || networkChanged) {
+    const { launchType: _gone, ...rest } = service.source as Record<string, unknown>;
+    service.source = {
+      ...(strategyChange ? rest : service.source),
+      ...(strategyChange && { capacityProviderStrategy: strategyChange }),
+      ...(networkChanged && { networkConfiguration: input.networkConfiguration }),
+    } as ServiceState['source'];
+  }
   // §7.3: any update of the service ends the start throttle at once.
   service.startFailures = 0;
   delete service.launchHoldUntilMs;
   // A new revision, or forceNewDeployment, starts a deployment; a desired count alone
-  // changes the PRIMARY's (§8.1).
-  if (next || input.forceNewDeployment === true || reconfigured) {
+  // changes the PRIMARY's (§8.1). Model: a new networkConfiguration starts one too, as
+  // the UpdateService reference says of network configuration ("Amazon ECS starts new
+  // tasks with the new configuration"); a strategy change needs forceNewDeployment.
+  if (next || input.forceNewDeployment === true || reconfigured || networkChanged) {
     reconcileServiceFirst(ctx, service);
     startDeployment(ctx, service, next ?? service.taskDefinition);
   }
@@ -154,6 +174,61 @@ export function updateService(
   ctx.out.dirtyServices.add(service.serviceName);
   requestReconcile(ctx, service.serviceName);
   return { service: describeService(ctx, service) };
+}
+
+type StrategyItem = CapacityProviderStrategyItem;
+
+const sameStrategy = (a: readonly StrategyItem[], b: readonly StrategyItem[]) =>
+  a.length === b.length &&
+  a.every(
+    (item, i) =>
+      item.capacityProvider === b[i]?.capacityProvider &&
+      (item.base ?? 0) === (b[i]?.base ?? 0) &&
+      (item.weight ?? 0) === (b[i]?.weight ?? 0),
+  );
+
+/**
+ * UpdateService's capacityProviderStrategy (§13.1): refused as CreateService refuses it
+ * (capacity/route.ts routeRefusal); a change, or a switch from a launch type, only with
+ * forceNewDeployment, in ECS's words. The new strategy, or undefined when nothing changes.
+ * Model: an empty list asks for the cluster's default strategy, which a service with a
+ * strategy of its own cannot go back to (the API reference); a daemon takes no strategy.
+ */
+function capacityStrategyChange(
+  ctx: EngineContext,
+  clusterName: string,
+  service: ServiceState,
+  input: UpdateServiceInput,
+): StrategyItem[] | undefined {
+  const strategy = input.capacityProviderStrategy;
+  if (strategy === undefined) return undefined;
+  const source = service.source as {
+    launchType?: string;
+    capacityProviderStrategy?: StrategyItem[];
+  };
+  const own = source.capacityProviderStrategy ?? [];
+  if (strategy.length === 0) {
+    if (own.length > 0)
+      throw new AwsError(
+        'InvalidParameterException',
+        "A service that uses a capacity provider strategy of its own cannot be updated to use the cluster's default capacity provider strategy.",
+      );
+    return undefined;
+  }
+  if (service.schedulingStrategy === 'DAEMON')
+    throw new AwsError(
+      'InvalidParameterException',
+      'A capacity provider strategy is not supported with the DAEMON scheduling strategy.',
+    );
+  const refusal = routeRefusal(ctx, clusterName, { capacityProviderStrategy: strategy });
+  if (refusal) throw new AwsError('InvalidParameterException', refusal);
+  if (source.launchType === undefined && sameStrategy(own, strategy)) return undefined;
+  if (input.forceNewDeployment !== true)
+    throw new AwsError(
+      'InvalidParameterException',
+      'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.',
+    );
+  return strategy.map((item) => ({ ...item }));
 }
 
 /**
