@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { playRun, startDesign } from '../cli/run';
 import { createSimulation } from '../engine';
+import { RunKeeper } from '../worker/run';
 import {
   B3_BLUE_GREEN_AT,
   B3_DAY_MS,
@@ -148,6 +149,24 @@ function checkDay(): DayCheck {
     endRunning: service?.runningCount ?? 0,
     endRevision: [...new Set(running.map((x) => `api:${x.revision}`))].join(', '),
   };
+}
+
+/**
+ * What the worker does for each step, in Node: the run keeper's minute advances (with its
+ * checkpoints every two simulated minutes) and a structured clone of each frame message,
+ * so the browser's figure can be split into engine, keeper and page.
+ */
+function keeperDay(): { ms: number; cloneMs: number } {
+  const start = performance.now();
+  const keeper = new RunKeeper(b3ParsedDesign());
+  let cloneMs = 0;
+  for (let t = STEP_S * 1000; t <= B3_DAY_MS; t += STEP_S * 1000) {
+    const frame = keeper.advance(t);
+    const c0 = performance.now();
+    structuredClone({ kind: 'frame', frame: { ...frame, history: [] } });
+    cloneMs += performance.now() - c0;
+  }
+  return { ms: performance.now() - start, cloneMs };
 }
 
 /** Where the walk's sum goes, so nothing can skip the walk. */
@@ -303,6 +322,7 @@ export async function runDayBench(): Promise<BenchResult> {
   const nodeHash = first?.hash ?? '';
   const nodeSame = node.every((r) => r.hash === nodeHash) && check.hash === nodeHash;
 
+  const keeper = keeperDay();
   const walk = walkDay();
 
   let browserNote = 'browser: skipped';
@@ -338,6 +358,7 @@ export async function runDayBench(): Promise<BenchResult> {
       `sim s/s; x = walk / ours. ${B3_TASKS} tasks behind an ALB on managed scaling, a day: ` +
       `Node ${nodeMs.toFixed(0)} ms (median of ${NODE_ROUNDS}: ${timed.map((r) => r.ms.toFixed(0)).join(', ')}) goal 1 s, ` +
       `${first?.events} events, hash ${nodeHash}${nodeSame ? '' : ' (RUNS DIFFER)'}; ` +
+      `the worker's keeper in Node ${keeper.ms.toFixed(0)} ms (frame clones ${keeper.cloneMs.toFixed(0)} ms); ` +
       `walk ${walk.ms.toFixed(0)} ms (${(walk.visits / 1e6).toFixed(1)} M visits); ${browserNote}`,
   };
 }
