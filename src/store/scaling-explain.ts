@@ -50,8 +50,9 @@ export function setScalingExplainer(next: ScalingExplainer | undefined): void {
   explainer = next;
 }
 
-function source(): Partial<ScalingExplainer> {
-  return explainer ?? (getSimClient() as Partial<ScalingExplainer>);
+/** The app's worker client unless another was given: it is the one sim-control connects. */
+function source(): ScalingExplainer {
+  return explainer ?? getSimClient();
 }
 
 /** Answers can arrive out of order; only the latest request's answer is kept. */
@@ -61,12 +62,9 @@ let lastAnswer = '';
 async function ask(target: ScalingTarget): Promise<ScalingAnswer | null> {
   const s = source();
   if (target.kind === 'service') {
-    if (!s.explainScaling) throw new Error('This simulation cannot explain scaling yet.');
     const explanation = await s.explainScaling(target.name);
     return explanation ? { kind: 'service', explanation } : null;
   }
-  if (!s.explainCapacityProvider)
-    throw new Error('This simulation cannot explain capacity providers yet.');
   const explanation = await s.explainCapacityProvider(target.name);
   return explanation ? { kind: 'capacityProvider', explanation } : null;
 }

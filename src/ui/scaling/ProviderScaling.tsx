@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { CapacityProviderExplanation } from '../../engine';
 import { Fact } from './Fact';
-import { CAPACITY_HOLDS, leftText } from './words';
+import { CAPACITY_HOLDS, leftText, shortenAlarmNames } from './words';
 
 /**
  * A capacity provider's managed scaling now: the reservation against its target, the
@@ -17,7 +17,7 @@ export const ProviderScaling = memo(function ProviderScaling({
   return (
     <>
       <p className="scaling-summary" data-testid="scaling.summary">
-        {e.summary}
+        {shortenAlarmNames(e.summary)}
       </p>
       {e.heldBy && (
         <p className="scaling-hold" data-testid="scaling.hold" data-hold={e.heldBy}>

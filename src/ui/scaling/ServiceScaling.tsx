@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ScalingExplanation } from '../../engine';
 import { AlarmDatapoints } from './AlarmDatapoints';
 import { Fact } from './Fact';
-import { leftText, SERVICE_HOLDS } from './words';
+import { leftText, SERVICE_HOLDS, shortenAlarmNames } from './words';
 
 /**
  * A service's scaling now: desired and running against the bounds, the cooldowns left,
@@ -22,7 +22,7 @@ export const ServiceScaling = memo(function ServiceScaling({
   return (
     <>
       <p className="scaling-summary" data-testid="scaling.summary">
-        {e.summary}
+        {shortenAlarmNames(e.summary)}
       </p>
       {e.heldBy && (
         <p className="scaling-hold" data-testid="scaling.hold" data-hold={e.heldBy}>

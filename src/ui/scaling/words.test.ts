@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alarmLabel, breaches, datapointText, leftText, operatorSymbol } from './words';
+import {
+  alarmLabel,
+  breaches,
+  datapointText,
+  leftText,
+  operatorSymbol,
+  shortenAlarmNames,
+} from './words';
 
 describe('the scaling panel words', () => {
   it.each([
@@ -30,5 +37,15 @@ describe('the scaling panel words', () => {
     expect(operatorSymbol('GreaterThanOrEqualToThreshold')).toBe('≥');
     expect(datapointText(null)).toBe('—');
     expect(datapointText(200.24)).toBe('200.2');
+  });
+
+  it("cuts target tracking alarms' names in the engine's sentence", () => {
+    expect(
+      shortenAlarmNames(
+        'No alarm asks for scaling yet (TargetTracking-service/demo/web-AlarmHigh-25cfd874-8b0b-3f4c-d6b7-c0e42e17229c: 1 of 3 datapoints breaching; TargetTracking-service/demo/web-AlarmLow-25cfd874-8b0b-3f4c-d6b7-c0e42e17229c: 2 of 15 datapoints breaching).',
+      ),
+    ).toBe(
+      'No alarm asks for scaling yet (AlarmHigh: 1 of 3 datapoints breaching; AlarmLow: 2 of 15 datapoints breaching).',
+    );
   });
 });

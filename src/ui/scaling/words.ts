@@ -71,3 +71,11 @@ export function datapointText(v: number | null): string {
   if (v === null) return '—';
   return String(Math.round(v * 10) / 10);
 }
+
+/** An engine sentence with target tracking alarms' long names cut to `AlarmHigh` / `AlarmLow`. */
+export function shortenAlarmNames(text: string): string {
+  return text.replace(
+    /TargetTracking-\S+?-(AlarmHigh|AlarmLow)-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/g,
+    '$1',
+  );
+}

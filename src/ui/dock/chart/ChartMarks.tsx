@@ -14,7 +14,13 @@ export const ChartMarks = memo(function ChartMarks({
   return (
     <ol className="visually-hidden" aria-label="Scaling activities on the chart">
       {marks.map((m) => (
-        <li key={m.id} data-testid="chart.mark" data-direction={m.direction} data-label={m.label}>
+        <li
+          key={m.id}
+          data-testid="chart.mark"
+          data-t={m.t}
+          data-direction={m.direction}
+          data-label={m.label}
+        >
           {m.title}
         </li>
       ))}

@@ -62,14 +62,14 @@ const labelText = (color: string) => ({
 
 function levelLabel(level: PlacedLevel) {
   return ({ viewBox }: { viewBox?: Box }) =>
-    viewBox ? (
+    viewBox && level.text !== '' ? (
       <text
         className="chart-level-label"
         x={viewBox.x + 6}
-        y={level.below ? viewBox.y + 16 : viewBox.y - 5}
+        y={viewBox.y - 5}
         {...labelText(level.color)}
       >
-        {level.label}
+        {level.text}
       </text>
     ) : null;
 }

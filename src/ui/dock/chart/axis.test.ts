@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAxis, formatCount, timeDomainEnd, timeTicks } from './axis';
+import { countAxis, formatCount, formatUsd, niceAxis, timeDomainEnd, timeTicks } from './axis';
 
 describe('chart axes', () => {
   it('grows the time domain in steps, so ticks hold still while a run plays', () => {
@@ -31,5 +31,19 @@ describe('chart axes', () => {
     expect(formatCount(12_000)).toBe('12k');
     expect(formatCount(250_000)).toBe('250k');
     expect(formatCount(1_200_000)).toBe('1.2M');
+  });
+});
+
+describe('dollars on the axis', () => {
+  it('keeps half cents apart and rounds the rest to the cent', () => {
+    expect(niceAxis(0.0195).ticks.map(formatUsd)).toEqual([
+      '$0.00',
+      '$0.005',
+      '$0.01',
+      '$0.015',
+      '$0.02',
+    ]);
+    expect(formatUsd(12.5)).toBe('$12.50');
+    expect(formatUsd(1234)).toBe('$1.2k');
   });
 });

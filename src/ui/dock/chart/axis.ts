@@ -84,5 +84,7 @@ export function percentAxis(max: number): { max: number; ticks: number[] } {
 export function formatUsd(v: number): string {
   if (Math.abs(v) >= 1000) return `$${formatCount(Math.round(v))}`;
   if (Math.abs(v) >= 100) return `$${Math.round(v)}`;
-  return `$${v.toFixed(2)}`;
+  // Half-cent ticks of a short run's axis keep their third decimal: $0.005, not $0.01 twice.
+  const cents = Math.round(v * 100);
+  return Math.abs(v * 100 - cents) < 1e-6 ? `$${v.toFixed(2)}` : `$${v.toFixed(3)}`;
 }

@@ -58,6 +58,7 @@ export function costPlan(rows: Row[], input: ChartInput): ChartPlan {
     series,
     yAxis: { ...niceAxis(max), format: 'usd' },
     legend,
-    ...(cost && { note: `us-east-1 list prices of ${cost.priceDate}` }),
+    // The catalog's timestamp to the day: the prices are dated, not timed.
+    ...(cost && { note: `us-east-1 list prices of ${cost.priceDate.slice(0, 10)}` }),
   };
 }

@@ -148,7 +148,7 @@ describe('the scaling charts', () => {
     );
     expect(plan.note).toBe('us-east-1 list prices of 2026-01-01');
     expect(plan.yAxis).toEqual({ max: 0.04, ticks: [0, 0.01, 0.02, 0.03, 0.04], format: 'usd' });
-    expect(plan.legend.map((l) => l.label)).toEqual(['cost so far', 'now $0.19/h']);
+    expect(plan.legend.map((l) => l.label)).toEqual(['cost so far', 'now $0.192/h']);
   });
 
   it('without a scalable target view yet, asks for nothing and draws nothing', () => {
@@ -159,7 +159,7 @@ describe('the scaling charts', () => {
 });
 
 describe('labels that never cover one another', () => {
-  it('puts the lower of two close levels under its line', () => {
+  it('joins the label of a level just under another to it', () => {
     const placed = placeLevels(
       [
         { id: 'lo', value: 45, label: 'lo', color: '', style: 'threshold' },
@@ -169,10 +169,10 @@ describe('labels that never cover one another', () => {
       100,
       150,
     );
-    expect(placed.map((l) => [l.id, l.below])).toEqual([
-      ['max', false],
-      ['t', false],
-      ['lo', true],
+    expect(placed.map((l) => [l.id, l.text])).toEqual([
+      ['max', 'max'],
+      ['t', 't · lo'],
+      ['lo', ''],
     ]);
   });
 

@@ -12,15 +12,12 @@ const LINE_PX = 17;
 const MARK_ROWS = 3;
 
 export interface PlacedLevel extends ChartLevel {
-  /** Label above the line, or below it when the level above would cover it. */
-  below: boolean;
-}
-
-export interface PlacedMark extends ChartMark {
-  /** 0, 1, 2: which line under the top the label takes; null: the tick alone. */
-  row: number | null;
-  /** Right of the tick, or left of it near the plot's right edge. */
-  side: 'right' | 'left';
+  /**
+   * The text drawn above the line: its own label, joined by the labels of the levels just
+   * under it (within a line's height), whose lines then go unlabelled: a target at 50 and
+   * a scale-in alarm at 45 read as one label, not two on top of each other.
+   */
+  text: string;
 }
 
 /** `plotHeight`: px from the top of the y axis to its 0. */
@@ -32,19 +29,26 @@ export function placeLevels(
   const px = (v: number) => (1 - v / yMax) * plotHeight;
   const sorted = [...levels].sort((a, b) => b.value - a.value);
   const out: PlacedLevel[] = [];
-  let previous: { y: number; below: boolean } | undefined;
+  let head: { placed: PlacedLevel; y: number } | undefined;
   for (const level of sorted) {
     const y = px(level.value);
-    // Above its line unless the label of the level above sits in the same strip.
-    const below =
-      previous !== undefined &&
-      !previous.below &&
-      y - previous.y < LINE_PX &&
-      y + LINE_PX < plotHeight;
-    out.push({ ...level, below });
-    previous = { y, below };
+    if (head && y - head.y < LINE_PX) {
+      head.placed.text = `${head.placed.text} · ${level.label}`;
+      out.push({ ...level, text: '' });
+      continue;
+    }
+    const placed = { ...level, text: level.label };
+    out.push(placed);
+    head = { placed, y };
   }
   return out;
+}
+
+export interface PlacedMark extends ChartMark {
+  /** 0, 1, 2: which line under the top the label takes; null: the tick alone. */
+  row: number | null;
+  /** Right of the tick, or left of it near the plot's right edge. */
+  side: 'right' | 'left';
 }
 
 /** `plotWidth`: px from the time axis' 0 to `toS`. */

@@ -1,23 +1,16 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CapacityView, CostView, ScalableTargetView } from '../../../engine';
+import type { CapacityView, ScalableTargetView } from '../../../engine';
 import { useDesignStore } from '../../../store/design';
-import { type RunState, useRunStore } from '../../../store/run';
+import { useRunStore } from '../../../store/run';
 import type { CapacityFacts, CostFacts, ScalingFacts } from './input';
 
 /**
- * What the scaling, capacity and cost charts read from the run's views, each as text
- * compared by value: a frame that changes none of it re-renders no chart, and the plot
- * redraws only when a policy, a bound or an activity did.
+ * What the scaling, capacity and cost charts read from the run's views (store/run.ts), each
+ * as text compared by value: the views move every minute (metrics, the cost), but the
+ * charts only need their policies, bounds and activities, so the plot redraws only when
+ * one of those did.
  */
-
-/** The views the run's frames carry for issue 8 (absent from a run without them). */
-interface ScalingViews {
-  scaling?: readonly ScalableTargetView[];
-  capacity?: CapacityView;
-  cost?: CostView;
-}
-const viewsOf = (s: RunState) => s as RunState & ScalingViews;
 
 export function scalingFactsOf(view: ScalableTargetView): ScalingFacts {
   return {
@@ -69,7 +62,7 @@ export function useScaledServiceNames(): string[] {
 /** The picked scaled service's policies and activities, or the first one's. */
 export function useScalingFacts(pick: string | undefined): ScalingFacts | undefined {
   const text = useRunStore((s) => {
-    const views = viewsOf(s).scaling ?? [];
+    const views = s.scaling ?? [];
     const view = views.find((v) => v.serviceName === pick) ?? views[0];
     return view ? JSON.stringify(scalingFactsOf(view)) : '';
   });
@@ -78,7 +71,7 @@ export function useScalingFacts(pick: string | undefined): ScalingFacts | undefi
 
 export function useCapacityFacts(): CapacityFacts | undefined {
   const text = useRunStore((s) => {
-    const view = viewsOf(s).capacity;
+    const view = s.capacity;
     return view ? JSON.stringify(capacityFactsOf(view)) : '';
   });
   return useMemo(() => parse<CapacityFacts>(text), [text]);
@@ -86,7 +79,7 @@ export function useCapacityFacts(): CapacityFacts | undefined {
 
 export function useCostFacts(): CostFacts | undefined {
   const text = useRunStore((s) => {
-    const view = viewsOf(s).cost;
+    const view = s.cost;
     return view
       ? JSON.stringify({
           priceDate: view.priceDate,
