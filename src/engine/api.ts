@@ -411,7 +411,8 @@ export interface CostView {
     usd: number;
     spotVcpuHours: number;
     spotGbHours: number;
-    spotUsd: number;
+    /** Absent when Fargate Spot ran and the price table has no Fargate Spot rate. */
+    spotUsd?: number;
   };
 }
 

@@ -141,5 +141,13 @@ export interface OutboxCheckpoint {
   dirtyInstances: string[];
   dirtyServices: string[];
   history?: HistorySample[];
-  openSample?: { atMs: number; taskStateCounts: boolean; services: string[] };
+  openSample?: {
+    atMs: number;
+    taskStateCounts: boolean;
+    services: string[];
+    scaling?: Record<string, number>;
+    groups?: boolean;
+    providers?: Record<string, number>;
+    costUsd?: number;
+  };
 }

@@ -31,7 +31,7 @@ function fargateRates(meter: FargateMeter): InstanceCatalog['fargate']['linuxX86
  *
  * No price, no `usd`: Spot instances (Spot prices float and the catalog has no dated
  * figure) and the few types the catalog has no price for. Fargate Spot's rates are null in
- * the catalog too: its hours are counted and `spotUsd` stays 0 (CostView requires a number).
+ * the catalog too: its hours are counted and `spotUsd` is absent.
  */
 export function costView(ctx: Pick<EngineContext, 'cost' | 'nowMs'>): CostView {
   const now = ctx.nowMs;
@@ -77,6 +77,8 @@ export function costView(ctx: Pick<EngineContext, 'cost' | 'nowMs'>): CostView {
     spotGbHours: 0,
     spotUsd: 0,
   };
+  /** Fargate Spot used with no rate in the catalog: its dollars are unknown, not $0. */
+  let spotUnpriced = false;
   for (const m of Object.values(ctx.cost.fargate)) {
     const use = fargateUseAt(m, now);
     const vcpuHours = use.cpuMs / 1024 / HOUR_MS;
@@ -88,6 +90,7 @@ export function costView(ctx: Pick<EngineContext, 'cost' | 'nowMs'>): CostView {
         (m.cpu / 1024) * rates.usdPerVcpuHour + (m.memoryMiB / 1024) * rates.usdPerGbHour;
     totalUsd += usd;
     if (m.provider === 'FARGATE_SPOT') {
+      if (!rates && use.cpuMs > 0) spotUnpriced = true;
       fargate.spotVcpuHours += vcpuHours;
       fargate.spotGbHours += gbHours;
       fargate.spotUsd += usd;
@@ -108,7 +111,7 @@ export function costView(ctx: Pick<EngineContext, 'cost' | 'nowMs'>): CostView {
       usd: round6(fargate.usd),
       spotVcpuHours: round6(fargate.spotVcpuHours),
       spotGbHours: round6(fargate.spotGbHours),
-      spotUsd: round6(fargate.spotUsd),
+      ...(!spotUnpriced && { spotUsd: round6(fargate.spotUsd) }),
     },
   };
 }
