@@ -65,3 +65,34 @@ export const attributeValue: Validator<string> = (text) => {
     return { ok: false, error: 'Use letters, digits, spaces or - _ . @ / \\ :' };
   return { ok: true, value: text };
 };
+
+/** Any number in range (thresholds, target values); decimals allowed. */
+export function numberIn(min: number, max: number, unit = ''): Validator<number> {
+  const suffix = unit ? ` ${unit}` : '';
+  return (text) => {
+    const trimmed = text.trim();
+    if (trimmed === '') return { ok: false, error: 'Required' };
+    const value = Number(trimmed);
+    if (!Number.isFinite(value)) return { ok: false, error: 'Must be a number' };
+    if (value < min) return { ok: false, error: `Must be at least ${min}${suffix}` };
+    if (value > max) return { ok: false, error: `Must be at most ${max}${suffix}` };
+    return { ok: true, value };
+  };
+}
+
+/** A number, or empty for none (a step adjustment's open bound): the text, checked. */
+export const optionalNumber: Validator<string> = (text) => {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: '' };
+  if (!Number.isFinite(Number(trimmed))) return { ok: false, error: 'A number, or empty for none' };
+  return { ok: true, value: trimmed };
+};
+
+/** Free text that must not be empty; the gate checks the rest (a schedule, subnet ids). */
+export const requiredText: Validator<string> = (text) => {
+  const value = text.trim();
+  return value === '' ? { ok: false, error: 'Required' } : { ok: true, value };
+};
+
+/** Free text, empty allowed. */
+export const anyText: Validator<string> = (text) => ({ ok: true, value: text.trim() });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useDesignStore } from '../../store/design';
+import { CapacityOverview } from './capacity/CapacityOverview';
 
 /** With nothing selected: what the design holds, and how to start. */
 export const DesignOverview = memo(function DesignOverview() {
@@ -30,6 +31,7 @@ export const DesignOverview = memo(function DesignOverview() {
         Select an instance or a service on the canvas to edit it. Drag nodes to move them; Delete
         removes the selected one; Ctrl+Z undoes.
       </p>
+      <CapacityOverview design={design} />
     </div>
   );
 });

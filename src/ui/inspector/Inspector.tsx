@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { useSessionStore } from '../../store/session';
+import { AutoScalingGroupInspector } from './capacity/AutoScalingGroupInspector';
+import { CapacityProviderInspector } from './capacity/CapacityProviderInspector';
 import { DesignOverview } from './DesignOverview';
 import { InstanceInspector } from './InstanceInspector';
 import { LoadBalancerInspector } from './LoadBalancerInspector';
@@ -18,6 +20,12 @@ export const Inspector = memo(function Inspector() {
       {selection?.kind === 'task' && <TaskInspector key={selection.arn} arn={selection.arn} />}
       {selection?.kind === 'loadBalancer' && (
         <LoadBalancerInspector key={selection.name} name={selection.name} />
+      )}
+      {selection?.kind === 'autoScalingGroup' && (
+        <AutoScalingGroupInspector key={selection.name} name={selection.name} />
+      )}
+      {selection?.kind === 'capacityProvider' && (
+        <CapacityProviderInspector key={selection.name} name={selection.name} />
       )}
       {selection === null && <DesignOverview />}
     </aside>

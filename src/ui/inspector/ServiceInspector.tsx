@@ -15,6 +15,8 @@ import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
 import { useShownDesign } from '../shared/use-shown-design';
 import { WhyFor } from '../why/WhyFor';
+import { ServiceCapacitySection } from './capacity/ServiceCapacitySection';
+import { ServiceScalingSection } from './capacity/ServiceScalingSection';
 import { DeploymentSection } from './DeploymentSection';
 import { DesignOverview } from './DesignOverview';
 import { DiscoverySection } from './DiscoverySection';
@@ -89,6 +91,8 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
         <StrategiesEditor name={name} strategies={service.placementStrategy ?? NO_STRATEGIES} />
       )}
       <p className="field-hint">Count and placement go to the run live as UpdateService.</p>
+      <ServiceScalingSection design={design} service={service} />
+      <ServiceCapacitySection design={design} service={service} />
       {running && (
         <div className="fault-row" data-testid="inspector.faults">
           <span className="field-label">Faults</span>
