@@ -28,7 +28,7 @@ test.describe('service auto scaling and managed scaling on screen', () => {
   }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await app.openDesign('scaling-spike');
-    await pick(page, 'Scaling: desired, running, pending', 'scalingTasks');
+    await pick(page, 'Scaling: tasks', 'scalingTasks');
     await app.dock.play(100);
 
     // The spike from 2:00 breaches the CPU target for 3 minutes: web scales out at 5:00.
@@ -41,7 +41,7 @@ test.describe('service auto scaling and managed scaling on screen', () => {
     await expect(app.dock.chart.locator('.chart-mark-label').first()).toHaveText(/^2 → \d+$/);
 
     // Its new tasks wait for instances: the provider's managed scaling grows the group.
-    await pick(page, 'Instances per Auto Scaling group', 'instances');
+    await pick(page, 'Auto Scaling group instances', 'instances');
     await expect
       .poll(() => legendValue(page, 'asg.web-asg.inService'), { timeout: 30_000 })
       .toBeGreaterThan(1);
@@ -51,7 +51,7 @@ test.describe('service auto scaling and managed scaling on screen', () => {
     await app.dock.pause();
 
     // The metric against its target, the target tracking alarm named on it.
-    await pick(page, 'Scaling metric vs target', 'scaling');
+    await pick(page, 'Scaling: metric vs target', 'scaling');
     await expect(app.dock.chart.locator('.chart-level-label').first()).toContainText('target 50%');
     await expect(page.getByTestId('chart.mark')).not.toHaveCount(0);
 

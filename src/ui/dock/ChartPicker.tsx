@@ -23,10 +23,10 @@ const MODE_LABELS: Record<ChartMode, string> = {
   traffic: 'Requests/s',
   targets: 'Healthy targets',
   calls: 'Calls between services',
-  scaling: 'Scaling metric vs target',
-  scalingTasks: 'Scaling: desired, running, pending',
-  instances: 'Instances per Auto Scaling group',
-  reservation: 'Capacity provider reservation (%)',
+  scaling: 'Scaling: metric vs target',
+  scalingTasks: 'Scaling: tasks',
+  instances: 'Auto Scaling group instances',
+  reservation: 'Capacity reservation (%)',
   cost: 'Cost so far (USD)',
 };
 
@@ -64,6 +64,7 @@ export const ChartPicker = memo(function ChartPicker() {
   return (
     <div className="chart-picker">
       <select
+        className="chart-mode-select"
         data-testid="chart.mode"
         aria-label="What the chart shows"
         value={mode}
