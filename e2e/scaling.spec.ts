@@ -65,4 +65,38 @@ test.describe('service auto scaling and managed scaling on screen', () => {
     await panel.getByTestId('scaling.close').click();
     await expect(app.dock.eventLog).toBeVisible();
   });
+
+  test("why hasn't it scaled yet: 2 of 3 datapoints at 4:10, the scale-out at 5:00, then the group's provider", async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await app.openDesign('scaling-spike');
+    await app.dock.step10(25);
+    await expect(page.getByTestId('dock.clock.elapsed')).toHaveText('04:10');
+    await app.canvas.service('web').click();
+    await page.getByTestId('scaling.open').click();
+    const panel = page.getByTestId('scaling.panel');
+    await expect(panel.getByTestId('scaling.target')).toHaveText('service web');
+    // The spike's minutes 2:00-3:00 and 3:00-4:00 breach the target of 50%; a third is needed.
+    const high = panel.getByTestId('scaling.alarm').filter({ hasText: 'AlarmHigh' });
+    await expect(high.getByTestId('scaling.alarm.breaching')).toHaveText('2 of 3');
+    await expect(high.locator('.scaling-datapoint.breaching')).toHaveCount(2);
+    await expect(panel.getByTestId('scaling.summary')).toContainText(
+      'No alarm asks for scaling yet',
+    );
+    await expect(panel.getByTestId('scaling.model')).toContainText("Berth's model");
+
+    // 5:10: the third datapoint put the alarm in ALARM and web scaled out at 5:00.
+    await app.dock.step10(6);
+    await expect(high).toHaveAttribute('data-state', 'ALARM');
+    await expect(panel.getByTestId('scaling.desired')).toContainText(
+      /^desired \/ running9 \/ \d+$/,
+    );
+
+    // The group: its tasks wait in PROVISIONING, so its provider's reservation is above target.
+    await page.getByTestId('asg.web-asg').click();
+    await expect(panel.getByTestId('scaling.target')).toHaveText('capacity provider nodes');
+    await expect(panel.getByTestId('scaling.summary')).toContainText('CapacityProviderReservation');
+  });
 });
