@@ -33,23 +33,21 @@ export const AlarmEditor = memo(function AlarmEditor({
     firstIssue(editScaling((d) => putMetricAlarm(d, { ...alarm, ...patch }), 'PutMetricAlarm'));
   return (
     <div className="alarm-editor" data-testid={testId}>
-      <div className="field-row">
-        <Field
-          label="Namespace"
-          value={alarm.Namespace}
-          validate={requiredText}
-          onCommit={(Namespace) => put({ Namespace })}
-          testId={`${testId}.namespace`}
-        />
-        <Field
-          label="Metric name"
-          value={alarm.MetricName}
-          validate={requiredText}
-          onCommit={(MetricName) => put({ MetricName })}
-          testId={`${testId}.metric`}
-        />
-      </div>
-      <div className="field-row">
+      <Field
+        label="Namespace"
+        value={alarm.Namespace}
+        validate={requiredText}
+        onCommit={(Namespace) => put({ Namespace })}
+        testId={`${testId}.namespace`}
+      />
+      <Field
+        label="Metric name"
+        value={alarm.MetricName}
+        validate={requiredText}
+        onCommit={(MetricName) => put({ MetricName })}
+        testId={`${testId}.metric`}
+      />
+      <div className="field-row end">
         <SelectField
           label="Statistic"
           value={alarm.Statistic}
@@ -67,7 +65,7 @@ export const AlarmEditor = memo(function AlarmEditor({
           testId={`${testId}.period`}
         />
       </div>
-      <div className="field-row">
+      <div className="field-row end">
         <SelectField
           label="Condition"
           value={alarm.ComparisonOperator}
@@ -83,7 +81,7 @@ export const AlarmEditor = memo(function AlarmEditor({
           testId={`${testId}.threshold`}
         />
       </div>
-      <div className="field-row">
+      <div className="field-row end">
         <Field
           label="Evaluation periods"
           inputMode="numeric"

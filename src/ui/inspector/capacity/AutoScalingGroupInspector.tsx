@@ -69,7 +69,7 @@ export const AutoScalingGroupInspector = memo(function AutoScalingGroupInspector
         onCommit={(v) => edit({ DesiredCapacity: v })}
         testId="inspector.asg.desired"
       />
-      <div className="field-row">
+      <div className="field-row end">
         <Field
           label="Min desired capacity"
           inputMode="numeric"

@@ -36,7 +36,7 @@ function ClusterCapacity({ cluster }: { cluster: Cluster }) {
   return (
     <div className="capacity-cluster" data-testid={id}>
       <h4>Cluster {cluster.clusterName}</h4>
-      <div className="field-row">
+      <div className="field-row end">
         {FARGATE.map((f) => (
           <CheckField
             key={f}

@@ -74,7 +74,7 @@ export const CapacityProviderInspector = memo(function CapacityProviderInspector
         testId="inspector.cp.targetCapacity"
         hint="100: every instance runs a task; lower keeps spare instances."
       />
-      <div className="field-row">
+      <div className="field-row end">
         <Field
           label="Minimum scaling step"
           inputMode="numeric"

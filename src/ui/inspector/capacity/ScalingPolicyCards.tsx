@@ -116,7 +116,7 @@ export const TargetTrackingCard = memo(function TargetTrackingCard({
         onCommit={(TargetValue) => edit({ TargetValue })}
         testId={`${testId}.targetValue`}
       />
-      <div className="field-row">
+      <div className="field-row end">
         <Field
           label="Scale-out cooldown"
           unit="s"
@@ -208,26 +208,22 @@ export const StepScalingCard = memo(function StepScalingCard({
         <strong title={policy.PolicyName}>{policy.PolicyName}</strong>
         <DeletePolicy policy={policy} testId={testId} />
       </div>
-      <div className="field-row">
-        <SelectField
-          label="Adjustment type"
-          value={config.AdjustmentType}
-          options={ADJUSTMENT_TYPES}
-          onCommit={(t) =>
-            edit({ AdjustmentType: t as StepScalingConfiguration['AdjustmentType'] })
-          }
-          testId={`${testId}.adjustmentType`}
-        />
-        <Field
-          label="Cooldown"
-          unit="s"
-          inputMode="numeric"
-          value={config.Cooldown ?? 300}
-          validate={seconds}
-          onCommit={(Cooldown) => edit({ Cooldown })}
-          testId={`${testId}.cooldown`}
-        />
-      </div>
+      <SelectField
+        label="Adjustment type"
+        value={config.AdjustmentType}
+        options={ADJUSTMENT_TYPES}
+        onCommit={(t) => edit({ AdjustmentType: t as StepScalingConfiguration['AdjustmentType'] })}
+        testId={`${testId}.adjustmentType`}
+      />
+      <Field
+        label="Cooldown"
+        unit="s"
+        inputMode="numeric"
+        value={config.Cooldown ?? 300}
+        validate={seconds}
+        onCommit={(Cooldown) => edit({ Cooldown })}
+        testId={`${testId}.cooldown`}
+      />
       <span className="field-label">Steps (from the alarm threshold; empty = no bound)</span>
       <ol className="step-rows">
         {steps.map((s, i) => (

@@ -64,7 +64,7 @@ function ScheduledCard({ action, testId }: { action: PutScheduledActionInput; te
         testId={`${testId}.schedule`}
         hint="at(2026-01-01T08:00:00), rate(5 minutes) or cron(0 8 ? * MON-FRI *)"
       />
-      <div className="field-row">
+      <div className="field-row end">
         <Field
           label="Minimum tasks"
           inputMode="numeric"
@@ -140,7 +140,7 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
         </>
       ) : (
         <>
-          <div className="field-row">
+          <div className="field-row end">
             <Field
               label="Minimum number of tasks"
               inputMode="numeric"
