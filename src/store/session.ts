@@ -74,6 +74,8 @@ function sameSelection(a: Selection, b: Selection): boolean {
   if (a.kind === 'service' && b.kind === 'service') return a.name === b.name;
   if (a.kind === 'task' && b.kind === 'task') return a.arn === b.arn;
   if (a.kind === 'loadBalancer' && b.kind === 'loadBalancer') return a.name === b.name;
+  if (a.kind === 'autoScalingGroup' && b.kind === 'autoScalingGroup') return a.name === b.name;
+  if (a.kind === 'capacityProvider' && b.kind === 'capacityProvider') return a.name === b.name;
   return false;
 }
 
