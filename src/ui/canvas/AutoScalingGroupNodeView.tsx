@@ -5,7 +5,6 @@ import { useRunStore } from '../../store/run';
 import { select } from '../../store/session';
 import type { GroupNode } from './capacity-nodes';
 import { boundsBar, summarizeGroup } from './group-summary';
-import { capacityOf } from './run-capacity';
 
 /**
  * An Auto Scaling group at its cluster's edge: min / desired / max large enough for the
@@ -18,7 +17,7 @@ export const AutoScalingGroupNodeView = memo(function AutoScalingGroupNodeView({
 }: NodeProps<GroupNode>) {
   const { place } = data;
   const live = useRunStore(
-    useShallow((s) => summarizeGroup(capacityOf(s), place.name, place.providers)),
+    useShallow((s) => summarizeGroup(s.capacity, place.name, place.providers)),
   );
   // Before the run has the group, the design's own sizes.
   const min = live.found ? live.min : place.minSize;

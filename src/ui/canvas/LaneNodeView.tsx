@@ -12,8 +12,9 @@ export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneN
       <header className="lane-header">
         <span className="lane-title">{data.az}</span>
         <span className="lane-meta">
-          {data.count} {data.count === 1 ? 'instance' : 'instances'}
-          {data.booting > 0 && ` · ${data.booting} booting`}
+          {data.booting > 0
+            ? `${data.count} + ${data.booting} booting`
+            : `${data.count} ${data.count === 1 ? 'instance' : 'instances'}`}
         </span>
         {running && data.count > 0 && (
           <button

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { CapacityView } from '../../engine';
-import { useRunStore } from '../../store/run';
+import { type RunState, useRunStore } from '../../store/run';
 import { fargateIndexOf } from './fargate-tasks';
-import { capacityOf } from './run-capacity';
 
 /** An instance a group launched that is still booting: no container instance yet. */
 export interface BootingInstance {
@@ -45,7 +44,7 @@ function parseBooting(key: string): BootingInstance[] {
   });
 }
 
-function fargateKey(s: Parameters<typeof capacityOf>[0]): string {
+function fargateKey(s: RunState): string {
   const index = fargateIndexOf(s.tasks);
   const clusters = Object.entries(index.zones).map(([c, zones]) => `${c}=${zones.join(',')}`);
   return clusters.length === 0 ? '' : `${index.height}|${clusters.sort().join(';')}`;
@@ -57,7 +56,7 @@ function fargateKey(s: Parameters<typeof capacityOf>[0]): string {
  * a task's status) keeps the same value and no node is rebuilt.
  */
 export function useCanvasCapacity(): CanvasCapacity {
-  const booting = useRunStore((s) => bootingKey(capacityOf(s)));
+  const booting = useRunStore((s) => bootingKey(s.capacity));
   const fargate = useRunStore(fargateKey);
   return useMemo(() => {
     if (booting === '' && fargate === '') return NO_CAPACITY;
