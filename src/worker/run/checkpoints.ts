@@ -1,7 +1,8 @@
 /**
  * Checkpoints of one branch, as JSON text: a string cannot be mutated by the run that
  * goes on, it can be shared by the branches that fork from it, and its length is what
- * it costs. Kept every `everyMs` of virtual time; past `budgetChars` every other one
+ * it costs. Kept at most every `everyMs` of virtual time (the keeper skips a moment when
+ * too little happened since the last one to be worth its size); past `budgetChars` every other one
  * goes (never the first) and the interval doubles, so memory stays bounded however long
  * the run, and a seek replays at most one interval.
  */
@@ -19,10 +20,21 @@ export class CheckpointShelf {
     private readonly budgetChars: number,
   ) {}
 
-  /** The virtual time at which the next checkpoint is due. */
-  nextDueMs(): number {
+  /**
+   * The first moment after `afterMs` at which a checkpoint may be taken: the last one's
+   * time plus a whole number of intervals, so a moment passed over (not worth a
+   * checkpoint then) leaves the next chance one interval on.
+   */
+  nextDueMs(afterMs = 0): number {
     const last = this.items.at(-1);
-    return last === undefined ? 0 : last.atMs + this.everyMs;
+    if (last === undefined) return 0;
+    const intervals = Math.max(1, Math.floor((afterMs - last.atMs) / this.everyMs) + 1);
+    return last.atMs + intervals * this.everyMs;
+  }
+
+  /** Characters of the latest checkpoint: what writing (and restoring) the next one will cost, about. */
+  get lastChars(): number {
+    return this.items.at(-1)?.json.length ?? 0;
   }
 
   add(atMs: number, json: string): void {

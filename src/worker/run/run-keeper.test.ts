@@ -136,6 +136,7 @@ describe('the run the worker keeps', () => {
     const keeper = new RunKeeper(webDesign(), 3, [], {
       everyMs: seconds(10),
       budgetChars: 400_000,
+      charsPerWork: Number.POSITIVE_INFINITY,
     });
     keeper.advance(minutes(30));
     const memory = keeper.memory();
@@ -145,6 +146,26 @@ describe('the run the worker keeps', () => {
     const fresh = new RunKeeper(webDesign(), 3);
     fresh.advance(minutes(17) + 500);
     expect(moment(keeper)).toBe(moment(fresh));
+  });
+
+  it('passes over a due checkpoint while too little happened to be worth its size, and still seeks exactly', () => {
+    const everyDue = new RunKeeper(webDesign(), 3, [], {
+      everyMs: seconds(30),
+      charsPerWork: Number.POSITIVE_INFINITY,
+    });
+    const byWork = new RunKeeper(webDesign(), 3, [], { everyMs: seconds(30) });
+    for (const keeper of [everyDue, byWork]) {
+      keeper.advance(minutes(1));
+      keeper.apply(scale(6));
+      keeper.advance(minutes(20));
+    }
+    // A quiet cluster of six tasks: a few datapoints a minute against a checkpoint's size.
+    expect(everyDue.memory().checkpoints).toBe(41);
+    expect(byWork.memory().checkpoints).toBeLessThan(10);
+    expect(byWork.memory().checkpoints).toBeGreaterThan(1);
+    byWork.seek(minutes(17) + 250);
+    everyDue.seek(minutes(17) + 250);
+    expect(moment(byWork)).toBe(moment(everyDue));
   });
 
   it('takes a checkpoint early after a burst of task changes, so the moments after it stay quick to reach', () => {
