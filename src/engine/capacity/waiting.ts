@@ -5,7 +5,12 @@ import type { TaskState } from '../model/types';
 import { emitTaskStateChange } from '../output/events';
 import { placeTask } from '../placement';
 import { candidatePool, refreshCandidate } from '../scheduler/candidates';
-import { type LaunchRequest, newTask, placementRequest } from '../scheduler/launch';
+import {
+  type LaunchRequest,
+  newTask,
+  placementRequest,
+  singlePlacement,
+} from '../scheduler/launch';
 import { instanceFilter } from './route';
 import { setTaskCapacity } from './tasks';
 
@@ -106,17 +111,16 @@ export function placeWaiting(
       pools.set(provider, pool);
     }
     if (pool.candidates.length === 0) continue;
-    const decision = placeTask(
-      placementRequest(requestOf(task)),
-      pool.candidates,
-      ctx.rng.placement,
-    );
+    const request = placementRequest(requestOf(task));
+    const rngState = ctx.rng.placement.getState();
+    const decision = placeTask(request, pool.candidates, ctx.rng.placement);
     const instanceArn = decision.containerInstanceArn;
     const instance = instanceArn ? ctx.instances.get(instanceArn) : undefined;
     if (!instanceArn || !instance) continue;
     task.containerInstanceArn = instanceArn;
     task.hostPorts = (decision.hostPorts ?? []).map((p) => ({ ...p }));
-    task.placementTrace = decision.trace;
+    // The trace is rebuilt on demand (output/explain.ts), not stored.
+    task.placementBatch = singlePlacement(ctx, request, pool.candidates, rngState);
     reserveTask(ctx, instance, task);
     refreshCandidate(ctx, pool, instanceArn);
     dropWaiting(ctx, task);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacementStrategy } from '../../design';
-import { design, instance, seconds, taskDefinition } from '../testing/builders';
+import { asgDesign, onProvider } from '../capacity/testing';
+import { restoreSimulation } from '../simulation';
+import { design, instance, minutes, seconds, service, taskDefinition } from '../testing/builders';
 import { simulate } from '../testing/harness';
 
 // "Why here?" marks each instance from the trace: rejected by a filter, ranked by a
@@ -56,5 +58,32 @@ describe('explainTask names every instance the decision saw', () => {
     const random = trace.strategies.find((s) => s.strategy === 'random');
     expect(random?.keptCount).toBe(1);
     expect(random?.best).toBeUndefined();
+  });
+});
+
+describe('"Why here?" for a task that waited for its capacity provider', () => {
+  it('is rebuilt on demand, the same after a checkpoint round trip, and asking changes nothing', () => {
+    const run = simulate(asgDesign({ services: [service('web', 3, onProvider)] })).until(
+      minutes(3),
+    );
+    const tasks = run.sim.describe().tasks.filter((t) => t.lastStatus === 'RUNNING');
+    expect(tasks.length).toBe(3);
+    const before = JSON.stringify(run.sim.checkpoint());
+    // The checkpoint keeps what rebuilds the trace, not the trace.
+    expect(before).not.toContain('"placementTrace"');
+    const restored = restoreSimulation(JSON.parse(before));
+    for (const t of tasks) {
+      const explanation = run.sim.explainTask(String(t.taskArn));
+      expect(explanation?.ec2InstanceId).toBeDefined();
+      const instance = run.sim
+        .describe()
+        .containerInstances.find((i) => i.containerInstanceArn === t.containerInstanceArn);
+      expect(explanation?.ec2InstanceId).toBe(instance?.ec2InstanceId);
+      const trace = explanation?.trace;
+      expect(trace?.candidateCount).toBeGreaterThan(0);
+      expect(trace?.tieBreak).toBeDefined();
+      expect(restored.explainTask(String(t.taskArn))).toEqual(explanation);
+    }
+    expect(JSON.stringify(run.sim.checkpoint())).toBe(before);
   });
 });

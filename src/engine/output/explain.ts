@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context';
 import { lastArnPart } from '../ids';
+import type { TaskState } from '../model/types';
 import type { PlacementTrace, StrategyTrace } from '../placement';
 import { batchTaskTrace } from '../scheduler/launch';
 
@@ -68,22 +69,35 @@ function instanceNames(ctx: EngineContext): Record<string, string> {
   return out;
 }
 
+// Rebuilt traces, kept beside the run rather than in it: a question never changes the
+// run's state (nor so its checkpoints), and asking again costs nothing.
+const rebuilt = new WeakMap<TaskState, PlacementTrace>();
+
+/** A task's placement trace: stored (a checkpoint from before traces were rebuilt) or rebuilt. */
+function traceOf(task: TaskState): PlacementTrace | undefined {
+  if (task.placementTrace) return task.placementTrace;
+  if (!task.placementBatch) return undefined;
+  let trace = rebuilt.get(task);
+  if (!trace) {
+    trace = batchTaskTrace(task.placementBatch);
+    rebuilt.set(task, trace);
+  }
+  return trace;
+}
+
 /** Why a task is where it is; `ref` is a task ARN or id. */
 export function explainTask(ctx: EngineContext, ref: string): PlacementExplanation | undefined {
   const id = lastArnPart(ref);
   for (const task of ctx.tasks.values()) {
     if (task.taskId !== id) continue;
-    if (!task.placementTrace && task.placementBatch) {
-      task.placementTrace = batchTaskTrace(task.placementBatch);
-      delete task.placementBatch;
-    }
-    if (!task.placementTrace) continue;
+    const trace = traceOf(task);
+    if (!trace) continue;
     const instance = task.containerInstanceArn
       ? ctx.instances.get(task.containerInstanceArn)
       : undefined;
     const out: PlacementExplanation = {
       subject: `task ${task.taskId} (${task.group})`,
-      trace: task.placementTrace,
+      trace,
       instanceNames: instanceNames(ctx),
     };
     if (instance) {

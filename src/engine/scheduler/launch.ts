@@ -8,6 +8,7 @@ import { countTaskAdded } from '../lifecycle/tallies';
 import { startTask } from '../lifecycle/transitions';
 import { taskGpuCount } from '../model/task-definition';
 import type { PlacementBatch, ServiceState, TaskDefinitionModel, TaskState } from '../model/types';
+import type { CandidateInstance } from '../placement';
 import {
   type AssignedPort,
   explainBatchTask,
@@ -17,6 +18,7 @@ import {
   placeBatch,
   placeTask,
 } from '../placement';
+import { CandidateSnapshots } from '../placement/fast/snapshots';
 import { type CandidatePool, refreshCandidate, setCandidates } from './candidates';
 
 export interface LaunchRequest {
@@ -87,7 +89,7 @@ export function newTask(
   req: LaunchRequest,
   instanceArn: string | undefined,
   hostPorts: readonly AssignedPort[] | undefined,
-  explain: Pick<TaskState, 'placementTrace'> | Pick<TaskState, 'placementBatch'> | object,
+  explain: Pick<TaskState, 'placementBatch'> | object,
 ): TaskState {
   const taskId = hexId(ctx.rng.ids);
   const task: TaskState = {
@@ -125,7 +127,7 @@ function createTask(
   req: LaunchRequest,
   instanceArn: string,
   hostPorts: readonly AssignedPort[] | undefined,
-  explain: Pick<TaskState, 'placementTrace'> | Pick<TaskState, 'placementBatch'>,
+  explain: Pick<TaskState, 'placementBatch'>,
   onCreated?: (task: TaskState) => void,
 ): TaskState | undefined {
   const instance = ctx.instances.get(instanceArn);
@@ -145,6 +147,37 @@ function failed(decision: PlacementDecision): PlacementFailed {
   return { ok: false, failure, trace: decision.trace };
 }
 
+// Per run, not run state: which candidate objects placements already keep (snapshots.ts).
+const snapshotsByRun = new WeakMap<EngineContext, CandidateSnapshots>();
+
+/** The candidates as a placement saw them, shared with earlier placements where unchanged. */
+function keptCandidates(
+  ctx: EngineContext,
+  candidates: readonly CandidateInstance[],
+): CandidateInstance[] {
+  let snapshots = snapshotsByRun.get(ctx);
+  if (!snapshots) {
+    snapshots = new CandidateSnapshots();
+    snapshotsByRun.set(ctx, snapshots);
+  }
+  return snapshots.keep(candidates);
+}
+
+/**
+ * What it takes to rebuild one placement's trace on demand: a batch of one, from the
+ * generator state the placement started with. Call it before the placement changes the
+ * candidates (refreshCandidate writes into the pool's list). A stored trace would cost
+ * about 6.5 KB a task in every checkpoint, listing most of the cluster.
+ */
+export function singlePlacement(
+  ctx: EngineContext,
+  request: PlacementRequest,
+  candidates: readonly CandidateInstance[],
+  rngState: readonly number[],
+): NonNullable<TaskState['placementBatch']> {
+  return { batch: { request, instances: keptCandidates(ctx, candidates), rngState }, index: 0 };
+}
+
 /** Place one task through the placement pipeline and, if it fits, start it. */
 export function launchTask(
   ctx: EngineContext,
@@ -152,10 +185,19 @@ export function launchTask(
   req: LaunchRequest,
   onCreated?: (task: TaskState) => void,
 ): LaunchResult {
-  const decision = placeTask(placementRequest(req), pool.candidates, ctx.rng.placement);
+  const request = placementRequest(req);
+  const rngState = ctx.rng.placement.getState();
+  const decision = placeTask(request, pool.candidates, ctx.rng.placement);
   const arn = decision.containerInstanceArn;
   const task = arn
-    ? createTask(ctx, req, arn, decision.hostPorts, { placementTrace: decision.trace }, onCreated)
+    ? createTask(
+        ctx,
+        req,
+        arn,
+        decision.hostPorts,
+        { placementBatch: singlePlacement(ctx, request, pool.candidates, rngState) },
+        onCreated,
+      )
     : undefined;
   if (!arn || !task) return failed(decision);
   refreshCandidate(ctx, pool, arn);
@@ -179,7 +221,7 @@ export function launchBatch(
   const before = pool.candidates;
   const rngState = ctx.rng.placement.getState();
   const result = placeBatch(request, before, count, ctx.rng.placement);
-  const batch: PlacementBatch = { request, instances: before, rngState };
+  const batch: PlacementBatch = { request, instances: keptCandidates(ctx, before), rngState };
   const tasks: TaskState[] = [];
   for (let k = 0; k < result.placedCount; k++) {
     const candidate = before[result.chosen[k] ?? -1];
