@@ -31,12 +31,14 @@ export const CHECKPOINT_AFTER_TASK_CHANGES = 1_000;
  * about 10-12 us on one, and writing a checkpoint about 5 ns a character (measured on B3
  * and the seek hour), so a unit costs about what 2,000 characters do. A due checkpoint is
  * taken once the work since the last one times this reaches the last one's size: the
- * checkpoints then cost at most about half of the engine's time, and a seek replays at
- * most about what its restore (JSON.parse and restoreSimulation, ~7 ns a character) costs.
- * A quiet stretch (a few datapoints a minute) so goes on without one, which its replay
- * can afford.
+ * checkpoints then cost at most about a quarter of the engine's time, and a seek replays
+ * at most about three times what its restore (JSON.parse and restoreSimulation, ~7 ns a
+ * character) costs. A quiet stretch (a few datapoints a minute) goes on without one,
+ * which its replay can afford. On B3's day: 1,000 took 48 checkpoints (~250 ms), 500 took
+ * 25 (~120 ms) with the same median seek (14 ms); the seek hour, paced by its bursts
+ * (CHECKPOINT_AFTER_TASK_CHANGES), keeps 8 either way.
  */
-export const CHECKPOINT_CHARS_PER_WORK = 1_000;
+export const CHECKPOINT_CHARS_PER_WORK = 500;
 /** The log a seek sends: ECS's console shows 100 events a service; this is the run's. */
 export const EVENTS_SENT = 500;
 
@@ -84,6 +86,8 @@ export class RunKeeper {
   private readonly branches = new Map<number, Branch>();
   private nextBranchId = 1;
   private readonly startMs: number;
+  /** What checkpoints cost this keeper so far (wall time: the bench's, not the run's). */
+  private readonly cost = { taken: 0, chars: 0, ms: 0 };
 
   constructor(
     readonly design: DesignDocument,
@@ -174,7 +178,12 @@ export class RunKeeper {
         perWork === Number.POSITIVE_INFINITY ||
         b.workSinceCheckpoint * perWork >= b.checkpoints.lastChars;
       if ((stop >= due && stop > 0 && worth) || busy) {
-        b.checkpoints.add(stop, JSON.stringify(this.sim.checkpoint()));
+        const t0 = performance.now();
+        const json = JSON.stringify(this.sim.checkpoint());
+        this.cost.ms += performance.now() - t0;
+        this.cost.taken++;
+        this.cost.chars += json.length;
+        b.checkpoints.add(stop, json);
         b.changesSinceCheckpoint = 0;
         b.workSinceCheckpoint = 0;
       }
@@ -318,6 +327,11 @@ export class RunKeeper {
       atMs: this.sim.nowMs,
       endMs: this.branch.endMs,
     };
+  }
+
+  /** Checkpoints taken (thinned ones included), their characters and the ms spent writing them. */
+  checkpointCost(): { taken: number; chars: number; ms: number } {
+    return { ...this.cost };
   }
 
   memory(): RunMemory {
