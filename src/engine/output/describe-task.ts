@@ -3,14 +3,32 @@ import { type EngineContext, isoAt } from '../context';
 import { arns } from '../ids';
 import type { TaskState } from '../model/types';
 
+// A task's times repeat in every event it sends (createdAt, pullStartedAt, ...): formatting
+// each once saves a Date and a toISOString per field per event. By absolute epoch ms, so
+// runs with other start times share it; emptied when large, so it stays small.
+const isoByEpochMs = new Map<number, string>();
+const ISO_KEPT = 4096;
+
 function iso(ctx: EngineContext, ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : isoAt(ctx, ms);
+  if (ms === undefined) return undefined;
+  const epochMs = ctx.startEpochMs + ms;
+  let text = isoByEpochMs.get(epochMs);
+  if (text === undefined) {
+    if (isoByEpochMs.size >= ISO_KEPT) isoByEpochMs.clear();
+    text = isoAt(ctx, ms);
+    isoByEpochMs.set(epochMs, text);
+  }
+  return text;
 }
 
-/** Drop undefined fields so the JSON reads like the AWS CLI's. */
+/**
+ * Drop undefined fields so the JSON reads like the AWS CLI's. A copy rather than `delete`,
+ * which would turn every event's detail into a slow dictionary-mode object.
+ */
 function compact<T extends Record<string, unknown>>(obj: T): T {
-  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
-  return obj;
+  const out: Record<string, unknown> = {};
+  for (const key in obj) if (obj[key] !== undefined) out[key] = obj[key];
+  return out as T;
 }
 
 /** A task as DescribeTasks prints it (and as `ECS Task State Change` carries it). */
