@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { CapacityProviderExplanation } from '../../engine';
 import { Fact } from './Fact';
-import { CAPACITY_HOLDS, leftText, shortenAlarmNames } from './words';
+import { ScalingHead } from './ScalingHead';
+import { CAPACITY_HOLDS, leftText } from './words';
 
 /**
  * A capacity provider's managed scaling now: the reservation against its target, the
@@ -16,14 +17,11 @@ export const ProviderScaling = memo(function ProviderScaling({
   const warm = e.warmingUp.reduce((most, w) => Math.max(most, w.leftMs), 0);
   return (
     <>
-      <p className="scaling-summary" data-testid="scaling.summary">
-        {shortenAlarmNames(e.summary)}
-      </p>
-      {e.heldBy && (
-        <p className="scaling-hold" data-testid="scaling.hold" data-hold={e.heldBy}>
-          Held by: <strong>{CAPACITY_HOLDS[e.heldBy]}</strong>
-        </p>
-      )}
+      <ScalingHead
+        summary={e.summary}
+        hold={e.heldBy}
+        holdText={e.heldBy && CAPACITY_HOLDS[e.heldBy]}
+      />
       <div className="scaling-facts">
         <Fact
           id="reservation"

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { ScalingExplanation } from '../../engine';
 import { AlarmDatapoints } from './AlarmDatapoints';
 import { Fact } from './Fact';
-import { leftText, SERVICE_HOLDS, shortenAlarmNames } from './words';
+import { ScalingHead } from './ScalingHead';
+import { leftText, SERVICE_HOLDS } from './words';
 
 /**
  * A service's scaling now: desired and running against the bounds, the cooldowns left,
@@ -21,14 +22,11 @@ export const ServiceScaling = memo(function ServiceScaling({
   ].filter(Boolean);
   return (
     <>
-      <p className="scaling-summary" data-testid="scaling.summary">
-        {shortenAlarmNames(e.summary)}
-      </p>
-      {e.heldBy && (
-        <p className="scaling-hold" data-testid="scaling.hold" data-hold={e.heldBy}>
-          Held by: <strong>{SERVICE_HOLDS[e.heldBy]}</strong>
-        </p>
-      )}
+      <ScalingHead
+        summary={e.summary}
+        hold={e.heldBy}
+        holdText={e.heldBy && SERVICE_HOLDS[e.heldBy]}
+      />
       <div className="scaling-facts">
         <Fact
           id="desired"
