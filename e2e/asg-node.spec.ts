@@ -39,6 +39,10 @@ test.describe('Auto Scaling group on the canvas', () => {
     await expect(booting).toHaveCount(0);
     await expect(app.canvas.instances).toHaveCount(3);
     await expect(group.getByTestId('asg.inService')).toHaveText('3 InService');
+    // The overview counts them beside the design's own (none here).
+    await expect(page.getByTestId('inspector.design.instances')).toHaveText(
+      '0 + 3 launched by Auto Scaling',
+    );
 
     // The node selects the group.
     await group.locator('.node-title').click();
