@@ -132,3 +132,63 @@ test('an Auto Scaling group, its capacity provider and CPU target tracking, set 
     }),
   ]);
 });
+
+test('on a running cluster, a group’s desired capacity is UpdateAutoScalingGroup now; its instance type restarts the run', async ({
+  app,
+  page,
+}) => {
+  await app.openDesign('asg');
+  const group = page.getByTestId('asg.demo-asg');
+  await app.dock.step10(4);
+  await expect(app.dock.clock).toContainText('0:40');
+  await expect(app.canvas.instances).toHaveCount(4);
+
+  // Desired 1 -> 3 at 0:40: two instances launch from here, and the run goes on.
+  await group.locator('.node-title').click();
+  await expect(page.getByTestId('inspector.autoScalingGroup')).toBeVisible();
+  await commit(page, 'inspector.asg.desired', '3');
+  await expect(group.getByTestId('asg.desired')).toHaveText('3');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await expect(app.dock.clock).toContainText('0:40');
+  await app.dock.step10(1);
+  await expect(page.locator('[data-testid^="booting.i-"]')).toHaveCount(2);
+  await expect(page.getByTestId('inspector.asg.desired')).toHaveValue('3');
+  await app.dock.step10(2);
+  await expect(app.canvas.instances).toHaveCount(6);
+  await expect(group.getByTestId('asg.inService')).toHaveText('3 InService');
+
+  // The design still holds 0:00's group; the edit is in the run's journal.
+  const design = await exported(page);
+  expect(design.autoScalingGroups).toEqual([expect.objectContaining({ DesiredCapacity: 1 })]);
+
+  // No operation changes a running group's instance type: the run restarts with it.
+  await page.getByTestId('inspector.asg.instanceType').fill('m5.large');
+  await page.getByTestId('inspector.asg.instanceType').press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('restarted at 0:00');
+  await expect(app.dock.clock).toContainText('0:00');
+  await expect(page.getByTestId('inspector.asg.desired')).toHaveValue('3');
+});
+
+test('on a running cluster, a policy’s target and the maximum are PutScalingPolicy and RegisterScalableTarget, at that moment', async ({
+  app,
+  page,
+}) => {
+  await app.openDesign('scaling-spike');
+  await app.dock.step10(3);
+  await expect(app.dock.clock).toContainText('0:30');
+  await app.canvas.service('web').click();
+  const policy = 'inspector.scaling.policy.cpu50';
+  await commit(page, `${policy}.targetValue`, '70');
+  await commit(page, 'inspector.scaling.max', '8');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await expect(app.dock.clock).toContainText('0:30');
+  await expect(page.getByTestId(`${policy}.targetValue`)).toHaveValue('70');
+  await expect(page.getByTestId('inspector.scaling.max')).toHaveValue('8');
+  await expect(app.timeline.marksOf('command')).toHaveCount(2);
+
+  // Back before the edits, the form shows the policy as the run had it then.
+  await app.timeline.rail.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId(`${policy}.targetValue`)).toHaveValue('50');
+  await expect(page.getByTestId('inspector.scaling.max')).toHaveValue('12');
+});

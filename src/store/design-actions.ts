@@ -1,4 +1,5 @@
 import {
+  type Command,
   type CreateServiceInput,
   type DeploymentConfiguration,
   type DesignDocument,
@@ -60,6 +61,11 @@ import {
   terminateCommand,
   updateServiceCommand,
 } from './live/commands';
+import {
+  createProviderCommands,
+  groupUpdateCommand,
+  providerUpdateCommand,
+} from './live/scaling-commands';
 import { shownDesign } from './live/shown-design';
 import { isPristine, useRunStore } from './run';
 import { requestFit, type Selection, select } from './session';
@@ -407,24 +413,36 @@ export function stopOneTask(serviceName: string): void {
 /**
  * Capacity and service auto scaling (Auto Scaling groups, capacity providers, strategies,
  * scalable targets, policies, alarms, scheduled actions): each edit is the AWS input it
- * stands for, put into the design through the gate. During a run the design changes and
- * the run restarts at 0:00 with it, saying which operation it was.
- * Model: the run has UpdateAutoScalingGroup, UpdateCapacityProvider, PutScalingPolicy...
- * as commands, but the shown design does not fold them in yet, so a live edit would not
- * show in the form; a restart keeps what the form shows and what runs the same.
+ * stands for, put into the design through the gate. During a run, `commands` says which
+ * operations the edit is (UpdateAutoScalingGroup, PutScalingPolicy...), built from the
+ * design as shown then and the edit's result; they join the journal at that moment.
+ * Without them, or when they answer null (no operation makes the change: a group's
+ * zones, an alarm), the run restarts at 0:00 with the change, saying which it was.
  */
 export function editScaling(
   change: (d: DesignDocument) => DesignDocument,
   operation: string,
+  commands?: (after: DesignDocument, before: DesignDocument) => Command[] | null,
 ): DesignIssue[] {
   if (!live()) return tryCommit(change(current()));
+  if (commands) {
+    const before = shown();
+    const after = change(before);
+    const parsed = parseDesign(after);
+    if (!parsed.ok) return parsed.issues;
+    const operations = commands(after, before);
+    if (operations !== null) {
+      if (operations.length > 0) void applyLive(operations);
+      return [];
+    }
+  }
   const s = useRunStore.getState();
   const base = shownDesign(current(), s.timeline.journal, s.nowMs, false);
   const parsed = parseDesign(change(base));
   if (!parsed.ok) return parsed.issues;
   if (JSON.stringify(parsed.design) === JSON.stringify(current())) return [];
   expectRun({
-    notice: `Berth applies ${operation} from the inspector by restarting the run at 0:00 with it.`,
+    notice: `${operation} is not an operation Berth plays on a running cluster, so the run restarted at 0:00 with it.`,
   });
   commit(parsed.design);
   return [];
@@ -462,7 +480,11 @@ export function createAutoScalingGroup(cluster?: string): DesignIssue[] {
 }
 
 export function editAutoScalingGroup(name: string, patch: GroupPatch): DesignIssue[] {
-  return editScaling((d) => updateAutoScalingGroup(d, name, patch), 'UpdateAutoScalingGroup');
+  return editScaling(
+    (d) => updateAutoScalingGroup(d, name, patch),
+    'Changing an Auto Scaling group',
+    () => groupUpdateCommand(name, patch),
+  );
 }
 
 export function deleteAutoScalingGroup(name: string): string | undefined {
@@ -474,17 +496,25 @@ export function deleteAutoScalingGroup(name: string): string | undefined {
 /** "Add capacity provider" for a group: created, associated with the cluster, selected. */
 export function createCapacityProvider(groupName: string, cluster?: string): DesignIssue[] {
   let name = '';
-  const issues = editScaling((d) => {
-    const result = addCapacityProvider(d, groupName, cluster);
-    name = result.name;
-    return result.design;
-  }, 'CreateCapacityProvider and PutClusterCapacityProviders');
+  const issues = editScaling(
+    (d) => {
+      const result = addCapacityProvider(d, groupName, cluster);
+      name = result.name;
+      return result.design;
+    },
+    'CreateCapacityProvider and PutClusterCapacityProviders',
+    (after) => createProviderCommands(after, name),
+  );
   if (issues.length === 0) select({ kind: 'capacityProvider', name });
   return issues;
 }
 
 export function editCapacityProvider(name: string, patch: ProviderPatch): DesignIssue[] {
-  return editScaling((d) => updateCapacityProvider(d, name, patch), 'UpdateCapacityProvider');
+  return editScaling(
+    (d) => updateCapacityProvider(d, name, patch),
+    'UpdateCapacityProvider',
+    () => providerUpdateCommand(name, patch),
+  );
 }
 
 export function deleteCapacityProvider(name: string): string | undefined {

@@ -11,6 +11,7 @@ import {
   setCustomAttributes,
   setInstanceStatus,
 } from '../edits/instance-state';
+import { applyScalingEntry } from './shown-scaling';
 
 /**
  * The design as it stands at a moment of the run: the document (the cluster at 0:00)
@@ -70,6 +71,7 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
         loadBalancers,
         serviceRegistries,
         serviceConnectConfiguration,
+        capacityProviderStrategy,
       } = entry.input;
       return {
         ...design,
@@ -93,6 +95,11 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
           if (serviceRegistries !== undefined) next.serviceRegistries = serviceRegistries;
           if (serviceConnectConfiguration !== undefined)
             next.serviceConnectConfiguration = serviceConnectConfiguration;
+          if (capacityProviderStrategy !== undefined) {
+            // A strategy replaces a launch type (the engine takes it with forceNewDeployment).
+            delete next.launchType;
+            next.capacityProviderStrategy = capacityProviderStrategy;
+          }
           return next;
         }),
       };
@@ -163,7 +170,7 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
       };
     }
     default:
-      return design;
+      return applyScalingEntry(design, entry) ?? design;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   providersOfGroup,
   setClusterCapacityProviders,
 } from '../../../store/edits';
+import { clusterProvidersCommand } from '../../../store/live/scaling-commands';
 import { select } from '../../../store/session';
 import { CheckField } from '../../forms/ChoiceFields';
 import { firstIssue } from '../issues';
@@ -30,6 +31,7 @@ function ClusterCapacity({ cluster }: { cluster: Cluster }) {
       editScaling(
         (d) => setClusterCapacityProviders(d, cluster.clusterName, names, items),
         'PutClusterCapacityProviders',
+        () => clusterProvidersCommand(cluster.clusterName, names, items),
       ),
     );
   const id = `overview.cluster.${cluster.clusterName}`;

@@ -15,6 +15,7 @@ import {
   type PredefinedMetricType,
   putScalingPolicy,
 } from '../../../store/edits';
+import { deletePolicyCommand, scalingPolicyCommand } from '../../../store/live/scaling-commands';
 import { CheckField, SelectField } from '../../forms/ChoiceFields';
 import { Field } from '../../forms/Field';
 import { integerIn, numberIn, optionalNumber } from '../../forms/validate';
@@ -26,7 +27,13 @@ const targetValue = numberIn(0.001, 1e9);
 const adjustment = integerIn(-10_000, 10_000);
 
 const put = (policy: PutScalingPolicyInput) =>
-  firstIssue(editScaling((d) => putScalingPolicy(d, policy), 'PutScalingPolicy'));
+  firstIssue(
+    editScaling(
+      (d) => putScalingPolicy(d, policy),
+      'PutScalingPolicy',
+      () => scalingPolicyCommand(policy),
+    ),
+  );
 
 function DeletePolicy({ policy, testId }: { policy: PutScalingPolicyInput; testId: string }) {
   return (
@@ -38,6 +45,7 @@ function DeletePolicy({ policy, testId }: { policy: PutScalingPolicyInput; testI
         editScaling(
           (d) => deleteScalingPolicy(d, policy.ResourceId, policy.PolicyName),
           'DeleteScalingPolicy',
+          () => deletePolicyCommand(policy),
         )
       }
     >

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { type CreateServiceInput, clusterNameOf, type DesignDocument } from '../../../design';
 import { editScaling } from '../../../store/design-actions';
 import { setServiceCapacity } from '../../../store/edits';
+import { serviceCapacityCommand } from '../../../store/live/scaling-commands';
 import { SelectField } from '../../forms/ChoiceFields';
 import { firstIssue } from '../issues';
 import { StrategyItems } from './StrategyItems';
@@ -25,7 +26,16 @@ export const ServiceCapacitySection = memo(function ServiceCapacitySection({
   const providers = cluster?.capacityProviders ?? [];
   const mode = service.launchType === undefined ? 'strategy' : 'launchType';
   const put = (capacity: Parameters<typeof setServiceCapacity>[2], operation = 'UpdateService') =>
-    firstIssue(editScaling((d) => setServiceCapacity(d, service.serviceName, capacity), operation));
+    firstIssue(
+      editScaling(
+        (d) => setServiceCapacity(d, service.serviceName, capacity),
+        operation,
+        (_after, before) => {
+          const shown = before.services.find((s) => s.serviceName === service.serviceName);
+          return shown ? serviceCapacityCommand(shown, capacity) : null;
+        },
+      ),
+    );
   const strategy = service.capacityProviderStrategy ?? [];
   return (
     <div data-testid="inspector.compute">

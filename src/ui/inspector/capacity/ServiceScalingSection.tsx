@@ -19,6 +19,13 @@ import {
   scalingOf,
   targetTrackingPolicy,
 } from '../../../store/edits';
+import {
+  deleteScheduledCommand,
+  registeredTargetCommand,
+  scalableTargetCommand,
+  scalingPolicyCommand,
+  scheduledActionCommand,
+} from '../../../store/live/scaling-commands';
 import { Field } from '../../forms/Field';
 import { integerIn, type Validator } from '../../forms/validate';
 import { firstIssue } from '../issues';
@@ -33,9 +40,25 @@ const schedule: Validator<string> = (text) => {
   return typeof parsed === 'string' ? { ok: false, error: parsed } : { ok: true, value };
 };
 
+/** A target tracking policy on the ALB's request count when the service has one, else CPU. */
+const newTracking = (d: DesignDocument, name: string) =>
+  targetTrackingPolicy(
+    d,
+    name,
+    albResourceLabel(d, name) === undefined
+      ? 'ECSServiceAverageCPUUtilization'
+      : 'ALBRequestCountPerTarget',
+  );
+
 function ScheduledCard({ action, testId }: { action: PutScheduledActionInput; testId: string }) {
   const put = (next: PutScheduledActionInput) =>
-    firstIssue(editScaling((d) => putScheduledAction(d, next), 'PutScheduledAction'));
+    firstIssue(
+      editScaling(
+        (d) => putScheduledAction(d, next),
+        'PutScheduledAction',
+        () => scheduledActionCommand(next),
+      ),
+    );
   const bounds = action.ScalableTargetAction;
   return (
     <li className="scaling-card" data-testid={testId}>
@@ -50,6 +73,7 @@ function ScheduledCard({ action, testId }: { action: PutScheduledActionInput; te
             editScaling(
               (d) => deleteScheduledAction(d, action.ResourceId, action.ScheduledActionName),
               'DeleteScheduledAction',
+              () => deleteScheduledCommand(action),
             )
           }
         >
@@ -106,8 +130,12 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
   const scaling = useMemo(() => scalingOf(design, name), [design, name]);
   const [error, setError] = useState<string | undefined>();
   /** A field shows its own refusal; a button's shows under the section. */
-  const edit = (change: (d: DesignDocument) => DesignDocument, operation: string) => {
-    const refusal = firstIssue(editScaling(change, operation));
+  const edit = (
+    change: (d: DesignDocument) => DesignDocument,
+    operation: string,
+    commands?: Parameters<typeof editScaling>[2],
+  ) => {
+    const refusal = firstIssue(editScaling(change, operation, commands));
     setError(refusal);
     return refusal;
   };
@@ -133,7 +161,13 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
             type="button"
             className="button small"
             data-testid="inspector.scaling.enable"
-            onClick={() => edit((d) => enableServiceScaling(d, name), 'RegisterScalableTarget')}
+            onClick={() =>
+              edit(
+                (d) => enableServiceScaling(d, name),
+                'RegisterScalableTarget',
+                (after) => registeredTargetCommand(after, resourceId),
+              )
+            }
           >
             Use service auto scaling
           </button>
@@ -150,6 +184,7 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
                 edit(
                   (d) => registerScalableTarget(d, { ...key, ResourceId: resourceId, MinCapacity }),
                   'RegisterScalableTarget',
+                  () => scalableTargetCommand({ ...key, ResourceId: resourceId, MinCapacity }),
                 )
               }
               testId="inspector.scaling.min"
@@ -163,6 +198,7 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
                 edit(
                   (d) => registerScalableTarget(d, { ...key, ResourceId: resourceId, MaxCapacity }),
                   'RegisterScalableTarget',
+                  () => scalableTargetCommand({ ...key, ResourceId: resourceId, MaxCapacity }),
                 )
               }
               testId="inspector.scaling.max"
@@ -197,18 +233,9 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
               data-testid="inspector.scaling.addTargetTracking"
               onClick={() =>
                 edit(
-                  (d) =>
-                    putScalingPolicy(
-                      d,
-                      targetTrackingPolicy(
-                        d,
-                        name,
-                        albResourceLabel(d, name) === undefined
-                          ? 'ECSServiceAverageCPUUtilization'
-                          : 'ALBRequestCountPerTarget',
-                      ),
-                    ),
+                  (d) => putScalingPolicy(d, newTracking(d, name)),
                   'PutScalingPolicy',
+                  (_after, before) => scalingPolicyCommand(newTracking(before, name)),
                 )
               }
             >
@@ -250,6 +277,7 @@ export const ServiceScalingSection = memo(function ServiceScalingSection({
                 edit(
                   (d) => putScheduledAction(d, newScheduledAction(d, name)),
                   'PutScheduledAction',
+                  (_after, before) => scheduledActionCommand(newScheduledAction(before, name)),
                 )
               }
             >
