@@ -50,6 +50,29 @@ describe('task definition revisions', () => {
     expect(found && taskDefinitionRefOf(found)).toBe(expected);
   });
 
+  it('keeps an imported revision number above the previous one; the next counts on', () => {
+    const imported = taskDefinitionRevisions(
+      parsedDesign(
+        designInput({
+          taskDefinitions: [
+            taskDefinition('web', { revision: 7 }),
+            taskDefinition('web'),
+            taskDefinition('web', { revision: 3 }),
+            taskDefinition('api', { revision: 2.5 }),
+            taskDefinition('web', { revision: 12 }),
+          ],
+        }),
+      ),
+    );
+    expect(imported.map(taskDefinitionRefOf)).toEqual([
+      'web:7',
+      'web:8',
+      'web:9',
+      'api:1',
+      'web:12',
+    ]);
+  });
+
   it('keeps the input that registered the revision', () => {
     expect(resolveTaskDefinition(revisions, 'web')?.input.cpu).toBe('512');
   });

@@ -9,13 +9,21 @@ export interface TaskDefinitionRevision {
   input: RegisterTaskDefinitionInput;
 }
 
-/** Registering the same family again makes the next revision, as in ECS. */
+/**
+ * Registering the same family again makes the next revision, as in ECS. An input that
+ * carries its own `revision` (provenance from describe-task-definition) keeps that number
+ * when it is above the family's previous one, so an imported web:7 stays web:7 and the
+ * next registered is web:8; a number at or below the previous one is ignored.
+ */
 export function taskDefinitionRevisions(
   design: Pick<DesignDocument, 'taskDefinitions'>,
 ): TaskDefinitionRevision[] {
   const next = new Map<string, number>();
   return design.taskDefinitions.map((input) => {
-    const revision = (next.get(input.family) ?? 0) + 1;
+    const previous = next.get(input.family) ?? 0;
+    const own = (input as { revision?: unknown }).revision;
+    const revision =
+      typeof own === 'number' && Number.isInteger(own) && own > previous ? own : previous + 1;
     next.set(input.family, revision);
     return { family: input.family, revision, input };
   });
