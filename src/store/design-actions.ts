@@ -8,7 +8,9 @@ import {
   parseDesign,
   parseRunFile,
   type RegisterTaskDefinitionInput,
+  type RunRecord,
 } from '../design';
+import { type ImportOutcome, type ImportSource, importDocuments } from '../design/import';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
 import {
@@ -140,18 +142,59 @@ export function loadSample(): void {
 export function importDesign(text: string): ParseResult {
   const parsed = parseRunFile(text);
   if (!parsed.ok) return parsed;
-  if (parsed.run) {
+  openParsed(parsed.design, parsed.run);
+  return parsed;
+}
+
+function openParsed(design: DesignDocument, run?: RunRecord): void {
+  if (run) {
     pause();
     closeExplain();
     expectRun({
-      record: parsed.run,
-      notice: `Imported “${parsed.design.name}” with its run, at the moment it was exported.`,
+      record: run,
+      notice: `Imported “${design.name}” with its run, at the moment it was exported.`,
     });
-    commit(parsed.design);
+    commit(design);
     select(null);
     requestFit();
-  } else replace(parsed.design, `Imported “${parsed.design.name}”: a new run starts at 0:00.`);
-  return parsed;
+  } else replace(design, `Imported “${design.name}”: a new run starts at 0:00.`);
+}
+
+/**
+ * Whatever a person arrives with (task definitions, services, templates, manifests, Berth
+ * designs; one or several), read by the one import pipeline. A lone Berth design opens
+ * as itself; AWS documents are added to the design (`add`) or start a new one. Refused:
+ * nothing changes. During a run an addition is no operation, so the run restarts with it.
+ */
+export function importSources(
+  sources: readonly ImportSource[],
+  mode: 'add' | 'new' = 'add',
+): ImportOutcome {
+  const s = useRunStore.getState();
+  const base =
+    mode === 'new'
+      ? undefined
+      : live()
+        ? shownDesign(current(), s.timeline.journal, s.nowMs, false)
+        : current();
+  const outcome = importDocuments(sources, base);
+  if (!outcome.ok) return outcome;
+  const what = outcome.read.map((r) => r.label).join(', ');
+  if (outcome.replaces || base === undefined) {
+    if (outcome.read.length === 1 && outcome.read[0]?.kind === 'berth-design')
+      openParsed(outcome.design, outcome.run);
+    else replace(outcome.design, `Imported ${what} into a new design: a run starts at 0:00.`);
+    return outcome;
+  }
+  pause();
+  expectRun({
+    notice: live()
+      ? `Added ${what}: adding resources is no operation on a running cluster, so the run restarted at 0:00 with them.`
+      : `Added ${what} to the design.`,
+  });
+  commit(outcome.design);
+  requestFit();
+  return outcome;
 }
 
 /**

@@ -1,19 +1,50 @@
-import { type ChangeEvent, memo, useEffect, useState } from 'react';
+import { type ChangeEvent, type DragEvent, memo, useEffect, useState } from 'react';
 import type { DesignIssue } from '../../design';
-import { importDesign } from '../../store/design-actions';
+import type { ImportedDocument, ImportSource } from '../../design/import';
+import { importSources } from '../../store/design-actions';
 import { setImportOpen, useSessionStore } from '../../store/session';
 
-/** Paste or pick a file; the gate's objections are listed by path and nothing changes. */
+interface Done {
+  read: readonly ImportedDocument[];
+  warnings: readonly DesignIssue[];
+}
+
+function IssueList({ issues, testId }: { issues: readonly DesignIssue[]; testId: string }) {
+  return (
+    <ul data-testid={testId}>
+      {issues.map((issue) => (
+        <li key={`${issue.path}:${issue.message}`}>
+          <code>{issue.path}</code> {issue.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function sourcesOf(files: FileList | null | undefined): Promise<ImportSource[]> {
+  return Promise.all([...(files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/**
+ * Paste or drop what you have: Berth designs, task definitions, services, container
+ * instances, CloudFormation templates, Copilot manifests, one or several. What the
+ * pipeline refuses is listed by path and nothing changes; what it kept but will not
+ * export is listed after the import.
+ */
 export const ImportDialog = memo(function ImportDialog() {
   const open = useSessionStore((s) => s.importOpen);
   const [text, setText] = useState('');
   const [issues, setIssues] = useState<readonly DesignIssue[]>([]);
+  const [mode, setMode] = useState<'add' | 'new'>('add');
+  const [done, setDone] = useState<Done | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         setIssues([]);
+        setDone(null);
         setImportOpen(false);
       }
     };
@@ -25,64 +56,132 @@ export const ImportDialog = memo(function ImportDialog() {
 
   const close = () => {
     setIssues([]);
+    setDone(null);
     setImportOpen(false);
   };
-  const submit = (source: string) => {
-    const result = importDesign(source);
+  const submit = (sources: readonly ImportSource[]) => {
+    const result = importSources(sources, mode);
     if (!result.ok) return setIssues(result.issues);
-    // importDesign's notice says what became of the run.
     setText('');
-    close();
+    setIssues([]);
+    // The notice says what became of the run; kept-but-not-exported fields are shown here.
+    if (result.warnings.length > 0) setDone({ read: result.read, warnings: result.warnings });
+    else close();
+  };
+  const onFiles = async (files: FileList | null | undefined) => {
+    const sources = await sourcesOf(files);
+    if (sources.length === 0) return;
+    if (sources.length === 1) setText(sources[0]?.text ?? '');
+    submit(sources);
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+    const files = event.target.files;
+    await onFiles(files);
     event.target.value = '';
-    if (!file) return;
-    const content = await file.text();
-    setText(content);
-    submit(content);
   };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void onFiles(event.dataTransfer?.files);
+  };
+
+  if (done)
+    return (
+      <div className="modal-backdrop">
+        <div className="modal" role="dialog" aria-modal="true" data-testid="import">
+          <h2>Imported</h2>
+          <p className="modal-lead" data-testid="import.read">
+            {done.read.map((r) => (r.name ? `${r.name}: ${r.label}` : r.label)).join('; ')}
+          </p>
+          <div className="import-warnings" role="status">
+            <p>
+              {done.warnings.length === 1 ? 'One note' : `${done.warnings.length} notes`} on what
+              was kept:
+            </p>
+            <IssueList issues={done.warnings} testId="import.warnings" />
+          </div>
+          <div className="modal-actions">
+            <span className="toolbar-gap" />
+            <button
+              type="button"
+              className="button primary"
+              data-testid="import.done"
+              onClick={close}
+            >
+              Done
+            </button>
+          </div>
+        </div>
+      </div>
+    );
 
   return (
     <div className="modal-backdrop">
       <div
-        className="modal"
+        className={`modal${dragging ? ' dropping' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby="import-title"
         data-testid="import"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
       >
-        <h2 id="import-title">Import a design</h2>
+        <h2 id="import-title">Import</h2>
         <p className="modal-lead">
-          Paste a Berth design document (JSON) or choose a file. The current design stays as it is
-          unless the import is valid.
+          Paste or drop what you have: a Berth design, <code>register-task-definition</code> input,{' '}
+          <code>describe-task-definition</code>, <code>describe-services</code> or{' '}
+          <code>describe-container-instances</code> output, a CloudFormation template (JSON or YAML)
+          or a Copilot manifest. Several files merge into one design. Nothing changes unless the
+          import is valid.
         </p>
         <textarea
           data-testid="import.text"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder='{ "formatVersion": 1, … }'
+          placeholder='{ "family": "web", "containerDefinitions": [ … ] }'
           spellCheck={false}
           rows={12}
         />
+        <fieldset className="import-mode">
+          <label>
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'add'}
+              onChange={() => setMode('add')}
+              data-testid="import.mode.add"
+            />{' '}
+            Add to this design
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'new'}
+              onChange={() => setMode('new')}
+              data-testid="import.mode.new"
+            />{' '}
+            Start a new design
+          </label>
+          <span className="field-hint">A Berth design opens as itself.</span>
+        </fieldset>
         {issues.length > 0 && (
           <div className="import-errors" role="alert">
-            <p>This design cannot be imported:</p>
-            <ul data-testid="import.errors">
-              {issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>
-                  <code>{issue.path}</code> {issue.message}
-                </li>
-              ))}
-            </ul>
+            <p>This cannot be imported:</p>
+            <IssueList issues={issues} testId="import.errors" />
           </div>
         )}
         <div className="modal-actions">
           <label className="button file-button">
-            Choose file…
+            Choose files…
             <input
               type="file"
-              accept=".json,application/json"
+              multiple
+              accept=".json,.yaml,.yml,.template,application/json,application/yaml"
               data-testid="import.file"
               onChange={onFile}
             />
@@ -95,7 +194,7 @@ export const ImportDialog = memo(function ImportDialog() {
             type="button"
             className="button primary"
             data-testid="import.submit"
-            onClick={() => submit(text)}
+            onClick={() => submit([{ text }])}
             disabled={text.trim() === ''}
           >
             Import
