@@ -6,7 +6,7 @@ import { berthDesignImporter } from './berth';
 import type { DesignFragment, Importer, ImportKind } from './fragment';
 import { IMPORTERS } from './importers';
 import { mergeFragments } from './merge';
-import { parseDocumentText } from './text';
+import { type DocumentTextResult, parseDocumentText } from './yaml';
 
 export type { DesignFragment, Importer, ImportKind, ImportResult } from './fragment';
 
@@ -38,6 +38,24 @@ export type ImportOutcome =
 
 const KINDS_HINT =
   'a Berth design, RegisterTaskDefinition input, describe-task-definition or describe-services or describe-container-instances output, CreateService input, a CloudFormation template (JSON or YAML) or an AWS Copilot manifest';
+
+/** JSON for what looks like JSON (its own error, not YAML's), else YAML; never throws. */
+function readText(text: string): DocumentTextResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'is empty' };
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return { ok: true, value: JSON.parse(trimmed) };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, message: `is not valid JSON: ${why}` };
+    }
+  }
+  const parsed = parseDocumentText(text);
+  return parsed.ok
+    ? parsed
+    : { ok: false, message: `is neither JSON nor valid YAML: ${parsed.message}` };
+}
 
 function failed(issues: DesignIssue[]): ImportOutcome {
   return { ok: false, issues, message: issuesText(issues) };
@@ -107,7 +125,7 @@ export function importDocuments(
   const many = sources.length > 1;
   const first = sources[0];
   if (!many && first) {
-    const text = parseDocumentText(first.text);
+    const text = readText(first.text);
     if (text.ok && berthDesignImporter.recognises(text.value)) {
       const parsed = parseRunFile(text.value);
       if (!parsed.ok) return parsed;
@@ -132,7 +150,7 @@ export function importDocuments(
   const warnings: DesignIssue[] = [];
   const issues: DesignIssue[] = [];
   for (const source of sources) {
-    const text = parseDocumentText(source.text);
+    const text = readText(source.text);
     if (!text.ok) {
       issues.push(prefixed(source, many, { path: '(document)', message: text.message }));
       continue;
