@@ -3,16 +3,8 @@ import { useStore } from 'zustand';
 import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
 import { setImportOpen } from '../../store/session';
-import { currentRun } from '../../store/sim-control';
-import { downloadText, fileNameFor } from './download';
+import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareButton';
-
-/** The design with its run (seed, journal, moment): importing the file opens the same moment. */
-function exportDesign(): void {
-  const design = useDesignStore.getState().design;
-  const file = { ...design, run: currentRun() };
-  downloadText(fileNameFor(design.name), `${JSON.stringify(file, null, 2)}\n`);
-}
 
 /** Brand, the design's name, and the document actions that are always one click away. */
 export const TopBar = memo(function TopBar() {
@@ -77,15 +69,7 @@ export const TopBar = memo(function TopBar() {
         >
           Import
         </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="toolbar.export"
-          onClick={exportDesign}
-          title="Download the design and its run as JSON"
-        >
-          Export
-        </button>
+        <ExportMenu />
         <ShareButton />
       </nav>
     </header>
