@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DesignInput } from '../../document';
+import type { DesignDocument, DesignInput } from '../../document';
 import { parseDesign } from '../../parse';
 import { taskDefinitionRefOf, taskDefinitionRevisions } from '../../resolve';
 import { designInput, taskDefinition } from '../../testing';
-import type { DesignFragment, ImportResult } from '../fragment';
+import type { ImportResult } from '../fragment';
 import { ECS_IMPORTERS } from './index';
 
 function fixture(name: string): unknown {
@@ -12,16 +12,24 @@ function fixture(name: string): unknown {
 }
 
 /** The one importer that recognises the document, and its reading. */
-function imported(doc: unknown): ImportResult & { ok: true } {
+/**
+ * DesignFragment is `Partial<Omit<DesignDocument, ...>>`, and Omit over a loose object's
+ * index signature keeps no field's type: read the fragment as the design it is part of.
+ */
+type Fragment = Partial<DesignDocument>;
+
+function imported(
+  doc: unknown,
+): Omit<ImportResult & { ok: true }, 'fragment'> & { fragment: Fragment } {
   const importers = ECS_IMPORTERS.filter((i) => i.recognises(doc));
   expect(importers.map((i) => i.kind)).toHaveLength(1);
   const result = importers[0]!.read(doc);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result;
+  return { ...result, fragment: result.fragment as Fragment };
 }
 
 /** A minimal design around a fragment, through the gate. */
-function designOf(fragment: DesignFragment, extra: Partial<DesignInput> = {}) {
+function designOf(fragment: Fragment | Partial<DesignInput>, extra: Partial<DesignInput> = {}) {
   const result = parseDesign(designInput({ ...extra, ...(fragment as Partial<DesignInput>) }));
   if (!result.ok) throw new Error(result.message);
   return result.design;
