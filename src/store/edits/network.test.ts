@@ -81,12 +81,37 @@ describe('zone subnets', () => {
 });
 
 describe('defaults and the first edit', () => {
-  it('defaults to every zone’s subnet, no public IP, no security group', () => {
+  it('defaults to the subnets of the zones its cluster’s instances are in, no public IP', () => {
     const d = design();
     expect(defaultNetworkConfiguration(d, service(d))).toEqual({
-      awsvpcConfiguration: { subnets: [a, b, c, dz], assignPublicIp: 'DISABLED' },
+      awsvpcConfiguration: { subnets: [dz], assignPublicIp: 'DISABLED' },
     });
     expect(networkOf(d, service(d)).isDefault).toBe(true);
+  });
+
+  it('defaults to the region’s a, b and c for a cluster without instances', () => {
+    const d = design({ containerInstances: [] });
+    expect(defaultNetworkConfiguration(d, service(d)).awsvpcConfiguration.subnets).toEqual([
+      a,
+      b,
+      c,
+    ]);
+  });
+
+  it('takes the subnet an instance reports of its own, in the checkboxes and the defaults', () => {
+    const own = instance('i-9', {
+      cluster: 'demo',
+      availabilityZone: 'us-east-1b',
+      attributes: [{ name: 'ecs.subnet-id', value: 'subnet-0123abcd' }],
+    });
+    const d = design({ containerInstances: [own] });
+    expect(zoneSubnetsOf(d, service(d))[1]).toEqual({
+      zone: 'us-east-1b',
+      subnetId: 'subnet-0123abcd',
+    });
+    expect(defaultNetworkConfiguration(d, service(d)).awsvpcConfiguration.subnets).toEqual([
+      'subnet-0123abcd',
+    ]);
   });
 
   it('writes the whole awsvpcConfiguration on the first edit, and the gate takes it', () => {
@@ -96,7 +121,7 @@ describe('defaults and the first edit', () => {
     expect(parsed.ok).toBe(true);
     expect(service(next).networkConfiguration).toEqual({
       awsvpcConfiguration: {
-        subnets: [a, b, c, dz],
+        subnets: [dz],
         securityGroups: ['sg-0123abcd'],
         assignPublicIp: 'DISABLED',
       },

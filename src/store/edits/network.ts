@@ -1,5 +1,6 @@
 import {
   allAttributesOf,
+  availabilityZoneOf,
   type CreateServiceInput,
   clusterNameOf,
   type DesignDocument,
@@ -36,10 +37,30 @@ export function zoneSubnet(zone: string): string {
   return allAttributesOf({ ec2InstanceId: 'i-0', availabilityZone: zone })['ecs.subnet-id'] ?? '';
 }
 
-/** One subnet per zone of the service's cluster, in the order of its canvas lanes. */
+/**
+ * One subnet per zone of the service's cluster, in the order of its canvas lanes: the
+ * `ecs.subnet-id` the cluster's first instance in the zone reports (its own attribute
+ * wins), else the zone's made-up one.
+ */
 export function zoneSubnetsOf(design: DesignDocument, service: CreateServiceInput): ZoneSubnet[] {
   const cluster = clusterNameOf(design, service.cluster);
-  return zonesOfCluster(design, cluster).map((zone) => ({ zone, subnetId: zoneSubnet(zone) }));
+  const reported = reportedSubnets(design, cluster);
+  return zonesOfCluster(design, cluster).map((zone) => ({
+    zone,
+    subnetId: reported.get(zone) ?? zoneSubnet(zone),
+  }));
+}
+
+/** Each zone of the cluster's instances, with the subnet its first instance there reports. */
+function reportedSubnets(design: DesignDocument, cluster: string): Map<string, string> {
+  const byZone = new Map<string, string>();
+  for (const ci of design.containerInstances) {
+    if (clusterNameOf(design, ci.cluster) !== cluster) continue;
+    const zone = availabilityZoneOf(ci);
+    const subnet = allAttributesOf(ci)['ecs.subnet-id'];
+    if (zone !== undefined && subnet !== undefined && !byZone.has(zone)) byZone.set(zone, subnet);
+  }
+  return byZone;
 }
 
 /** Whether the service's task definition asks for awsvpc (every Fargate one does). */
@@ -48,16 +69,23 @@ export function isAwsvpc(design: DesignDocument, service: CreateServiceInput): b
 }
 
 /**
- * Model: a service with no networkConfiguration gets every zone's subnet of its cluster
- * and no public IP (the API's default); no security groups, so the VPC's default one.
+ * Model: a service with no networkConfiguration gets, as the AWS export writes it
+ * (design/export/ecs/service.ts defaultSubnetsOf), the subnet of each zone its
+ * cluster's instances are in, else of the region's a, b and c; and no public IP (the
+ * API's default); no security groups, so the VPC's default one.
  */
 export function defaultNetworkConfiguration(
   design: DesignDocument,
   service: CreateServiceInput,
 ): NetworkConfiguration {
+  const reported = reportedSubnets(design, clusterNameOf(design, service.cluster));
+  const zones =
+    reported.size > 0
+      ? [...reported.keys()].sort()
+      : ['a', 'b', 'c'].map((letter) => `${design.region}${letter}`);
   return {
     awsvpcConfiguration: {
-      subnets: zoneSubnetsOf(design, service).map((z) => z.subnetId),
+      subnets: zones.map((zone) => reported.get(zone) ?? zoneSubnet(zone)),
       assignPublicIp: 'DISABLED',
     },
   };

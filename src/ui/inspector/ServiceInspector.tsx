@@ -22,6 +22,7 @@ import { DesignOverview } from './DesignOverview';
 import { DiscoverySection } from './DiscoverySection';
 import { firstIssue } from './issues';
 import { JsonView } from './JsonView';
+import { NetworkSection } from './NetworkSection';
 import { ConstraintsEditor } from './placement/ConstraintsEditor';
 import { StrategiesEditor } from './placement/StrategiesEditor';
 
@@ -93,6 +94,7 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
       <p className="field-hint">Count and placement go to the run live as UpdateService.</p>
       <ServiceScalingSection design={design} service={service} />
       <ServiceCapacitySection design={design} service={service} />
+      <NetworkSection design={design} service={service} />
       {running && (
         <div className="fault-row" data-testid="inspector.faults">
           <span className="field-label">Faults</span>
