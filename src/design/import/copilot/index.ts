@@ -1,0 +1,7 @@
+export type { CopilotImportOptions } from './context';
+export {
+  copilotImporter,
+  copilotManifestImporter,
+  isCopilotManifest,
+  readCopilotManifest,
+} from './importer';
