@@ -127,3 +127,40 @@ test('during a run, new subnets are an UpdateService: a deployment, no restart',
   await expect(lane('us-east-1c').getByTestId('task-chip').first()).toBeVisible();
   await expect(subnetBox(page, 'us-east-1c')).toBeChecked();
 });
+
+test('an awsvpc service dropped from the palette can be given its network, as the issue asked', async ({
+  app,
+  page,
+}) => {
+  await app.openDesign('steady');
+  await app.palette.dragServiceOntoCanvas({
+    family: 'api',
+    networkMode: 'awsvpc',
+    desiredCount: 1,
+  });
+  await expect(page.getByTestId('inspector.service').locator('h2')).toHaveText('api');
+  await expect(page.getByTestId('inspector.network.defaults')).toBeVisible();
+  // An EC2 task gets no public IP: ECS refuses ENABLED for that launch type.
+  await expect(
+    page.getByTestId('inspector.network.assignPublicIp').locator('option[value="ENABLED"]'),
+  ).toBeDisabled();
+  const checked = page.getByTestId('inspector.network.subnets').locator('label', {
+    has: page.locator('input:checked'),
+  });
+  const subnets = await checked.locator('code').allInnerTexts();
+  expect(subnets.length).toBeGreaterThan(0);
+
+  const groups = page.getByTestId('inspector.network.securityGroups');
+  await groups.fill('sg-0123456789abcdef0');
+  await groups.press('Enter');
+  await expect(page.getByTestId('inspector.network.defaults')).toHaveCount(0);
+
+  const design = (await exported(page)) as { services: Record<string, unknown>[] };
+  expect(design.services.find((s) => s.serviceName === 'api')?.networkConfiguration).toEqual({
+    awsvpcConfiguration: {
+      subnets,
+      securityGroups: ['sg-0123456789abcdef0'],
+      assignPublicIp: 'DISABLED',
+    },
+  });
+});
