@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { type DesignIssue, formatPath, fromZodIssues } from '../../issues';
+import { cfnPath } from './case';
+import type { TemplateContext } from './references';
+import type { TemplateResource } from './template';
+
+export type ListField =
+  | 'clusters'
+  | 'taskDefinitions'
+  | 'services'
+  | 'capacityProviders'
+  | 'loadBalancers'
+  | 'targetGroups'
+  | 'listeners'
+  | 'listenerRules'
+  | 'scalableTargets'
+  | 'scalingPolicies'
+  | 'scheduledActions'
+  | 'autoScalingGroups'
+  | 'launchTemplates'
+  | 'alarms';
+
+/** Where the converters put what they read: the fragment's lists, warnings and refusals. */
+export interface Sink {
+  ctx: TemplateContext;
+  lists: Partial<Record<ListField, unknown[]>>;
+  warnings: DesignIssue[];
+  issues: DesignIssue[];
+  warn(path: string, message: string): void;
+  /**
+   * The item into the fragment's list if its shape is the design's; else each problem
+   * refused at its template path (`camel`: the item is the ECS API's camelCase, whose
+   * paths CloudFormation spells in PascalCase).
+   */
+  add(
+    field: ListField,
+    item: unknown,
+    at: string,
+    schema: z.ZodType,
+    spelling: 'camel' | 'pascal',
+  ): void;
+}
+
+export function makeSink(ctx: TemplateContext): Sink {
+  const sink: Sink = {
+    ctx,
+    lists: {},
+    warnings: [],
+    issues: [],
+    warn(path, message) {
+      sink.warnings.push({ path, message });
+    },
+    add(field, item, at, schema, spelling) {
+      const parsed = schema.safeParse(item, { reportInput: true });
+      if (!parsed.success) {
+        const messages = fromZodIssues(parsed.error.issues);
+        parsed.error.issues.forEach((issue, j) => {
+          const p = formatPath(spelling === 'camel' ? cfnPath(issue.path) : issue.path);
+          const path = p === '(document)' ? at : `${at}${p.startsWith('[') ? '' : '.'}${p}`;
+          sink.issues.push({ path, message: messages[j]?.message ?? issue.message });
+        });
+        return;
+      }
+      const list = sink.lists[field] ?? [];
+      list.push(item);
+      sink.lists[field] = list;
+    },
+  };
+  return sink;
+}
+
+/** `Resources.Web.Properties`: where a resource's properties are in the template. */
+export const propertiesPath = (r: TemplateResource) => `Resources.${r.logicalId}.Properties`;
