@@ -30,10 +30,9 @@ const NOTES: Record<string, string> = {
   'network.connect':
     "turns on Service Connect in the Cloud Map namespace of Copilot's environment, which Berth does not create",
   'deployment.rollback_alarms': 'names CloudWatch alarms Copilot creates, which Berth does not',
+  'http.alias': 'names DNS records, which Berth does not model (no host-header condition)',
   'http.hosted_zone': 'names a Route 53 hosted zone, which Berth does not model',
   'http.allowed_source_ips': 'limits clients by address, which Berth does not model',
-  'http.additional_rules':
-    'adds more listener rules and target groups, which Berth does not import yet',
   'http.alb': 'imports an existing ALB, which Berth cannot look up',
   'nlb.alias': 'names DNS records, which Berth does not model',
   'nlb.additional_listeners':
@@ -41,12 +40,18 @@ const NOTES: Record<string, string> = {
   'image.build': 'is a Docker build, which Berth does not run',
 };
 
-/** The note of a field, or of the field it is a part of (also inside a sidecar). */
+/** A sidecar's field, or an additional rule's, as the main container's or `http`'s. */
+const generic = (path: string) =>
+  path.replace(/^sidecars\.[^.]+\./, '').replace(/^http\.additional_rules\[\d+\]\./, 'http.');
+
+/** The note of a field, or of the field it is a part of. */
 function ownNote(path: string): string | undefined {
-  const parts = path.replace(/^sidecars\.[^.]+\./, '').split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const note = NOTES[parts.slice(0, n).join('.')] ?? NOTES[path.split('.').slice(0, n).join('.')];
-    if (note) return note;
+  for (const p of [path, generic(path)]) {
+    const parts = p.split('.');
+    for (let n = parts.length; n > 0; n--) {
+      const note = NOTES[parts.slice(0, n).join('.')];
+      if (note) return note;
+    }
   }
   return undefined;
 }
@@ -61,9 +66,7 @@ function noteFor(path: string, value: unknown): string {
 
 /** A field named whole in a warning: one with a note of its own, or an export. */
 const isWhole = (path: string, value: unknown) =>
-  isExport(value) ||
-  NOTES[path] !== undefined ||
-  NOTES[path.replace(/^sidecars\.[^.]+\./, '')] !== undefined;
+  isExport(value) || NOTES[path] !== undefined || NOTES[generic(path)] !== undefined;
 
 export const isCopilotManifest = (doc: unknown): doc is Record<string, unknown> =>
   isMap(doc) &&

@@ -2,7 +2,7 @@ import type { ContainerDefinition } from '../../aws-shapes';
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../../elb-shapes';
 import { ensurePort, portOf } from './containers';
 import { type Ctx, elbName } from './context';
-import { hexId, isMap } from './reader';
+import { hexId, isMap, type ManifestReader } from './reader';
 
 type Container = ContainerDefinition & Record<string, unknown>;
 type Loose<T> = T & Record<string, unknown>;
@@ -32,99 +32,102 @@ function arns(ctx: Ctx, lbName: string, kind: 'app' | 'net') {
     tg: (tgName: string) => `${prefix}:targetgroup/${tgName}/${hexId(`tg:${tgName}`)}`,
     listener: (port: number) =>
       `${prefix}:listener/${kind}/${lbName}/${lbId}/${hexId(`listener:${lbName}:${port}`)}`,
-    rule: (port: number) =>
-      `${prefix}:listener-rule/${kind}/${lbName}/${lbId}/${hexId(`listener:${lbName}:${port}`)}/${hexId(`rule:${lbName}:${port}`)}`,
+    rule: (port: number, priority: number) =>
+      `${prefix}:listener-rule/${kind}/${lbName}/${lbId}/${hexId(`listener:${lbName}:${port}`)}/${hexId(`rule:${lbName}:${port}:${priority}`)}`,
   };
 }
 
 /** The container a load balancer sends to, and the port it sends on (Copilot's rules). */
 function targetOf(
   ctx: Ctx,
+  r: ManifestReader,
+  base: string,
   containers: Container[],
-  at: 'http' | 'nlb',
   defaultPort: number | undefined,
 ): { container: Container; port: number } | undefined {
-  const { m } = ctx;
-  const name = m.str(`${at}.target_container`) ?? ctx.name;
+  const name = r.str(`${base}target_container`) ?? ctx.name;
   const container = containers.find((c) => c.name === name);
   if (!container) {
-    m.fail(`${at}.target_container`, `${name} is neither the service nor one of its sidecars`);
+    r.fail(`${base}target_container`, `${name} is neither the service nor one of its sidecars`);
     return undefined;
   }
   const own = container.portMappings?.[0]?.containerPort;
-  const port = m.int(`${at}.target_port`) ?? (name === ctx.name ? defaultPort : own) ?? own;
+  const port = r.int(`${base}target_port`) ?? (name === ctx.name ? defaultPort : own) ?? own;
   if (port === undefined) {
-    m.fail(at === 'http' ? 'image.port' : 'nlb.target_port', 'is required to receive traffic');
+    ctx.m.fail(
+      base === 'nlb.' ? 'nlb.target_port' : 'image.port',
+      'is required to receive traffic',
+    );
     return undefined;
   }
   return { container, port };
 }
 
+/** A routing rule's target group (partials/cf/alb.yml), its health check as the manifest says. */
+function targetGroupOf(r: ManifestReader, base: string, name: string, arn: string, port: number) {
+  const tg: Loose<TargetGroup> = {
+    Name: name,
+    TargetGroupArn: arn,
+    Protocol: port === 443 ? 'HTTPS' : 'HTTP',
+    Port: port,
+    TargetType: 'ip',
+  };
+  const at = `${base}healthcheck`;
+  const hc = r.peek(at);
+  if (typeof hc === 'string') r.touch(at);
+  tg.HealthCheckPath = typeof hc === 'string' ? hc : (r.str(`${at}.path`) ?? '/');
+  const hcPort = isMap(hc) ? r.int(`${at}.port`) : undefined;
+  if ((hcPort ?? port) === 443) tg.HealthCheckProtocol = 'HTTPS';
+  if (hcPort !== undefined) tg.HealthCheckPort = String(hcPort);
+  let graceSeconds: number | undefined;
+  if (isMap(hc)) {
+    const codes = r.str(`${at}.success_codes`);
+    if (codes) tg.Matcher = { HttpCode: codes };
+    const healthy = r.int(`${at}.healthy_threshold`);
+    if (healthy !== undefined) tg.HealthyThresholdCount = healthy;
+    const unhealthy = r.int(`${at}.unhealthy_threshold`);
+    if (unhealthy !== undefined) tg.UnhealthyThresholdCount = unhealthy;
+    const interval = r.seconds(`${at}.interval`);
+    if (interval !== undefined) tg.HealthCheckIntervalSeconds = Math.round(interval);
+    const timeout = r.seconds(`${at}.timeout`);
+    if (timeout !== undefined) tg.HealthCheckTimeoutSeconds = Math.round(timeout);
+    graceSeconds = r.seconds(`${at}.grace_period`);
+  }
+  const version = r.str(`${base}version`);
+  if (version)
+    tg.ProtocolVersion = version.toLowerCase() === 'grpc' ? 'GRPC' : version.toUpperCase();
+  const delay = r.seconds(`${base}deregistration_delay`) ?? DEREGISTRATION_DELAY_SECONDS;
+  tg.Attributes = [
+    { Key: 'deregistration_delay.timeout_seconds', Value: String(Math.round(delay)) },
+    { Key: 'stickiness.enabled', Value: String(r.bool(`${base}stickiness`) ?? false) },
+  ];
+  return { tg, graceSeconds };
+}
+
+/** Copilot's rule path: a leading slash added, a trailing one dropped; `''` is `/`. */
+function rulePath(raw: string | undefined): string {
+  const path = raw ?? '/';
+  return path.startsWith('/') ? path.replace(/\/+$/, '') || '/' : `/${path}`;
+}
+
 /**
  * An Application Load Balancer for `http` (internet-facing for a Load Balanced Web
- * Service, internal for a Backend Service), listening on 80 (443 with an alias),
- * with a target group on the container's port. `http.path` `/` is the listener's
- * default action; any other path a rule matching it and what is below it, as Copilot
- * writes (`/api`, `/api/*`), with the listener answering 404 otherwise.
+ * Service, internal for a Backend Service), listening on 80 (443 with an alias), a
+ * target group per routing rule (`http` itself, then each of `http.additional_rules`)
+ * on its container's port. The main rule's path `/` is the listener's default action;
+ * any other path is a rule matching it and what is below it, as Copilot writes
+ * (`/api`, `/api/*`; `/` alone as `/*`), in the manifest's order from priority 1, with
+ * the listener answering 404 where no rule matches.
  */
 function albOf(ctx: Ctx, containers: Container[], out: LoadBalancing, internal: boolean) {
   const { m } = ctx;
   const imagePort = portOf(m.peek('image.port'))?.port;
-  const target = targetOf(ctx, containers, 'http', imagePort);
-  if (!target) return;
-  ensurePort(target.container, target.port, 'tcp');
   const lbName = elbName(ctx.family);
   const a = arns(ctx, lbName, 'app');
-  const tgName = elbName(ctx.family, '-http');
-  const tgArn = a.tg(tgName);
-  const hc = m.peek('http.healthcheck');
-  const at = 'http.healthcheck';
-  if (typeof hc === 'string') m.touch(at);
-  const hcPath = typeof hc === 'string' ? hc : (m.str(`${at}.path`) ?? '/');
-  const hcPort = isMap(hc) ? m.int(`${at}.port`) : undefined;
-  const tg: Loose<TargetGroup> = {
-    Name: tgName,
-    TargetGroupArn: tgArn,
-    Protocol: target.port === 443 ? 'HTTPS' : 'HTTP',
-    Port: target.port,
-    TargetType: 'ip',
-    HealthCheckPath: hcPath,
-  };
-  if ((hcPort ?? target.port) === 443) tg.HealthCheckProtocol = 'HTTPS';
-  if (hcPort !== undefined) tg.HealthCheckPort = String(hcPort);
-  if (isMap(hc)) {
-    const codes = m.str(`${at}.success_codes`);
-    if (codes) tg.Matcher = { HttpCode: codes };
-    const healthy = m.int(`${at}.healthy_threshold`);
-    if (healthy !== undefined) tg.HealthyThresholdCount = healthy;
-    const unhealthy = m.int(`${at}.unhealthy_threshold`);
-    if (unhealthy !== undefined) tg.UnhealthyThresholdCount = unhealthy;
-    const interval = m.seconds(`${at}.interval`);
-    if (interval !== undefined) tg.HealthCheckIntervalSeconds = Math.round(interval);
-    const timeout = m.seconds(`${at}.timeout`);
-    if (timeout !== undefined) tg.HealthCheckTimeoutSeconds = Math.round(timeout);
-    const grace = m.seconds(`${at}.grace_period`);
-    if (grace !== undefined) out.gracePeriodSeconds = Math.round(grace);
-  }
-  const version = m.str('http.version');
-  if (version)
-    tg.ProtocolVersion = version.toLowerCase() === 'grpc' ? 'GRPC' : version.toUpperCase();
-  const delay = m.seconds('http.deregistration_delay') ?? DEREGISTRATION_DELAY_SECONDS;
-  tg.Attributes = [
-    { Key: 'deregistration_delay.timeout_seconds', Value: String(Math.round(delay)) },
-    { Key: 'stickiness.enabled', Value: String(m.bool('http.stickiness') ?? false) },
+  const rules = [
+    { r: m, base: 'http.' },
+    ...m.items('http.additional_rules').map((r) => ({ r, base: '' })),
   ];
-  out.targetGroups.push(tg);
-  out.loadBalancers.push({
-    Name: lbName,
-    LoadBalancerArn: a.lb,
-    Type: 'application',
-    Scheme: internal ? 'internal' : 'internet-facing',
-  });
-
-  const rawPath = m.str('http.path') ?? '/';
-  const path = rawPath.startsWith('/') ? rawPath.replace(/\/+$/, '') || '/' : `/${rawPath}`;
-  const forward = [{ Type: 'forward' as const, TargetGroupArn: tgArn }];
   const https = m.peek('http.alias') !== undefined;
   if (https) {
     m.touch('http.alias');
@@ -135,46 +138,70 @@ function albOf(ctx: Ctx, containers: Container[], out: LoadBalancing, internal: 
   }
   const redirect = https && m.bool('http.redirect_to_https') !== false;
   const ports = https ? [443, 80] : [80];
-  for (const port of ports) {
-    const listenerArn = a.listener(port);
-    const routes = !(port === 80 && redirect);
-    const listener: Loose<Listener> = {
+  const routed = ports.filter((port) => !(port === 80 && redirect));
+  const defaults = new Map<number, Loose<Listener>['DefaultActions']>();
+  let priority = 0;
+  for (const [i, { r, base }] of rules.entries()) {
+    const target = targetOf(ctx, r, base, containers, imagePort);
+    if (!target) continue;
+    ensurePort(target.container, target.port, 'tcp');
+    const tgName = elbName(ctx.family, i === 0 ? '-http' : `-http-${i}`);
+    const tgArn = a.tg(tgName);
+    const { tg, graceSeconds } = targetGroupOf(r, base, tgName, tgArn, target.port);
+    out.targetGroups.push(tg);
+    if (i === 0) {
+      if (graceSeconds !== undefined) out.gracePeriodSeconds = Math.round(graceSeconds);
+      out.alb = { lbArn: a.lb, tgArn };
+    }
+    out.entries.push({
+      targetGroupArn: tgArn,
+      containerName: target.container.name,
+      containerPort: target.port,
+    });
+    const path = rulePath(r.str(`${base}path`));
+    const forward = [{ Type: 'forward' as const, TargetGroupArn: tgArn }];
+    if (i === 0 && path === '/') {
+      for (const port of routed) defaults.set(port, forward);
+      continue;
+    }
+    priority++;
+    const values = path === '/' ? ['/*'] : [path, `${path}/*`];
+    for (const port of routed)
+      out.listenerRules.push({
+        ListenerArn: a.listener(port),
+        RuleArn: a.rule(port, priority),
+        Priority: priority,
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: values } }],
+        Actions: forward,
+      });
+  }
+  if (out.targetGroups.length === 0) return;
+  out.loadBalancers.push({
+    Name: lbName,
+    LoadBalancerArn: a.lb,
+    Type: 'application',
+    Scheme: internal ? 'internal' : 'internet-facing',
+  });
+  for (const port of ports)
+    out.listeners.push({
       LoadBalancerArn: a.lb,
-      ListenerArn: listenerArn,
+      ListenerArn: a.listener(port),
       Protocol: port === 443 ? 'HTTPS' : 'HTTP',
       Port: port,
-      DefaultActions: !routes
+      DefaultActions: !routed.includes(port)
         ? [
             {
               Type: 'redirect',
               RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' },
             },
           ]
-        : path === '/'
-          ? forward
-          : [
-              {
-                Type: 'fixed-response',
-                FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain' },
-              },
-            ],
-    };
-    out.listeners.push(listener);
-    if (routes && path !== '/')
-      out.listenerRules.push({
-        ListenerArn: listenerArn,
-        RuleArn: a.rule(port),
-        Priority: 1,
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [path, `${path}/*`] } }],
-        Actions: forward,
-      });
-  }
-  out.entries.push({
-    targetGroupArn: tgArn,
-    containerName: target.container.name,
-    containerPort: target.port,
-  });
-  out.alb = { lbArn: a.lb, tgArn };
+        : (defaults.get(port) ?? [
+            {
+              Type: 'fixed-response',
+              FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain' },
+            },
+          ]),
+    });
 }
 
 /**
@@ -191,7 +218,7 @@ function nlbOf(ctx: Ctx, containers: Container[], out: LoadBalancing) {
   }
   const listenPort = Number(m2[1]);
   const protocol = (m2[2] ?? 'tcp').toUpperCase() as 'TCP' | 'UDP' | 'TLS';
-  const target = targetOf(ctx, containers, 'nlb', listenPort);
+  const target = targetOf(ctx, m, 'nlb.', containers, listenPort);
   if (!target) return;
   ensurePort(target.container, target.port, protocol === 'UDP' ? 'udp' : 'tcp');
   const lbName = elbName(ctx.family, '-nlb');

@@ -424,6 +424,38 @@ describe('the load balancers', () => {
     ]);
   });
 
+  it('http.additional_rules: a target group and a rule each, after the main rule, in order', () => {
+    const { design, service } = read(
+      web(`  additional_rules:
+    - path: customerdb
+      target_port: 8081
+    - path: admin
+      target_port: 8082
+      target_container: envoy
+      healthcheck: /ping
+sidecars:
+  envoy:
+    port: 80
+    image: envoy:v1`),
+    );
+    expect(design.targetGroups?.map((t) => [t.Name, t.Port, t.HealthCheckPath])).toEqual([
+      ['web-http', 80, '/'],
+      ['web-http-1', 8081, '/'],
+      ['web-http-2', 8082, '/ping'],
+    ]);
+    expect(
+      design.listenerRules?.map((r) => [r.Priority, r.Conditions[0]?.PathPatternConfig?.Values]),
+    ).toEqual([
+      [1, ['/customerdb', '/customerdb/*']],
+      [2, ['/admin', '/admin/*']],
+    ]);
+    expect(service?.loadBalancers?.map((l) => [l.containerName, l.containerPort])).toEqual([
+      ['web', 80],
+      ['web', 8081],
+      ['envoy', 8082],
+    ]);
+  });
+
   it('http.alias: HTTPS on 443, HTTP on 80 redirecting to it, and a warning', () => {
     const { design, warnings } = read(web('  alias: example.com'));
     expect(design.listeners?.map((l) => [l.Port, l.Protocol, l.DefaultActions[0]?.Type])).toEqual([

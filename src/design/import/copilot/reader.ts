@@ -12,10 +12,31 @@ export const isMap = (v: unknown): v is Json =>
  */
 export class ManifestReader {
   private readonly used = new Set<string>();
-  readonly warnings: DesignIssue[] = [];
-  readonly issues: DesignIssue[] = [];
+  private readonly children: ManifestReader[] = [];
 
-  constructor(readonly doc: Json) {}
+  /** `prefix` names where a child reader's map is (`http.additional_rules[0].`). */
+  constructor(
+    readonly doc: Json,
+    private readonly prefix = '',
+    readonly warnings: DesignIssue[] = [],
+    readonly issues: DesignIssue[] = [],
+  ) {}
+
+  /** Readers of the maps of a list (`http.additional_rules`), reporting into this one. */
+  items(path: string): ManifestReader[] {
+    const list = this.get(path);
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((item, i) => {
+      const at = `${this.prefix}${path}[${i}]`;
+      if (!isMap(item)) {
+        this.issues.push({ path: at, message: 'must be a map' });
+        return [];
+      }
+      const child = new ManifestReader(item, `${at}.`, this.warnings, this.issues);
+      this.children.push(child);
+      return [child];
+    });
+  }
 
   /** The value at a dotted path (`http.healthcheck.path`), marked as read. */
   get(path: string): unknown {
@@ -39,11 +60,11 @@ export class ManifestReader {
   }
 
   warn(path: string, message: string): void {
-    this.warnings.push({ path, message });
+    this.warnings.push({ path: `${this.prefix}${path}`, message });
   }
 
   fail(path: string, message: string): void {
-    this.issues.push({ path, message });
+    this.issues.push({ path: `${this.prefix}${path}`, message });
   }
 
   str(path: string): string | undefined {
@@ -93,14 +114,20 @@ export class ManifestReader {
       const below = path === '' ? '' : `${path}.`;
       const anyUsedBelow = [...this.used].some((u) => u.startsWith(below));
       const empty = isMap(value) && Object.keys(value).length === 0;
-      if (path !== '' && (!isMap(value) || empty || (!anyUsedBelow && whole(path, value)))) {
+      if (
+        path !== '' &&
+        (!isMap(value) || empty || (!anyUsedBelow && whole(`${this.prefix}${path}`, value)))
+      ) {
         out.push(path);
         return;
       }
       if (isMap(value)) for (const [k, v] of Object.entries(value)) walk(v, `${below}${k}`);
     };
     walk(this.doc, '');
-    return out;
+    return [
+      ...out.map((p) => `${this.prefix}${p}`),
+      ...this.children.flatMap((c) => c.unread(whole)),
+    ];
   }
 }
 
