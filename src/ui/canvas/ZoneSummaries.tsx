@@ -1,0 +1,3 @@
+export function ZoneSummaries() {
+  return null;
+}
