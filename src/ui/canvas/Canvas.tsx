@@ -2,21 +2,25 @@ import {
   Background,
   Controls,
   type EdgeTypes,
+  MiniMap,
   type NodeChange,
   type NodeTypes,
   ReactFlow,
+  SelectionMode,
   useConnection,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
-import { moveNodes, removeResources } from '../../store/design-actions';
-import { removeLoadBalancing } from '../../store/lb-actions';
-import { type Selection, select, showNotice, useSessionStore } from '../../store/session';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { moveNodes } from '../../store/design-actions';
+import { select, useSessionStore } from '../../store/session';
 import '../styles/load-balancers.css';
 import { AutoScalingGroupNodeView } from './AutoScalingGroupNodeView';
 import { BootingInstanceNodeView } from './BootingInstanceNodeView';
 import { CallEdgeView } from './CallEdgeView';
 import { ClusterFrameView } from './ClusterFrameView';
+import { ContextMenu } from './ContextMenu';
+import { deleteElements, selectionOf } from './canvas-commands';
+import { closeMenu, openMenu, setMulti, useCanvasUi } from './canvas-ui';
 import { FargateLaneNodeView } from './FargateLaneNodeView';
 import type { BerthNode } from './flow-nodes';
 import { NODE_DRAG_THRESHOLD } from './geometry';
@@ -26,6 +30,7 @@ import { LoadBalancerNodeView } from './LoadBalancerNodeView';
 import { draggedLayout } from './placement';
 import { ServiceNodeView } from './ServiceNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
+import { useCanvasKeys } from './use-canvas-keys';
 import { type BerthEdge, useFlowEdges } from './use-flow-edges';
 import { useFlowNodes } from './use-flow-nodes';
 import { useLbWiring } from './use-lb-wiring';
@@ -46,16 +51,18 @@ const nodeTypes: NodeTypes = {
 
 const edgeTypes: EdgeTypes = { traffic: TrafficEdgeView, call: CallEdgeView };
 
-function selectionOf(node: BerthNode | undefined): Selection {
-  if (node?.type === 'instance') return { kind: 'instance', id: node.data.ec2InstanceId };
-  if (node?.type === 'service') return { kind: 'service', name: node.data.summary.serviceName };
-  if (node?.type === 'autoScalingGroup')
-    return { kind: 'autoScalingGroup', name: node.data.place.name };
-  return null;
-}
-
 /** Selections no node stands for: a click on a node around them must not replace them. */
 const NOT_A_NODE = new Set(['task', 'capacityProvider']);
+
+/** Minimap fills: the theme's variables where it sets them, else these. */
+function minimapColor(node: BerthNode): string {
+  if (node.type === 'cluster') return 'var(--minimap-cluster, rgb(31 58 95 / 8%))';
+  if (node.type === 'lane' || node.type === 'band' || node.type === 'fargateLane')
+    return 'var(--minimap-lane, rgb(31 58 95 / 10%))';
+  if (node.type === 'service') return 'var(--minimap-service, #2f6fdf)';
+  if (node.type === 'loadBalancer') return 'var(--minimap-lb, #7c4dcc)';
+  return 'var(--minimap-instance, #5b6575)';
+}
 
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
@@ -67,13 +74,28 @@ export function Canvas() {
   const { onDragOver, onDrop } = usePaletteDrop();
   const { fitView } = useReactFlow();
   const fitRequest = useSessionStore((s) => s.fitRequest);
+  const multi = useCanvasUi((s) => s.multi);
+  const minimap = useCanvasUi((s) => s.minimap);
 
   useEffect(() => {
     if (fitRequest > 0) requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 200 }));
   }, [fitRequest, fitView]);
 
+  // The nodes derive one selection from the session; while several are selected the
+  // canvas marks them itself, so a re-derived node keeps its mark.
+  const shownNodes = useMemo(() => {
+    if (multi.length < 2) return nodes;
+    const chosen = new Set(multi);
+    return nodes.map((n) =>
+      Boolean(n.selected) === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) },
+    );
+  }, [nodes, multi]);
+  const nodesRef = useRef<readonly BerthNode[]>(shownNodes);
+  nodesRef.current = shownNodes;
+  useCanvasKeys(nodesRef);
+
   const onNodeDragStop = useCallback(
-    (_event: unknown, _node: BerthNode, dragged: BerthNode[]) => {
+    (_event: unknown, _node: BerthNode | null, dragged: BerthNode[]) => {
       const { positions, zones } = draggedLayout(design, nodes, dragged);
       // A load balancer goes where it was let go; placement knows only instances and services.
       for (const node of dragged)
@@ -82,6 +104,10 @@ export function Canvas() {
       moveNodes(positions, zones);
     },
     [design, nodes],
+  );
+  const onSelectionDragStop = useCallback(
+    (event: MouseEvent, dragged: BerthNode[]) => onNodeDragStop(event, null, dragged),
+    [onNodeDragStop],
   );
 
   // A person's clicks arrive as `select` changes; React Flow's onSelectionChange also fires
@@ -92,42 +118,66 @@ export function Canvas() {
       onNodesChange(changes);
       const selects = changes.filter((c) => c.type === 'select');
       if (selects.length === 0) return;
-      const picked = selects.find((c) => c.selected);
-      const node = picked && nodes.find((n) => n.id === picked.id);
-      if (node?.type === 'loadBalancer')
-        return select({ kind: 'loadBalancer', name: node.data.name });
+      // What React Flow now holds selected: a box, or Shift+click, may make it several.
+      const now = new Set(shownNodes.filter((n) => n.selected).map((n) => n.id));
+      for (const c of selects)
+        if (c.selected) now.add(c.id);
+        else now.delete(c.id);
+      const pickedId =
+        selects.find((c) => c.selected)?.id ?? (now.size === 1 ? [...now][0] : undefined);
+      if (now.size >= 2) {
+        const ids = shownNodes.filter((n) => now.has(n.id)).map((n) => n.id);
+        setMulti(ids);
+        const primary = shownNodes.find(
+          (n) => n.id === (pickedId !== undefined && now.has(pickedId) ? pickedId : ids[0]),
+        );
+        select(selectionOf(primary));
+        return;
+      }
+      setMulti([]);
+      const node = pickedId === undefined ? undefined : shownNodes.find((n) => n.id === pickedId);
       const next = selectionOf(node);
       // Clicking a task chip also clicks its instance's node: keep the task (and a group's
       // provider, picked from the group's node).
       const current = useSessionStore.getState().selection?.kind;
       if (next === null && current !== undefined && NOT_A_NODE.has(current)) return;
-      if (next === null && picked) return;
+      if (next === null && pickedId !== undefined) return;
       select(next);
     },
-    [nodes, onNodesChange],
+    [shownNodes, onNodesChange],
   );
 
   const onPaneClick = useCallback(() => {
+    setMulti([]);
     select(null);
   }, []);
 
   // One callback for nodes and edges: a load balancer's own edges go with it in one step.
   const onDelete = useCallback(
-    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: BerthNode[]; edges: BerthEdge[] }) => {
-      const lbs = deletedNodes.flatMap((n) => (n.type === 'loadBalancer' ? [n.data.name] : []));
-      const wires = deletedEdges.flatMap((e) =>
-        e.type === 'traffic' && e.data && !lbs.includes(e.data.lbName)
-          ? [{ lbName: e.data.lbName, serviceName: e.data.serviceName }]
-          : [],
-      );
-      const resources = deletedNodes.filter((n) => n.type === 'instance' || n.type === 'service');
-      if (resources.length > 0) removeResources(resources.map(selectionOf));
-      if (lbs.length === 0 && wires.length === 0) return;
-      const refusal = removeLoadBalancing(lbs, wires);
-      if (refusal) showNotice(`Not deleted: ${refusal}`, 'error');
-    },
+    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: BerthNode[]; edges: BerthEdge[] }) =>
+      deleteElements(deletedNodes, deletedEdges),
     [],
   );
+
+  // A right-click on a node outside the selection selects it alone first, as file managers do.
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: BerthNode) => {
+    event.preventDefault();
+    const inSelection = useCanvasUi.getState().multi.includes(node.id) || node.selected === true;
+    if (!inSelection && node.selectable !== false) {
+      setMulti([]);
+      select(selectionOf(node));
+    }
+    openMenu({ x: event.clientX, y: event.clientY, nodeId: node.id });
+  }, []);
+  // After a box selection React Flow lays a rectangle over the chosen nodes.
+  const onSelectionContextMenu = useCallback((event: MouseEvent, chosen: BerthNode[]) => {
+    event.preventDefault();
+    openMenu({ x: event.clientX, y: event.clientY, nodeId: chosen[0]?.id ?? '' });
+  }, []);
+  const onPaneContextMenu = useCallback((event: MouseEvent | globalThis.MouseEvent) => {
+    event.preventDefault();
+    openMenu({ x: event.clientX, y: event.clientY });
+  }, []);
 
   return (
     <div
@@ -139,7 +189,7 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <ReactFlow<BerthNode, BerthEdge>
-        nodes={nodes}
+        nodes={shownNodes}
         nodeTypes={nodeTypes}
         edges={edges}
         edgeTypes={edgeTypes}
@@ -147,9 +197,18 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnectEnd={onConnectEnd}
         onNodeDragStop={onNodeDragStop}
+        onSelectionDragStop={onSelectionDragStop}
         onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
+        onMoveStart={closeMenu}
         onDelete={onDelete}
         deleteKeyCode={['Delete', 'Backspace']}
+        // Shift+drag on the canvas draws a box (a plain drag still pans); Shift or Ctrl+click adds.
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionMode={SelectionMode.Partial}
         nodeDragThreshold={NODE_DRAG_THRESHOLD}
         nodeClickDistance={NODE_DRAG_THRESHOLD}
         fitView
@@ -159,7 +218,19 @@ export function Canvas() {
       >
         <Background gap={24} size={1.5} color="#d5dbe5" />
         <Controls showInteractive={false} position="bottom-left" />
+        {minimap && (
+          <MiniMap<BerthNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            style={{ width: 168, height: 112 }}
+            ariaLabel="Minimap: M hides it"
+          />
+        )}
       </ReactFlow>
+      <ContextMenu nodes={shownNodes} />
     </div>
   );
 }
