@@ -115,6 +115,11 @@ export function readAutoScalingGroup(
       delete group[key];
     }
   }
+  // CloudFormation's Cooldown is CreateAutoScalingGroup's DefaultCooldown.
+  if (group.Cooldown !== undefined) {
+    group.DefaultCooldown = group.Cooldown;
+    delete group.Cooldown;
+  }
   // CloudFormation takes the subnets as a list; the API as one comma-separated string.
   if (Array.isArray(group.VPCZoneIdentifier))
     group.VPCZoneIdentifier = group.VPCZoneIdentifier.join(',');

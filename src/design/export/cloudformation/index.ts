@@ -1,0 +1,1 @@
+export { type CloudFormationTemplate, cloudFormationTemplate } from './template';
