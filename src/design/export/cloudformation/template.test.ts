@@ -86,7 +86,10 @@ function checkValue(value: unknown, type: SpecType, path: string, out: string[])
       return;
     case 'array':
       if (!Array.isArray(value)) out.push(`${path}: expected a list`);
-      else value.forEach((v, i) => checkValue(v, type.element, `${path}[${i}]`, out));
+      else
+        value.forEach((v, i) => {
+          checkValue(v, type.element, `${path}[${i}]`, out);
+        });
       return;
     case 'map':
       if (!isObject(value)) out.push(`${path}: expected a map`);
@@ -137,7 +140,10 @@ function checkReferences(template: ReturnType<typeof cloudFormationTemplate>, ou
   const resources = template.Resources as Record<string, { Type: string; DependsOn?: string[] }>;
   const params = Object.keys(template.Parameters ?? {});
   const walk = (v: unknown, path: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        walk(x, `${path}[${i}]`);
+      });
     if (!isObject(v)) return;
     if (
       typeof v.Ref === 'string' &&
@@ -162,7 +168,7 @@ function checkReferences(template: ReturnType<typeof cloudFormationTemplate>, ou
   }
 }
 
-export function specProblems(template: ReturnType<typeof cloudFormationTemplate>): string[] {
+function specProblems(template: ReturnType<typeof cloudFormationTemplate>): string[] {
   const out: string[] = [];
   for (const [id, r] of Object.entries(
     template.Resources as Record<string, { Type: string; Properties: unknown }>,
