@@ -10,6 +10,7 @@ import {
   registeredGpuIdsOf,
   registeredResourcesOf,
   resolveTaskDefinition,
+  scriptedTaskDefinitionRevisions,
   taskDefinitionRefOf,
   taskDefinitionRevisions,
 } from './resolve';
@@ -71,6 +72,22 @@ describe('task definition revisions', () => {
       'api:1',
       'web:12',
     ]);
+  });
+
+  it("numbers the script's registrations on from the design's, whatever their input says", () => {
+    const revisions = scriptedTaskDefinitionRevisions({
+      taskDefinitions: [taskDefinition('web', { revision: 7 })],
+      script: [
+        { at: 60, action: 'RegisterTaskDefinition', input: taskDefinition('web', { revision: 3 }) },
+        {
+          at: 30,
+          action: 'RegisterTaskDefinition',
+          input: taskDefinition('web', { revision: 20 }),
+        },
+      ],
+    });
+    expect(revisions.map(taskDefinitionRefOf)).toEqual(['web:7', 'web:8', 'web:9']);
+    expect(revisions[1]?.input.revision).toBe(20);
   });
 
   it('keeps the input that registered the revision', () => {

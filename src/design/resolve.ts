@@ -41,7 +41,17 @@ export function scriptedTaskDefinitionRevisions(
     .filter(({ a }) => a.action === 'RegisterTaskDefinition')
     .sort((x, y) => x.a.at - y.a.at || x.index - y.index)
     .map(({ a }) => a.input as RegisterTaskDefinitionInput);
-  return taskDefinitionRevisions({ taskDefinitions: [...design.taskDefinitions, ...scripted] });
+  // A registration at run time always takes the next number, whatever its input says, as
+  // the engine's RegisterTaskDefinition does: only the design's own inputs keep theirs.
+  const revisions = taskDefinitionRevisions(design);
+  const last = new Map<string, number>();
+  for (const r of revisions) last.set(r.family, Math.max(last.get(r.family) ?? 0, r.revision));
+  for (const input of scripted) {
+    const revision = (last.get(input.family) ?? 0) + 1;
+    last.set(input.family, revision);
+    revisions.push({ family: input.family, revision, input });
+  }
+  return revisions;
 }
 
 /**

@@ -20,8 +20,10 @@ import { registerTaskDefinitionInput } from './task-definition';
 
 /**
  * The exports checked against AWS's own model at run time: the SDK's static schemas
- * (RegisterTaskDefinitionRequest$, CreateServiceRequest$), walked member by member, with
- * the SDK's enum objects for the values, independently of the generated file.
+ * (RegisterTaskDefinitionRequest$, CreateServiceRequest$), walked member by member for
+ * members, JSON types and required members, and the SDK's own enum objects for values.
+ * The schemas do not say which string member is an enum (the SDK's .d.ts does); that
+ * one fact is read from the generated model, whose own test compares it with the SDK.
  */
 const exported = ecs as unknown as Record<string, unknown>;
 const deref = (s: unknown): unknown => (typeof s === 'function' ? (s as () => unknown)() : s);
