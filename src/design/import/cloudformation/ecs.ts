@@ -42,10 +42,14 @@ export function readAssociations(_r: TemplateResource, props: Props, at: string,
   const name = clusterName(input.cluster);
   const clusters = (sink.lists.clusters ?? []) as Props[];
   const own = clusters.find((c) => c.clusterName === name);
-  const patch = {
+  // An empty default strategy is no default strategy: left out, as the design has it.
+  const strategy = input.defaultCapacityProviderStrategy;
+  const patch: Props = {
     clusterName: name,
     capacityProviders: input.capacityProviders ?? [],
-    defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
+    ...(Array.isArray(strategy) && strategy.length > 0
+      ? { defaultCapacityProviderStrategy: strategy }
+      : {}),
   };
   if (own) Object.assign(own, patch);
   else sink.add('clusters', patch, at, DesignDocument.shape.clusters.element, 'camel');

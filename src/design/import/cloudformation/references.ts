@@ -138,10 +138,17 @@ export function contextOf(template: Template, pseudo: Pseudo): TemplateContext {
         return ok(`lt-${hexOf(r.logicalId, 17)}`);
       case 'AWS::ECS::ClusterCapacityProviderAssociations':
         return ok(clusterOf(r));
+      case 'AWS::ECS::TaskDefinition': {
+        // Model: the family, so a service runs the latest revision, also when the template
+        // joins a design that has the family already; a template registering the family
+        // more than once names the earlier ones by revision, in the template's order.
+        const same = template.resources.filter((x) => x.type === r.type && nameOf(x) === name);
+        const at = same.indexOf(r);
+        return ok(at === same.length - 1 ? name : `${name}:${at + 1}`);
+      }
       default:
         if (!MODELLED_TYPES.has(r.type)) standIns.add(r.logicalId);
-        // The cluster, task definition family, capacity provider, group or alarm name;
-        // Model: a task definition's family, so a service runs its latest revision.
+        // The cluster, capacity provider, Auto Scaling group or alarm name.
         return ok(name);
     }
   }
@@ -153,12 +160,12 @@ export function contextOf(template: Template, pseudo: Pseudo): TemplateContext {
     switch (key) {
       case 'AWS::ECS::Cluster.Arn':
         return ok(`arn:aws:ecs:${region}:${accountId}:cluster/${name}`);
-      case 'AWS::ECS::TaskDefinition.TaskDefinitionArn':
       case 'AWS::ECS::Service.Name':
       case 'AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerName':
       case 'AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupName':
       case 'AWS::ECS::CapacityProvider.Id':
         return ok(name);
+      case 'AWS::ECS::TaskDefinition.TaskDefinitionArn':
       case 'AWS::ECS::Service.ServiceArn':
       case 'AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerArn':
       case 'AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupArn':
