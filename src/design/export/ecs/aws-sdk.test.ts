@@ -13,7 +13,7 @@ import type { DesignDocument, DesignInput } from '../../document';
 import { ECS_IMPORTERS, registerTaskDefinitionImporter } from '../../import/ecs';
 import { parseDesign } from '../../parse';
 import { allAttributesOf } from '../../resolve';
-import { designInput, parsedDesign, taskDefinition } from '../../testing';
+import { designInput, parsedDesign, sampleJson, taskDefinition } from '../../testing';
 import { exportFiles } from './files';
 import { createServiceInput } from './service';
 import { registerTaskDefinitionInput } from './task-definition';
@@ -281,6 +281,37 @@ describe('exportFiles', () => {
         ? checkService(f.json)
         : checkTaskDefinition(f.json);
       expect(problems).toEqual([]);
+    }
+  });
+});
+
+describe("the project's own designs", () => {
+  const dir = new URL('../../../../e2e/designs/', import.meta.url);
+  const designs = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it.each(designs)('%s exports what AWS accepts', (file) => {
+    const design = parsedDesign(readFileSync(new URL(file, dir), 'utf8'));
+    const problems = exportFiles(design).flatMap((f) =>
+      (f.path.startsWith('services/') ? checkService(f.json) : checkTaskDefinition(f.json)).map(
+        (p) => `${f.path}${p}`,
+      ),
+    );
+    expect(problems).toEqual([]);
+    // And reads back without a word: nothing in an export is unknown to AWS's model.
+    for (const f of exportFiles(design)) {
+      const importer = ECS_IMPORTERS.find((i) => i.recognises(f.json));
+      const read = importer?.read(f.json);
+      expect(read?.ok && read.warnings).toEqual([]);
+    }
+  });
+
+  it('exports the sample', () => {
+    const design = parsedDesign(sampleJson());
+    expect(exportFiles(design).length).toBeGreaterThan(0);
+    for (const f of exportFiles(design)) {
+      expect(
+        f.path.startsWith('services/') ? checkService(f.json) : checkTaskDefinition(f.json),
+      ).toEqual([]);
     }
   });
 });
