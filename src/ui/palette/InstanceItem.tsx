@@ -1,30 +1,23 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 import { instanceTypeSpec, memoryGiBLabel } from '../../design';
-import { useDesignStore } from '../../store/design';
-import { dropInstance } from '../../store/design-actions';
 import { setPaletteInstanceType, useSessionStore } from '../../store/session';
 import type { BerthNode } from '../canvas/flow-nodes';
-import { emptiestLanePoint, placeInstance } from '../canvas/placement';
 import { writeDragItem } from '../shared/drag-item';
 import { InstanceTypePicker } from '../shared/InstanceTypePicker';
+import { addAtCentre } from './drop-at';
 
-/** Pick a type, then drag the card into a zone lane (or click it to add one). */
+/** Pick a type, then drag the card into a zone lane (or click it, or press Enter: the lane at the canvas centre). */
 export const InstanceItem = memo(function InstanceItem() {
   const instanceType = useSessionStore((s) => s.paletteInstanceType);
   const flow = useReactFlow<BerthNode>();
   const spec = instanceTypeSpec(instanceType);
 
-  const addByClick = () => {
-    const design = useDesignStore.getState().design;
-    const nodes = flow.getNodes();
-    const placed = placeInstance(design, nodes, emptiestLanePoint(design, nodes));
-    dropInstance(instanceType, placed.az, placed.position, placed.cluster);
-  };
+  const addByClick = () => addAtCentre(flow, { kind: 'instance', instanceType });
 
   return (
-    <section className="palette-section">
-      <h3>EC2 instance</h3>
+    <div className="palette-form">
+      <h4 className="palette-subtitle">EC2 instance</h4>
       <label className="palette-label" htmlFor="palette-instance-type">
         Instance type
       </label>
@@ -43,7 +36,7 @@ export const InstanceItem = memo(function InstanceItem() {
           writeDragItem(event.dataTransfer, { kind: 'instance', instanceType })
         }
         onClick={addByClick}
-        title="Drag into an Availability Zone lane, or click to add to the emptiest lane"
+        title="Drag into an Availability Zone lane, or press Enter to add it in the lane at the canvas centre"
       >
         <span className="palette-icon">EC2</span>
         <span className="palette-text">
@@ -54,6 +47,6 @@ export const InstanceItem = memo(function InstanceItem() {
           ⠿
         </span>
       </button>
-    </section>
+    </div>
   );
 });

@@ -1,7 +1,8 @@
+import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 import type { LoadBalancerKind } from '../../store/edits';
-import { dropLoadBalancer } from '../../store/lb-actions';
-import { showNotice } from '../../store/session';
+import type { BerthNode } from '../canvas/flow-nodes';
+import { addAtCentre } from './drop-at';
 import { writeLoadBalancerDrag } from './lb-drag';
 
 const CARDS: { kind: LoadBalancerKind; icon: string; title: string; detail: string }[] = [
@@ -22,9 +23,9 @@ const CARDS: { kind: LoadBalancerKind; icon: string; title: string; detail: stri
 
 /** Load balancers: drag one above the clusters (or click), then drag its handle to a service. */
 export const LoadBalancerItem = memo(function LoadBalancerItem() {
+  const flow = useReactFlow<BerthNode>();
   return (
-    <section className="palette-section" aria-label="Load balancers">
-      <h3>Load balancer</h3>
+    <div className="palette-cards">
       {CARDS.map((card) => (
         <button
           key={card.kind}
@@ -33,11 +34,8 @@ export const LoadBalancerItem = memo(function LoadBalancerItem() {
           data-testid={`palette.lb.${card.kind}`}
           draggable
           onDragStart={(event) => writeLoadBalancerDrag(event.dataTransfer, card.kind)}
-          onClick={() => {
-            const refusal = dropLoadBalancer(card.kind);
-            if (refusal) showNotice(`Load balancer not added: ${refusal}`, 'error');
-          }}
-          title="Drag onto the canvas, or click to add; then drag from its handle to a service"
+          onClick={() => addAtCentre(flow, { kind: 'loadBalancer', type: card.kind })}
+          title="Drag onto the canvas, or press Enter to add it; then drag from its handle to a service"
         >
           <span className="palette-icon lb">{card.icon}</span>
           <span className="palette-text">
@@ -50,6 +48,6 @@ export const LoadBalancerItem = memo(function LoadBalancerItem() {
         </button>
       ))}
       <p className="field-hint palette-hint">Wire it: drag from the dot under it onto a service.</p>
-    </section>
+    </div>
   );
 });

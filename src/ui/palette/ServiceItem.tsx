@@ -1,17 +1,15 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
-import { useDesignStore } from '../../store/design';
-import { dropService } from '../../store/design-actions';
 import type { SchedulingStrategy, ServiceNetworkMode } from '../../store/edits';
+import { fargateSizeFor, launchTypeRefusalOf } from '../../store/edits/palette';
+import { setServiceLaunchType, usePaletteForms } from '../../store/palette-actions';
 import {
   newServiceBlocker,
   setNewService,
   setNewServiceError,
-  showNotice,
   useSessionStore,
 } from '../../store/session';
 import type { BerthNode } from '../canvas/flow-nodes';
-import { nextServicePoint, placeService } from '../canvas/placement';
 import { Field } from '../forms/Field';
 import {
   containerCpu,
@@ -22,6 +20,8 @@ import {
   imageRef,
 } from '../forms/validate';
 import { writeDragItem } from '../shared/drag-item';
+import { addAtCentre } from './drop-at';
+import { LaunchTypeSelect } from './LaunchTypeSelect';
 
 /** What the port means for placement in each mode (ecs-behavior §3.3, §5). */
 function portHint(mode: ServiceNetworkMode, port: number): string {
@@ -38,23 +38,25 @@ export const ServiceItem = memo(function ServiceItem() {
   const form = useSessionStore((s) => s.newService);
   const daemon = form.schedulingStrategy === 'DAEMON';
   const mode = form.networkMode ?? 'bridge';
+  const launchType = usePaletteForms((s) => s.serviceLaunchType);
   const errors = useSessionStore((s) => s.newServiceErrors);
   const blocker = newServiceBlocker(errors);
-  const blockedText = blocker && `Fix ${blocker.field} to add this service: ${blocker.error}`;
+  // What ECS refuses (a Fargate daemon, awsvpc on an external instance) blocks the card too.
+  const refusal = launchTypeRefusalOf(launchType, mode, daemon);
+  const blockedText =
+    (blocker && `Fix ${blocker.field} to add this service: ${blocker.error}`) || refusal;
+  const blocked = blockedText !== undefined;
+  const shownMode = launchType === 'FARGATE' ? 'awsvpc' : mode;
+  const size = launchType === 'FARGATE' ? fargateSizeFor(form.cpu, form.memoryMiB) : undefined;
   const flow = useReactFlow<BerthNode>();
 
   const addByClick = () => {
-    if (blocker) return;
-    const design = useDesignStore.getState().design;
-    const placed = placeService(design, flow.getNodes(), nextServicePoint(design));
-    const issues = dropService(form, placed.position, placed.cluster);
-    if (issues[0])
-      showNotice(`Service not added: ${issues[0].path}: ${issues[0].message}`, 'error');
+    if (!blocked) addAtCentre(flow, { kind: 'service' });
   };
 
   return (
-    <section className="palette-section">
-      <h3>Service</h3>
+    <div className="palette-form">
+      <h4 className="palette-subtitle">Service</h4>
       <Field
         label="Family"
         value={form.family}
@@ -150,28 +152,41 @@ export const ServiceItem = memo(function ServiceItem() {
           onErrorChange={(error) => setNewServiceError('Host port', error)}
         />
       </div>
-      <p className="field-hint palette-hint">{portHint(mode, form.hostPort ?? 0)}</p>
+      <LaunchTypeSelect
+        id="palette-service-launch"
+        testId="palette.service.launchType"
+        value={launchType}
+        onChange={setServiceLaunchType}
+      />
+      <p className="field-hint palette-hint">
+        {size
+          ? `FARGATE: awsvpc, task size ${size.cpu} CPU / ${size.memoryMiB} MiB, the cluster's subnets.`
+          : launchType === 'EXTERNAL'
+            ? 'EXTERNAL: only on external instances (the on-premises lane).'
+            : portHint(mode, form.hostPort ?? 0)}
+      </p>
       {/* aria-disabled, not disabled: the card keeps focus and its title, and says why. */}
       <button
         type="button"
-        className={`palette-item service${blocker ? ' blocked' : ''}`}
+        className={`palette-item service${blocked ? ' blocked' : ''}`}
         data-testid="palette.service"
-        draggable={!blocker}
-        aria-disabled={blocker !== undefined}
-        aria-describedby={blocker ? 'palette-service-blocked' : undefined}
+        draggable={!blocked}
+        aria-disabled={blocked}
+        aria-describedby={blocked ? 'palette-service-blocked' : undefined}
         onDragStart={(event) => {
-          if (blocker) event.preventDefault();
+          if (blocked) event.preventDefault();
           else writeDragItem(event.dataTransfer, { kind: 'service' });
         }}
         onClick={addByClick}
-        title={blockedText ?? 'Drag onto the canvas, or click to add'}
+        title={blockedText ?? 'Drag onto the canvas, or press Enter to add it at the canvas centre'}
       >
         <span className="palette-icon service">SVC</span>
         <span className="palette-text">
           <strong>{form.family}</strong>
           <small>
             {daemon ? 'daemon' : `×${form.desiredCount}`} · {form.cpu} CPU · {form.memoryMiB} MiB ·{' '}
-            {mode}
+            {shownMode}
+            {launchType === 'EC2' ? '' : ` · ${launchType}`}
           </small>
         </span>
         <span className="palette-grip" aria-hidden="true">
@@ -188,6 +203,6 @@ export const ServiceItem = memo(function ServiceItem() {
           {blockedText}
         </p>
       )}
-    </section>
+    </div>
   );
 });
