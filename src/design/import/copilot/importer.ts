@@ -32,7 +32,6 @@ const NOTES: Record<string, string> = {
   'deployment.rollback_alarms': 'names CloudWatch alarms Copilot creates, which Berth does not',
   'http.alias': 'names DNS records, which Berth does not model (no host-header condition)',
   'http.hosted_zone': 'names a Route 53 hosted zone, which Berth does not model',
-  'http.allowed_source_ips': 'limits clients by address, which Berth does not model',
   'http.alb': 'imports an existing ALB, which Berth cannot look up',
   'nlb.alias': 'names DNS records, which Berth does not model',
   'nlb.additional_listeners':

@@ -114,10 +114,11 @@ function rulePath(raw: string | undefined): string {
  * An Application Load Balancer for `http` (internet-facing for a Load Balanced Web
  * Service, internal for a Backend Service), listening on 80 (443 with an alias), a
  * target group per routing rule (`http` itself, then each of `http.additional_rules`)
- * on its container's port. The main rule's path `/` is the listener's default action;
- * any other path is a rule matching it and what is below it, as Copilot writes
- * (`/api`, `/api/*`; `/` alone as `/*`), in the manifest's order from priority 1, with
- * the listener answering 404 where no rule matches.
+ * on its container's port. The main rule's path `/` is the listener's default action
+ * (unless `allowed_source_ips` limits it); any other path is a rule matching it and
+ * what is below it, as Copilot writes (`/api`, `/api/*`; `/` alone as `/*`), with a
+ * source-ip condition for `allowed_source_ips`, and the listener answering 404 where
+ * no rule matches.
  */
 function albOf(ctx: Ctx, containers: Container[], out: LoadBalancing, internal: boolean) {
   const { m } = ctx;
@@ -141,6 +142,7 @@ function albOf(ctx: Ctx, containers: Container[], out: LoadBalancing, internal: 
   const routed = ports.filter((port) => !(port === 80 && redirect));
   const defaults = new Map<number, Loose<Listener>['DefaultActions']>();
   let priority = 0;
+  let rootPriority = 50000;
   for (const [i, { r, base }] of rules.entries()) {
     const target = targetOf(ctx, r, base, containers, imagePort);
     if (!target) continue;
@@ -160,18 +162,33 @@ function albOf(ctx: Ctx, containers: Container[], out: LoadBalancing, internal: 
     });
     const path = rulePath(r.str(`${base}path`));
     const forward = [{ Type: 'forward' as const, TargetGroupArn: tgArn }];
-    if (i === 0 && path === '/') {
+    const sources = r.get(`${base}allowed_source_ips`);
+    const sourceIps = Array.isArray(sources) ? sources.map(String) : [];
+    if (i === 0 && path === '/' && sourceIps.length === 0) {
       for (const port of routed) defaults.set(port, forward);
       continue;
     }
-    priority++;
+    // Copilot's rule priorities (cf-custom-resources alb-rule-priority-generator.js):
+    // paths from 1 up, catch-alls (`/`) from 50000 down, so they match last.
+    let at = rootPriority;
+    if (path === '/') rootPriority -= 1;
+    else {
+      priority += 1;
+      at = priority;
+    }
     const values = path === '/' ? ['/*'] : [path, `${path}/*`];
+    const conditions: Loose<ListenerRule>['Conditions'] = [
+      ...(sourceIps.length > 0
+        ? [{ Field: 'source-ip' as const, SourceIpConfig: { Values: sourceIps } }]
+        : []),
+      { Field: 'path-pattern', PathPatternConfig: { Values: values } },
+    ];
     for (const port of routed)
       out.listenerRules.push({
         ListenerArn: a.listener(port),
-        RuleArn: a.rule(port, priority),
-        Priority: priority,
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: values } }],
+        RuleArn: a.rule(port, at),
+        Priority: at,
+        Conditions: conditions,
         Actions: forward,
       });
   }

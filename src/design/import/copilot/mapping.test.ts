@@ -456,6 +456,33 @@ sidecars:
     ]);
   });
 
+  it('http.allowed_source_ips: a source-ip rule, catch-alls from priority 50000 down, 404 otherwise', () => {
+    const { design, warnings } = read(
+      web(`  allowed_source_ips: ["10.24.34.0/23"]
+  additional_rules:
+    - path: admin
+      allowed_source_ips: ["192.0.2.0/24"]`),
+    );
+    expect(design.listeners?.[0]?.DefaultActions[0]?.Type).toBe('fixed-response');
+    expect(design.listenerRules?.map((r) => [r.Priority, r.Conditions])).toEqual([
+      [
+        50000,
+        [
+          { Field: 'source-ip', SourceIpConfig: { Values: ['10.24.34.0/23'] } },
+          { Field: 'path-pattern', PathPatternConfig: { Values: ['/*'] } },
+        ],
+      ],
+      [
+        1,
+        [
+          { Field: 'source-ip', SourceIpConfig: { Values: ['192.0.2.0/24'] } },
+          { Field: 'path-pattern', PathPatternConfig: { Values: ['/admin', '/admin/*'] } },
+        ],
+      ],
+    ]);
+    expect(warnings.map((w) => w.path)).not.toContain('http.allowed_source_ips');
+  });
+
   it('http.alias: HTTPS on 443, HTTP on 80 redirecting to it, and a warning', () => {
     const { design, warnings } = read(web('  alias: example.com'));
     expect(design.listeners?.map((l) => [l.Port, l.Protocol, l.DefaultActions[0]?.Type])).toEqual([
