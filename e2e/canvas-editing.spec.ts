@@ -118,3 +118,32 @@ test.describe('editing on the canvas', () => {
     );
   });
 });
+
+test.describe('the design overview', () => {
+  test('renaming a cluster relabels its frame and moves its services and instances', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.canvas.root.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const field = page.getByTestId('inspector.cluster.demo');
+    await field.fill('prod');
+    await field.press('Enter');
+    await expect(app.canvas.cluster('prod')).toBeVisible();
+    await expect(app.canvas.cluster('prod')).toContainText('prod');
+    await expect(app.canvas.cluster('demo')).toHaveCount(0);
+    await expect(app.canvas.lane('us-east-1a', 'prod')).toContainText('1 instance');
+    await expect(app.canvas.servicesBandOf('prod')).toBeVisible();
+
+    await page.getByTestId('inspector.cluster.add').click();
+    await expect(app.canvas.cluster('cluster')).toBeVisible();
+    await page.getByTestId('inspector.cluster.cluster.remove').click();
+    await expect(app.canvas.cluster('cluster')).toHaveCount(0);
+    await expect(page.getByTestId('inspector.cluster.prod.remove')).toBeDisabled();
+
+    const name = page.getByTestId('inspector.design.name');
+    await name.fill('Workshop layout');
+    await name.press('Enter');
+    await expect(app.designName).toHaveText('Workshop layout');
+  });
+});
