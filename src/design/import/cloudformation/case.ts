@@ -12,8 +12,11 @@ const CFN_TO_API: Readonly<Record<string, string>> = {
   PlacementStrategies: 'placementStrategy',
   ClusterSettings: 'settings',
 };
+/** The way back; `fileSystemId` is `FilesystemId` in EFS volumes only (FSx spells it `FileSystemId`). */
 const API_TO_CFN: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(CFN_TO_API).map(([cfn, api]) => [api, cfn]),
+  Object.entries(CFN_TO_API)
+    .filter(([cfn]) => cfn !== 'FilesystemId')
+    .map(([cfn, api]) => [api, cfn]),
 );
 
 /** Objects whose keys are data (log driver options, Docker labels): kept as written. */
@@ -29,7 +32,8 @@ export function apiName(cfn: string): string {
   return CFN_TO_API[cfn] ?? cfn.charAt(0).toLowerCase() + cfn.slice(1);
 }
 
-export function cfnName(api: string): string {
+export function cfnName(api: string, parent?: string): string {
+  if (api === 'fileSystemId' && parent === 'efsVolumeConfiguration') return 'FilesystemId';
   return API_TO_CFN[api] ?? api.charAt(0).toUpperCase() + api.slice(1);
 }
 
@@ -38,21 +42,23 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 function renameKeys(
   value: unknown,
-  rename: (key: string) => string,
+  rename: (key: string, parent?: string) => string,
   maps: ReadonlySet<string>,
+  parent?: string,
 ): unknown {
-  if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename, maps));
+  if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename, maps, parent));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[rename(key)] = maps.has(key) && isObject(v) ? { ...v } : renameKeys(v, rename, maps);
+    out[rename(key, parent)] =
+      maps.has(key) && isObject(v) ? { ...v } : renameKeys(v, rename, maps, key);
   }
   return out;
 }
 
 /** CloudFormation's properties as the ECS API's input, all the way down. */
 export function camelCaseKeys(value: unknown): unknown {
-  return renameKeys(value, apiName, MAP_PROPERTIES);
+  return renameKeys(value, (key) => apiName(key), MAP_PROPERTIES);
 }
 
 /** The ECS API's input as CloudFormation's properties, all the way down. */
@@ -62,5 +68,10 @@ export function pascalCaseKeys(value: unknown): unknown {
 
 /** A JSON path of the API's shape as CloudFormation spells it: `containerDefinitions[0].memory` -> `ContainerDefinitions[0].Memory`. */
 export function cfnPath(apiPath: readonly PropertyKey[]): PropertyKey[] {
-  return apiPath.map((k) => (typeof k === 'string' ? cfnName(k) : k));
+  const names = apiPath.filter((k): k is string => typeof k === 'string');
+  return apiPath.map((k) => {
+    if (typeof k !== 'string') return k;
+    const parent = names[names.indexOf(k) - 1];
+    return cfnName(k, parent);
+  });
 }
