@@ -2,7 +2,7 @@ import type { ContainerInstance } from '../../aws-shapes';
 import type { DesignIssue } from '../../issues';
 import { attributeValue, registeredResourcesOf } from '../../resolve';
 import type { Importer, ImportResult } from '../fragment';
-import { failureWarnings, withoutNulls } from './normalize';
+import { failureWarnings, regionField, withoutNulls } from './normalize';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -104,7 +104,7 @@ export const describeContainerInstancesImporter: Importer = {
       ok: true,
       kind: 'describe-container-instances',
       label: `describe-container-instances output (${containerInstances.length} instance${containerInstances.length === 1 ? '' : 's'}${ids ? `: ${ids}` : ''})`,
-      fragment: { containerInstances },
+      fragment: { ...regionField(doc), containerInstances },
       warnings,
     };
   },

@@ -129,6 +129,8 @@ describe('services from AWS', () => {
     const result = imported(fixture('describe-services-my-http-service.json'));
     expect(result.kind).toBe('describe-services');
     expect(result.label).toBe('describe-services output (service my-http-service)');
+    // The ARNs become names; the region they named stays with the fragment.
+    expect(result.fragment.region).toBe('us-west-2');
     expect(result.fragment.services).toEqual([
       {
         taskDefinition: 'amazon-ecs-sample:1',
@@ -231,7 +233,8 @@ describe('container instances from AWS', () => {
     expect(result.warnings.map((w) => w.message)).toEqual([
       'has no ecs.availability-zone attribute: placed in us-west-2a',
     ]);
-    designOf(result.fragment, { region: 'us-west-2' });
+    expect(result.fragment.region).toBe('us-west-2');
+    designOf(result.fragment);
   });
 
   it('takes the cluster from a long ARN, type and zone from the attributes, and skips INACTIVE ones', () => {

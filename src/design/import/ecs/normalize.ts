@@ -101,3 +101,13 @@ export function failureWarnings(failures: unknown): DesignIssue[] {
     };
   });
 }
+
+/**
+ * The region the document's first regional ARN names (`arn:aws:ecs:us-west-2:...`), as a
+ * fragment field: the importers turn ARNs into names, so the pipeline could not find it
+ * after them. Absent when no ARN names one.
+ */
+export function regionField(doc: unknown): { region?: string } {
+  const found = /arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d):/.exec(JSON.stringify(doc));
+  return found?.[1] === undefined ? {} : { region: found[1] };
+}

@@ -3,7 +3,7 @@ import type { CreateServiceInput } from '../../aws-shapes';
 import type { DesignIssue } from '../../issues';
 import { parseTaskDefinitionRef } from '../../resolve';
 import type { Importer, ImportResult } from '../fragment';
-import { failureWarnings, modelWarnings, tagListOf, withoutNulls } from './normalize';
+import { failureWarnings, modelWarnings, regionField, tagListOf, withoutNulls } from './normalize';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,7 +85,7 @@ export const createServiceImporter: Importer = {
       ok: true,
       kind: 'create-service',
       label: `CreateService input (${labelOf([service])})`,
-      fragment: { services: [service] },
+      fragment: { ...regionField(doc), services: [service] },
       warnings,
     };
   },
@@ -126,7 +126,7 @@ export const describeServicesImporter: Importer = {
       ok: true,
       kind: 'describe-services',
       label: `describe-services output (${labelOf(services)})`,
-      fragment: { services },
+      fragment: { ...regionField(doc), services },
       warnings,
     };
   },

@@ -1,7 +1,7 @@
 import type { RegisterTaskDefinitionInput } from '../../aws-shapes';
 import type { DesignIssue } from '../../issues';
 import type { Importer, ImportResult } from '../fragment';
-import { normalizeTaskDefinition, tagListOf, withoutNulls } from './normalize';
+import { normalizeTaskDefinition, regionField, tagListOf, withoutNulls } from './normalize';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,7 +29,7 @@ function read(
     ok: true,
     kind,
     label: labelOf(label, input),
-    fragment: { taskDefinitions: [input] },
+    fragment: { ...regionField(td), taskDefinitions: [input] },
     warnings: [...extra, ...warnings],
   };
 }
