@@ -59,6 +59,12 @@ test('an awsvpc service’s subnets, security groups and public IP, set in the i
   await subnetBox(page, 'us-east-1b').uncheck();
   await expect(subnetBox(page, 'us-east-1b')).not.toBeChecked();
   await expect(page.getByTestId('inspector.network.defaults')).toHaveCount(0);
+  // The last subnet stays: awsvpc tasks need one for their network interfaces.
+  await subnetBox(page, 'us-east-1a').click();
+  await expect(page.getByTestId('inspector.network.subnets.error')).toContainText(
+    'needs at least one subnet',
+  );
+  await expect(subnetBox(page, 'us-east-1a')).toBeChecked();
 
   // A security group id is checked in place, then taken.
   const groups = page.getByTestId('inspector.network.securityGroups');
