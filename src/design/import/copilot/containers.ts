@@ -154,6 +154,17 @@ export function mainContainer(ctx: Ctx): Container {
   const healthCheck = healthCheckOf(ctx, 'image.healthcheck');
   if (healthCheck) container.healthCheck = healthCheck;
   if (m.bool('storage.readonly_fs') === true) container.readonlyRootFilesystem = true;
+  // Copilot's awslogs (partials/cf/logconfig.yml), to the log group /copilot/<family>;
+  // with `logging` it is FireLens, which is left out with a warning.
+  if (m.peek('logging') === undefined)
+    container.logConfiguration = {
+      logDriver: 'awslogs',
+      options: {
+        'awslogs-region': ctx.region,
+        'awslogs-group': `/copilot/${ctx.family}`,
+        'awslogs-stream-prefix': 'copilot',
+      },
+    };
   return container;
 }
 

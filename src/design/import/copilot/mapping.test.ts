@@ -55,6 +55,14 @@ describe('the task definition', () => {
       cpu: '256',
       memory: '512',
     });
+    expect(td?.containerDefinitions[0]?.logConfiguration).toEqual({
+      logDriver: 'awslogs',
+      options: {
+        'awslogs-region': 'us-east-1',
+        'awslogs-group': '/copilot/jobs',
+        'awslogs-stream-prefix': 'copilot',
+      },
+    });
     expect(warnings).toContainEqual({
       path: 'name',
       message: expect.stringContaining('<app>-<env>-jobs'),
