@@ -39,8 +39,14 @@ test.describe('the palette holds every resource', () => {
       [1280, 720],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
+      await palette.evaluate((el) => el.scrollTo(0, 0));
       await page.screenshot({ path: `${SHOTS}/palette-${w}x${h}.png` });
-      await palette.screenshot({ path: `${SHOTS}/palette-${w}x${h}-panel.png` });
+      // The whole panel, a screen at a time, as a person scrolls it.
+      for (let i = 0, top = 0; i < 4; i++, top += h - 200) {
+        await palette.evaluate((el, y) => el.scrollTo(0, y), top);
+        await palette.screenshot({ path: `${SHOTS}/palette-${w}x${h}-panel-${i + 1}.png` });
+      }
+      await palette.evaluate((el) => el.scrollTo(0, 0));
     }
     // Folding a group hides its cards and says what it holds.
     const workloads = page.getByTestId('palette.group.workloads.toggle');

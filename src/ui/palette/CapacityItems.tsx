@@ -21,7 +21,7 @@ const CARDS: {
     icon: 'ASG',
     tone: 'asg',
     title: 'Auto Scaling group',
-    detail: 'launch template m5.large · 0-10, desired 2',
+    detail: 'm5.large · desired 2 of\u00a0max\u00a010',
     hint: 'Drag into a cluster (or press Enter): CreateLaunchTemplate and CreateAutoScalingGroup whose instances join it',
   },
   {
@@ -30,7 +30,7 @@ const CARDS: {
     icon: 'EXT',
     tone: 'external',
     title: 'External instance',
-    detail: `on-premises · ${EXTERNAL_CPU / 1024} vCPU · ${EXTERNAL_MEMORY_MIB / 1024} GiB · EXTERNAL tasks`,
+    detail: `on-premises · ${EXTERNAL_CPU / 1024}\u00a0vCPU · ${EXTERNAL_MEMORY_MIB / 1024}\u00a0GiB`,
     hint: 'Drag into a cluster (or press Enter): RegisterContainerInstance with ecs.capability.external, in the on-premises lane',
   },
   {
@@ -39,7 +39,7 @@ const CARDS: {
     icon: 'FG',
     tone: 'fargate',
     title: 'Fargate',
-    detail: 'FARGATE + FARGATE_SPOT for the cluster',
+    detail: 'FARGATE + FARGATE_SPOT',
     hint: 'Drag into a cluster (or press Enter): PutClusterCapacityProviders with FARGATE and FARGATE_SPOT',
   },
 ];

@@ -15,7 +15,7 @@ export const DiscoveryItems = memo(function DiscoveryItems() {
         icon="TG"
         tone="tg"
         title="Target group"
-        detail="onto an ALB or NLB · its own listener"
+        detail="onto an ALB or NLB"
         hint="Drop onto a load balancer (or press Enter for the nearest): CreateTargetGroup and a listener on the next free port"
         onDragStart={(event) => writePaletteDrag(event.dataTransfer, 'targetGroup')}
         onAdd={() => addAtCentre(flow, { kind: 'targetGroup' })}
@@ -25,7 +25,7 @@ export const DiscoveryItems = memo(function DiscoveryItems() {
         icon="NS"
         tone="ns"
         title="Cloud Map namespace"
-        detail="<cluster>.local · private DNS"
+        detail="private DNS · cluster.local"
         hint="Drop onto a cluster or a service (or press Enter): CreatePrivateDnsNamespace, for service discovery and Service Connect"
         onDragStart={(event) => writePaletteDrag(event.dataTransfer, 'namespace')}
         onAdd={() => addAtCentre(flow, { kind: 'namespace' })}

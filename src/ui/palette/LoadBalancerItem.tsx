@@ -30,7 +30,7 @@ export const LoadBalancerItem = memo(function LoadBalancerItem() {
         <button
           key={card.kind}
           type="button"
-          className="palette-item lb"
+          className="palette-item palette-card lb"
           data-testid={`palette.lb.${card.kind}`}
           draggable
           onDragStart={(event) => writeLoadBalancerDrag(event.dataTransfer, card.kind)}
