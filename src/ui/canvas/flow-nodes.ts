@@ -49,6 +49,7 @@ import {
 import { type LoadBalancerNode, loadBalancerNodes } from './lb-graph';
 import { type BootingInstance, type CanvasCapacity, NO_CAPACITY } from './live-capacity';
 import type { LiveInstance } from './live-instances';
+import { type CanvasDetail, SUMMARY_LANE_HEIGHT } from './zone-summary';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
 export type ClusterNode = Node<
@@ -340,7 +341,9 @@ function clusterOfGroup(places: readonly GroupPlace[], group: string, fallback: 
 
 /**
  * The design as React Flow nodes: per cluster a frame, its band, lanes, Auto Scaling groups
- * and Fargate lanes; then instances (booting ones as ghosts) and services.
+ * and Fargate lanes; then instances (booting ones as ghosts) and services. With `detail`
+ * 'zones' the instances are hidden (each lane draws one summary, ZoneSummaries.tsx) and the
+ * lanes are only as tall as the summary, so a fit shows the whole cluster large.
  */
 export function toFlowNodes(
   design: DesignDocument,
@@ -348,6 +351,7 @@ export function toFlowNodes(
   selectedLoadBalancer: string | null = null,
   live: readonly LiveInstance[] = [],
   capacity: CanvasCapacity = NO_CAPACITY,
+  detail: CanvasDetail = 'instances',
 ): BerthNode[] {
   const places = groupPlaces(design);
   const fallback = clusterNameOf(design);
@@ -356,13 +360,16 @@ export function toFlowNodes(
     cluster: clusterOfGroup(places, boot.group, fallback),
   }));
   const frames = clusterFrames(design, liveZonesOf(live, booting, capacity));
-  const instances = instanceNodes(design, frames, selection, live, booting);
+  const zones = detail === 'zones';
+  const placed = instanceNodes(design, frames, selection, live, booting);
+  // Hidden, not dropped: they keep their places and selection for when the zoom comes back.
+  const instances = zones ? placed.map((n) => ({ ...n, hidden: true })) : placed;
   const services = serviceNodes(design, frames, selection);
   // One height for every frame's lanes, so frames side by side line up.
   const laneHeight = Math.max(
-    LANE_MIN_HEIGHT,
+    zones ? SUMMARY_LANE_HEIGHT : LANE_MIN_HEIGHT,
     // Room below the last instance for the next drop.
-    ...instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP),
+    ...(zones ? [] : instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP)),
     // The groups' column stands beside the lanes.
     ...frames.map((f) => f.groups.length * GROUP_SLOT),
   );

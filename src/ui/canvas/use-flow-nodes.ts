@@ -1,10 +1,24 @@
-import { applyNodeChanges, type NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  applyNodeChanges,
+  type NodeChange,
+  type ReactFlowState,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSessionStore } from '../../store/session';
 import { useShownDesign } from '../shared/use-shown-design';
 import { type BerthNode, toFlowNodes } from './flow-nodes';
+import { INSTANCE_INSET, INSTANCE_WIDTH, laneContentTop } from './geometry';
 import { useCanvasCapacity } from './live-capacity';
 import { useLiveInstances } from './live-instances';
+import {
+  type CanvasDetail,
+  nextCanvasDetail,
+  SUMMARY_FIT_MAX_ZOOM,
+  zoneGroups,
+} from './zone-summary';
+import { publishZones } from './zone-summary-store';
 
 /** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
 function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthNode[] {
@@ -13,6 +27,31 @@ function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthN
     const old = byId.get(node.id);
     return old?.measured ? ({ ...node, measured: old.measured } as BerthNode) : node;
   });
+}
+
+/** The width React Flow measured for an instance node (presenter mode draws them larger). */
+function measuredInstanceWidth(nodes: readonly BerthNode[]): number | undefined {
+  for (const n of nodes) if (n.type === 'instance' && n.measured?.width) return n.measured.width;
+  return undefined;
+}
+
+/**
+ * Instances or zone summaries, from the zoom and the instance node's measured width: a
+ * selector that yields a new value only when a threshold is crossed, so a zoom or a pan
+ * renders nothing here between crossings.
+ */
+function useCanvasDetail(widthRef: { current: number }): CanvasDetail {
+  const detailRef = useRef<CanvasDetail>('instances');
+  const detail = useStore(
+    useCallback(
+      (s: ReactFlowState) => nextCanvasDetail(detailRef.current, s.transform[2], widthRef.current),
+      [widthRef],
+    ),
+  );
+  useLayoutEffect(() => {
+    detailRef.current = detail;
+  }, [detail]);
+  return detail;
 }
 
 /**
@@ -27,15 +66,36 @@ export function useFlowNodes() {
   const selectedLb = selection?.kind === 'loadBalancer' ? selection.name : null;
   const live = useLiveInstances(design);
   const capacity = useCanvasCapacity();
+  const widthRef = useRef(INSTANCE_WIDTH);
+  const detail = useCanvasDetail(widthRef);
+  const { fitView } = useReactFlow();
   const [nodes, setNodes] = useState<BerthNode[]>(() =>
     toFlowNodes(design, selection, selectedLb, live, capacity),
   );
 
   useEffect(() => {
-    setNodes((previous) =>
-      keepMeasured(toFlowNodes(design, selection, selectedLb, live, capacity), previous),
+    const next = toFlowNodes(design, selection, selectedLb, live, capacity, detail);
+    setNodes((previous) => keepMeasured(next, previous));
+    publishZones(
+      detail,
+      detail === 'zones' ? zoneGroups(next, INSTANCE_INSET, laneContentTop) : [],
     );
-  }, [design, selection, selectedLb, live, capacity]);
+  }, [design, selection, selectedLb, live, capacity, detail]);
+
+  // Zones replace instances when the cluster is too small to read: fit the (now short)
+  // lanes, so the summaries come up large; never so close that the instances come back.
+  useEffect(() => {
+    if (detail !== 'zones') return;
+    const frame = requestAnimationFrame(
+      () => void fitView({ padding: 0.08, maxZoom: SUMMARY_FIT_MAX_ZOOM, duration: 200 }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [detail, fitView]);
+
+  useEffect(() => {
+    const width = measuredInstanceWidth(nodes);
+    if (width !== undefined) widthRef.current = width;
+  }, [nodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
