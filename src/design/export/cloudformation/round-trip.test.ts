@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namesPolicy } from '../../autoscaling-references';
 import { decodeBase64 } from '../../capacity-references';
@@ -13,6 +11,7 @@ import { createServiceInput } from '../ecs/service';
 import { registerTaskDefinitionInput } from '../ecs/task-definition';
 import { groupNameOf } from './ids';
 import { cloudFormationTemplate } from './template';
+import { testDesigns } from './testing';
 
 type Props = Record<string, unknown>;
 
@@ -205,15 +204,7 @@ function reimported(design: DesignDocument) {
   return { design: parsed.design, warnings: read.warnings };
 }
 
-const DESIGNS = join(__dirname, '../../../../e2e/designs');
-const designs: [string, DesignDocument][] = readdirSync(DESIGNS)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const parsed = parseDesign(readFileSync(join(DESIGNS, f), 'utf8'));
-    if (!parsed.ok) throw new Error(`${f}: ${parsed.message}`);
-    return [f, parsed.design];
-  });
+const designs = testDesigns();
 
 describe('CloudFormation round trip', () => {
   it.each(designs)(

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../document';
@@ -21,6 +19,7 @@ import {
   SCALING_POLICY_PROPERTIES,
 } from './scaling';
 import { cloudFormationTemplate } from './template';
+import { testDesigns } from './testing';
 
 /**
  * The template checked against the CloudFormation resource specification
@@ -181,15 +180,7 @@ function specProblems(template: ReturnType<typeof cloudFormationTemplate>): stri
   return out;
 }
 
-const DESIGNS = join(__dirname, '../../../../e2e/designs');
-const designs: [string, DesignDocument][] = readdirSync(DESIGNS)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const parsed = parseDesign(readFileSync(join(DESIGNS, f), 'utf8'));
-    if (!parsed.ok) throw new Error(`${f}: ${parsed.message}`);
-    return [f, parsed.design];
-  });
+const designs = testDesigns();
 
 describe('cloudFormationTemplate', () => {
   it('names only properties the specification has, for every type it writes', () => {

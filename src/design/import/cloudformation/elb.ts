@@ -61,3 +61,40 @@ export function readListenerRule(r: TemplateResource, props: Props, at: string, 
   }
   sink.add('listenerRules', rule, at, ListenerRule, 'pascal');
 }
+
+const numbers = (o: unknown, keys: readonly string[]): Props | undefined => {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
+  const out: Props = { ...(o as Props) };
+  for (const k of keys)
+    if (typeof out[k] === 'string' && /^\d+$/.test(out[k] as string)) out[k] = Number(out[k]);
+  return out;
+};
+
+/** A Classic ELB (AWS::ElasticLoadBalancing::LoadBalancer): the design's `Type: "classic"`, its ports and health check numbers. */
+export function readClassicLoadBalancer(
+  r: TemplateResource,
+  props: Props,
+  at: string,
+  sink: Sink,
+): void {
+  const { LoadBalancerName: _name, Listeners, HealthCheck, ...rest } = elbInput(props);
+  const lb: Props = {
+    Name: sink.ctx.nameOf(r),
+    Type: 'classic',
+    ...rest,
+    ...(Array.isArray(Listeners)
+      ? { Listeners: Listeners.map((l) => numbers(l, ['LoadBalancerPort', 'InstancePort'])) }
+      : {}),
+    ...(HealthCheck === undefined
+      ? {}
+      : {
+          HealthCheck: numbers(HealthCheck, [
+            'Interval',
+            'Timeout',
+            'HealthyThreshold',
+            'UnhealthyThreshold',
+          ]),
+        }),
+  };
+  sink.add('loadBalancers', lb, at, LoadBalancer, 'pascal');
+}

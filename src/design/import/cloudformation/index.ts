@@ -6,7 +6,13 @@ import {
   readService,
   readTaskDefinition,
 } from './ecs';
-import { readListener, readListenerRule, readLoadBalancer, readTargetGroup } from './elb';
+import {
+  readClassicLoadBalancer,
+  readListener,
+  readListenerRule,
+  readLoadBalancer,
+  readTargetGroup,
+} from './elb';
 import { DEFAULT_PSEUDO, type Pseudo } from './ids';
 import { LEFT_OUT, resolveValue } from './intrinsics';
 import { contextOf, MODELLED_TYPES } from './references';
@@ -30,6 +36,7 @@ const READERS: readonly (readonly [string, Read])[] = [
   ['AWS::ECS::TaskDefinition', readTaskDefinition],
   ['AWS::ECS::Service', readService],
   ['AWS::ElasticLoadBalancingV2::LoadBalancer', readLoadBalancer],
+  ['AWS::ElasticLoadBalancing::LoadBalancer', readClassicLoadBalancer],
   ['AWS::ElasticLoadBalancingV2::TargetGroup', readTargetGroup],
   ['AWS::ElasticLoadBalancingV2::Listener', readListener],
   ['AWS::ElasticLoadBalancingV2::ListenerRule', readListenerRule],

@@ -21,6 +21,7 @@ const NAME_PROPERTY: Record<string, string> = {
   'AWS::ECS::Service': 'ServiceName',
   'AWS::ECS::CapacityProvider': 'Name',
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Name',
+  'AWS::ElasticLoadBalancing::LoadBalancer': 'LoadBalancerName',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'Name',
   'AWS::AutoScaling::AutoScalingGroup': 'AutoScalingGroupName',
   'AWS::EC2::LaunchTemplate': 'LaunchTemplateName',
@@ -39,6 +40,7 @@ export const MODELLED_TYPES: ReadonlySet<string> = new Set([
   'AWS::ECS::CapacityProvider',
   'AWS::ECS::ClusterCapacityProviderAssociations',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::TargetGroup',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule',
@@ -55,7 +57,7 @@ export const MODELLED_TYPES: ReadonlySet<string> = new Set([
  * the type's length; the stack name before it where the id alone breaks a naming rule.
  */
 function madeUpName(type: string, logicalId: string, stackName: string): string {
-  if (type.startsWith('AWS::ElasticLoadBalancingV2::')) return logicalId.slice(0, 32);
+  if (type.startsWith('AWS::ElasticLoadBalancing')) return logicalId.slice(0, 32);
   if (type === 'AWS::ECS::CapacityProvider' && /^(aws|ecs|fargate)/i.test(logicalId))
     return `${stackName}-${logicalId}`;
   if (type === 'AWS::EC2::LaunchTemplate' && logicalId.length < 3)
