@@ -1,7 +1,5 @@
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DesignDocument } from '../../document';
-import { parseDesign } from '../../parse';
 import { CLUSTER_PROPERTIES, SERVICE_PROPERTIES, TASK_DEFINITION_PROPERTIES } from './ecs';
 import {
   CLASSIC_LOAD_BALANCER_PROPERTIES,

@@ -264,6 +264,7 @@ describe('refusals and intrinsics', () => {
         Td: {
           Type: 'AWS::ECS::TaskDefinition',
           Properties: {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax
             Family: { 'Fn::Sub': '${Env}-web' },
             ContainerDefinitions: [
               {
@@ -276,6 +277,7 @@ describe('refusals and intrinsics', () => {
                   { Name: 'AZ', Value: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] } },
                   {
                     Name: 'T',
+                    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax
                     Value: { 'Fn::Sub': ['${!Literal}-${X}', { X: { Ref: 'AWS::AccountId' } }] },
                   },
                 ],
@@ -298,6 +300,7 @@ describe('refusals and intrinsics', () => {
           portMappings: [{ containerPort: 443 }],
           environment: [
             { name: 'AZ', value: 'us-east-1a' },
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax
             { name: 'T', value: '${Literal}-123456789012' },
           ],
         },
