@@ -4,6 +4,7 @@
 
 // First: the instance-type catalog every design lookup reads.
 import '../design/instance-catalog/install';
+import { bundleBench } from './bundle.bench';
 import { dayBench } from './day.bench';
 import { deployBenches } from './deploy.bench';
 import { type BrowserBench, framesBench } from './frames.bench';
@@ -13,6 +14,7 @@ import { placementBenches } from './placement.bench';
 import { runQueueBench } from './queue.bench';
 import { scaleInBenches } from './scale-in.bench';
 import { seekBenches } from './seek.bench';
+import { isShown } from './shown-result';
 import type { Bench, BenchResult } from './types';
 
 const benches: readonly (Bench | BrowserBench)[] = [
@@ -25,6 +27,7 @@ const benches: readonly (Bench | BrowserBench)[] = [
   ...deployBenches,
   framesBench,
   dayBench,
+  bundleBench,
 ];
 
 function formatRate(opsPerSec: number): string {
@@ -36,8 +39,10 @@ function formatRate(opsPerSec: number): string {
 function formatLine(r: BenchResult): string {
   return [
     r.name.padEnd(24),
-    formatRate(r.opsPerSec).padStart(12),
-    `${r.baselineName}: ${formatRate(r.baselineOpsPerSec)}`.padEnd(28),
+    (isShown(r) ? r.shown : formatRate(r.opsPerSec)).padStart(12),
+    `${r.baselineName}: ${isShown(r) ? r.baselineShown : formatRate(r.baselineOpsPerSec)}`.padEnd(
+      28,
+    ),
     `x${r.ratio.toFixed(2)}`.padStart(7),
     r.notes,
   ].join('  ');
