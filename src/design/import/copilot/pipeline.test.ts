@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSimulation } from '../../../engine/simulation';
 import { parseDesign } from '../../parse';
+import { importDocuments } from '..';
 import { mergeFragments } from '../merge';
 import { parseDocumentText } from '../yaml';
 import { copilotManifestImporter } from './importer';
@@ -67,6 +68,32 @@ describe('Copilot manifests in the import pipeline', () => {
     );
     expect(lastMinute.reduce((n, d) => n + d.Value, 0)).toBe(0);
     expect(failed).toBeLessThan(served);
+  });
+
+  it('importDocuments reads manifests as copilot, with their warnings, into a design that runs', () => {
+    const outcome = importDocuments([
+      { name: 'fe.yml', text: text('lb-web-frontend.yml') },
+      { name: 'worker.yml', text: text('worker-testers.yml') },
+    ]);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.read.map((r) => [r.kind, r.label])).toEqual([
+      ['copilot', 'AWS Copilot Load Balanced Web Service manifest (frontend)'],
+      ['copilot', 'AWS Copilot Worker Service manifest (testers)'],
+    ]);
+    expect(outcome.warnings.map((w) => w.path)).toContain('worker.yml: subscribe');
+    expect(outcome.design.region).toBe('us-east-1');
+    const sim = createSimulation(outcome.design);
+    sim.advance(5 * 60_000);
+    expect(sim.snapshot().services.map((s) => s.runningCount)).toEqual([1, 1]);
+  });
+
+  it('a Request-Driven Web Service is refused by the pipeline, naming its type', () => {
+    const outcome = importDocuments([{ text: text('rdws-frontend.yml') }]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.message).toMatch(
+      /^type: is Request-Driven Web Service, which runs on AWS App Runner/,
+    );
   });
 
   it('the YAML the pipeline reads is plain YAML: the yaml package gives the same document', () => {
