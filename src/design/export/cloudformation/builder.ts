@@ -4,8 +4,17 @@ import type { DesignDocument } from '../../document';
 export interface CfnResource {
   Type: string;
   DependsOn?: string[];
+  Metadata?: { Berth: { PhysicalId: string } };
   Properties: Record<string, unknown>;
 }
+
+/**
+ * The ARN or id the design gave a resource, which AWS assigns and a template cannot set:
+ * kept in the resource's Metadata, so importing the template gives it back (and what
+ * names it, traffic or CodeDeploy's listeners, still finds it).
+ */
+export const physicalId = (id: string | undefined): Pick<CfnResource, 'Metadata'> =>
+  id === undefined ? {} : { Metadata: { Berth: { PhysicalId: id } } };
 
 export interface CfnParameter {
   Type: string;

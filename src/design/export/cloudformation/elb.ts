@@ -1,5 +1,5 @@
 import type { Action, LoadBalancer } from '../../elb-shapes';
-import { ref, type TemplateBuilder } from './builder';
+import { physicalId, ref, type TemplateBuilder } from './builder';
 import { only } from './ecs';
 import type { LogicalIds } from './ids';
 
@@ -125,6 +125,7 @@ export function writeLoadBalancing(b: TemplateBuilder, ids: LogicalIds): void {
     };
     b.add(id, {
       Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      ...physicalId(lb.LoadBalancerArn),
       Properties: only(props, LOAD_BALANCER_PROPERTIES),
     });
   }
@@ -138,6 +139,7 @@ export function writeLoadBalancing(b: TemplateBuilder, ids: LogicalIds): void {
     };
     b.add(ids.of.get(tg) ?? '', {
       Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+      ...physicalId(tg.TargetGroupArn),
       Properties: only(props, TARGET_GROUP_PROPERTIES),
     });
   }
@@ -150,6 +152,7 @@ export function writeLoadBalancing(b: TemplateBuilder, ids: LogicalIds): void {
     };
     b.add(ids.of.get(l) ?? '', {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
+      ...physicalId(l.ListenerArn),
       Properties: only(props, LISTENER_PROPERTIES),
     });
   }
@@ -162,6 +165,7 @@ export function writeLoadBalancing(b: TemplateBuilder, ids: LogicalIds): void {
     };
     b.add(ids.of.get(r) ?? '', {
       Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+      ...physicalId(r.RuleArn),
       Properties: only(props, LISTENER_RULE_PROPERTIES),
     });
   }

@@ -185,17 +185,9 @@ function reimported(design: DesignDocument) {
   if (!read.ok) throw new Error(read.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   const base: Props = { ...design };
   for (const field of AWS_FIELDS) delete base[field];
-  // What names listeners by ARN (traffic, CodeDeploy's routes) cannot follow them through a template.
-  for (const field of [
-    'traffic',
-    'codeDeploy',
-    'lambdaFunctions',
-    'script',
-    'workloads',
-    'containerInstances',
-    'layout',
-  ])
-    delete base[field];
+  // Berth's own parts stay (traffic and CodeDeploy name listeners by ARN: the export's
+  // Metadata keeps them); the script may register revisions the template does not have.
+  for (const field of ['script', 'workloads']) delete base[field];
   base.clusters = [];
   base.taskDefinitions = [];
   base.services = [];

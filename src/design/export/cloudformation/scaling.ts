@@ -1,7 +1,7 @@
 import { namesPolicy } from '../../autoscaling-references';
 import { agentCluster, decodeBase64 } from '../../capacity-references';
 import { pascalCaseKeys } from '../../import/cloudformation/case';
-import { getAtt, ref, type TemplateBuilder } from './builder';
+import { getAtt, physicalId, ref, type TemplateBuilder } from './builder';
 import { only } from './ecs';
 import type { LogicalIds } from './ids';
 
@@ -90,6 +90,7 @@ export function writeCapacity(b: TemplateBuilder, ids: LogicalIds): void {
     const id = ids.launchTemplate(t) ?? '';
     b.add(id, {
       Type: 'AWS::EC2::LaunchTemplate',
+      ...physicalId(t.LaunchTemplateId),
       Properties: only({ ...t, LaunchTemplateData: data }, LAUNCH_TEMPLATE_PROPERTIES),
     });
   }

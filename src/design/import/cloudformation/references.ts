@@ -116,8 +116,18 @@ export function contextOf(template: Template, pseudo: Pseudo): TemplateContext {
   const policyResourceId = (r: TemplateResource) =>
     prop(r, 'ResourceId') ?? (prop(r, 'ScalingTargetId') ?? '').split('|')[0] ?? '';
 
+  /** Types whose Ref is an ARN or id AWS assigns, which a Berth export keeps in Metadata. */
+  const ASSIGNED = new Set([
+    'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    'AWS::ElasticLoadBalancingV2::TargetGroup',
+    'AWS::ElasticLoadBalancingV2::Listener',
+    'AWS::ElasticLoadBalancingV2::ListenerRule',
+    'AWS::EC2::LaunchTemplate',
+  ]);
+
   function refOf(r: TemplateResource): Resolution {
     const name = nameOf(r);
+    if (r.physicalId !== undefined && ASSIGNED.has(r.type)) return ok(r.physicalId);
     switch (r.type) {
       case 'AWS::ECS::Service':
         return ok(

@@ -8,6 +8,8 @@ export interface TemplateResource {
   dependsOn: string[];
   /** The name of the condition the resource is made under, if any. */
   condition?: string;
+  /** The ARN or id a Berth export kept in `Metadata.Berth.PhysicalId`: its Ref gives it back. */
+  physicalId?: string;
 }
 
 export interface Template {
@@ -34,6 +36,12 @@ export function looksLikeTemplate(doc: unknown): boolean {
 }
 
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
+
+function physicalIdOf(metadata: unknown): { physicalId?: string } {
+  const berth = isObject(metadata) ? metadata.Berth : undefined;
+  const id = isObject(berth) ? berth.PhysicalId : undefined;
+  return typeof id === 'string' && id !== '' ? { physicalId: id } : {};
+}
 
 /** The template's parts, or what makes it no template, each with its path. */
 export function readTemplate(doc: unknown): { template: Template; issues: DesignIssue[] } {
@@ -94,6 +102,7 @@ export function readTemplate(doc: unknown): { template: Template; issues: Design
       properties: isObject(r.Properties) ? r.Properties : {},
       dependsOn,
       ...(typeof r.Condition === 'string' ? { condition: r.Condition } : {}),
+      ...physicalIdOf(r.Metadata),
     });
   }
   return { template, issues };
