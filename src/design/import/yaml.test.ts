@@ -47,7 +47,9 @@ Resources:
       B: { 'Fn::GetAtt': ['LB', 'DNSName'] },
       B2: { 'Fn::GetAtt': ['LB', 'DNSName'] },
       B3: { 'Fn::GetAtt': ['Stack', 'Outputs.Name'] },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax
       C: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}' },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax
       C2: { 'Fn::Sub': ['x-${Y}', { Y: { Ref: 'Z' } }] },
       D: {
         'Fn::Join': ['', ['service/', { Ref: 'Cluster' }, '/', { 'Fn::GetAtt': ['Svc', 'Name'] }]],
