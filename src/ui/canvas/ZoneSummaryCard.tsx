@@ -119,9 +119,9 @@ export const ZoneSummaryCard = memo(function ZoneSummaryCard({
         {tasks === 0 && <span className="zone-summary-more">No tasks</span>}
       </span>
       <span className="zone-summary-reserved">
+        <span className="zone-summary-label">Reserved</span>
         <span data-testid="zone-summary.cpu">CPU {totals.cpuReservedPct}%</span>
         <span data-testid="zone-summary.memory">Mem {totals.memoryReservedPct}%</span>
-        <span className="zone-summary-label">reserved</span>
       </span>
     </button>
   );
