@@ -2,7 +2,9 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
+import { setLibraryOpen } from '../../store/design-library';
 import { setImportOpen } from '../../store/session';
+import { DesignsDialog } from './DesignsDialog';
 import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareButton';
 
@@ -39,6 +41,15 @@ export const TopBar = memo(function TopBar() {
         >
           Sample
         </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="toolbar.designs"
+          onClick={() => setLibraryOpen(true)}
+          title="The designs saved in this browser: save as, open, rename, delete"
+        >
+          Designs
+        </button>
         <span className="toolbar-gap" />
         <button
           type="button"
@@ -72,6 +83,7 @@ export const TopBar = memo(function TopBar() {
         <ExportMenu />
         <ShareButton />
       </nav>
+      <DesignsDialog />
     </header>
   );
 });

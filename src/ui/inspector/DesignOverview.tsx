@@ -44,7 +44,12 @@ const ClusterList = memo(function ClusterList() {
             ? `Holds ${users.join(' and ')}`
             : `Delete the empty cluster ${c.clusterName}`;
         return (
-          <div className="field-row" key={c.clusterName}>
+          // The button sits level with the input, beside it (a field keeps 10 px below).
+          <div
+            className="field-row end"
+            key={c.clusterName}
+            style={{ gridTemplateColumns: '1fr auto' }}
+          >
             <Field
               label={i === 0 ? 'Cluster (the default)' : 'Cluster'}
               value={c.clusterName}
@@ -55,6 +60,7 @@ const ClusterList = memo(function ClusterList() {
             <button
               type="button"
               className="button small"
+              style={{ marginBottom: 13 }}
               data-testid={`inspector.cluster.${c.clusterName}.remove`}
               disabled={last || users.length > 0}
               title={why}
