@@ -49,6 +49,7 @@ test.describe('HTML in names is text', () => {
     await expect(app.designName).toHaveText(`${IMG} ${BOLD}`);
 
     await app.canvas.service('web').click();
+    await page.getByTestId('inspector.aws.tab.taskDefinition').click();
     await expect(app.inspector.json).toContainText(`"value": ${JSON.stringify(IMG)}`);
     await expect(app.inspector.json).toContainText(BOLD);
 
@@ -59,6 +60,7 @@ test.describe('HTML in names is text', () => {
     await app.canvas.selectInstance('i-0a1b2c3d4e5f60001');
     await expect(app.inspector.root).toContainText('i-0a1b2c3d4e5f60001');
     await app.canvas.service('web').click();
+    await page.getByTestId('inspector.aws.tab.taskDefinition').click();
     await expect(app.inspector.json).toContainText(BOLD);
     await expect(app.designName).toHaveText(`${IMG} ${BOLD}`);
     await expectNoMarkup(page);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ECS_ENUMS } from './aws-model/ecs.generated';
 import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
 
@@ -137,11 +138,22 @@ export const RegisterTaskDefinitionInput = z.looseObject({
   requiresCompatibilities: z
     .array(z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']))
     .optional(),
-  placementConstraints: z.array(PlacementConstraint).optional(),
+  /** A task definition takes memberOf only (TaskDefinitionPlacementConstraintType). */
+  placementConstraints: z
+    .array(
+      PlacementConstraint.refine((c) => c.type === 'memberOf', {
+        path: ['type'],
+        message: 'must be memberOf in a task definition (distinctInstance is for services)',
+      }),
+    )
+    .max(10)
+    .optional(),
   runtimePlatform: z
     .looseObject({
       cpuArchitecture: z.enum(['X86_64', 'ARM64']).optional(),
-      operatingSystemFamily: z.string().optional(),
+      operatingSystemFamily: z
+        .enum((ECS_ENUMS.OSFamily ?? ['LINUX']) as [string, ...string[]])
+        .optional(),
     })
     .optional(),
   /** Elastic Inference accelerators, named by containers' InferenceAccelerator requirements. */

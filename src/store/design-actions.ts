@@ -94,6 +94,15 @@ function tryCommit(candidate: DesignDocument): DesignIssue[] {
 const live = () => !isPristine();
 
 /** The design as the run stands at the moment shown (script and journal applied). */
+export function shownNow(): DesignDocument {
+  return shown();
+}
+
+/** Before a run: the design changed, through the gate (no undo step when nothing changed). */
+export function tryCommitDesign(change: (d: DesignDocument) => DesignDocument): DesignIssue[] {
+  return tryCommit(change(current()));
+}
+
 function shown(): DesignDocument {
   const s = useRunStore.getState();
   return shownDesign(current(), s.timeline.journal, s.nowMs);
@@ -104,7 +113,10 @@ function shown(): DesignDocument {
  * service, a task definition): the design as the person's edits left it, changed,
  * becomes the design, and the run restarts at 0:00 with a notice that offers Undo.
  */
-function restartWith(change: (d: DesignDocument) => DesignDocument, what: string): DesignIssue[] {
+export function restartWith(
+  change: (d: DesignDocument) => DesignDocument,
+  what: string,
+): DesignIssue[] {
   if (!live()) return tryCommit(change(current()));
   const s = useRunStore.getState();
   const base = shownDesign(current(), s.timeline.journal, s.nowMs, false);

@@ -6,7 +6,7 @@ import type { DesignIssue } from '../issues';
  * only what the document had. The import pipeline (import/index.ts) merges fragments
  * into one design (or into the current one) and puts the result through the gate.
  */
-export type DesignFragment = Partial<Omit<DesignDocument, 'formatVersion'>>;
+export type DesignFragment = Partial<DesignDocument>;
 
 /** What a pasted or dropped document was recognised as. */
 export type ImportKind =

@@ -1,3 +1,4 @@
+import { TASK_DEFINITION_RESPONSE_ONLY } from '../aws-model/ecs.generated';
 import type { DesignIssue } from '../issues';
 import type { DesignFragment } from './fragment';
 
@@ -37,17 +38,11 @@ function listenerKey(l: Item): string | undefined {
 
 /** A task definition compared without its provenance: the same input is not a new revision. */
 function sameTaskDefinition(a: Item, b: Item): boolean {
-  const strip = ({
-    taskDefinitionArn: _a,
-    revision: _r,
-    status: _s,
-    registeredAt: _t,
-    registeredBy: _b,
-    requiresAttributes: _q,
-    compatibilities: _c,
-    deregisteredAt: _d,
-    ...rest
-  }: Item) => JSON.stringify(rest);
+  const strip = (td: Item) => {
+    const rest = { ...td };
+    for (const field of TASK_DEFINITION_RESPONSE_ONLY) delete rest[field];
+    return JSON.stringify(rest);
+  };
   return strip(a) === strip(b);
 }
 

@@ -72,6 +72,7 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
         serviceRegistries,
         serviceConnectConfiguration,
         capacityProviderStrategy,
+        networkConfiguration,
       } = entry.input;
       return {
         ...design,
@@ -95,6 +96,7 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
           if (serviceRegistries !== undefined) next.serviceRegistries = serviceRegistries;
           if (serviceConnectConfiguration !== undefined)
             next.serviceConnectConfiguration = serviceConnectConfiguration;
+          if (networkConfiguration !== undefined) next.networkConfiguration = networkConfiguration;
           if (capacityProviderStrategy !== undefined) {
             // A strategy replaces a launch type (the engine takes it with forceNewDeployment).
             delete next.launchType;

@@ -18,6 +18,13 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'design';
 
+/** One CloudFormation stack for the whole design; the exporter loads on demand. */
+async function exportTemplate(): Promise<void> {
+  const { cloudFormationTemplate } = await import('../../design/export/cloudformation');
+  const template = cloudFormationTemplate(useDesignStore.getState().design);
+  downloadText('template.json', `${JSON.stringify(template, null, 2)}\n`);
+}
+
 async function exportCanvas(format: 'png' | 'svg'): Promise<void> {
   const url = await canvasImage(format).catch(() => null);
   if (!url) {
@@ -92,6 +99,12 @@ export const ExportMenu = memo(function ExportMenu() {
             'Design and its run',
             '.berth.json: opens at this moment',
             exportDesign,
+          )}
+          {item(
+            'export.template',
+            'CloudFormation template',
+            'template.json: the whole design as one stack',
+            () => void exportTemplate(),
           )}
           {item(
             'export.png',

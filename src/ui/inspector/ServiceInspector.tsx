@@ -15,13 +15,13 @@ import { Field } from '../forms/Field';
 import { containerCpu, containerMemory, desiredCount, imageRef } from '../forms/validate';
 import { useShownDesign } from '../shared/use-shown-design';
 import { WhyFor } from '../why/WhyFor';
+import { AwsInputs } from './AwsInputs';
 import { ServiceCapacitySection } from './capacity/ServiceCapacitySection';
 import { ServiceScalingSection } from './capacity/ServiceScalingSection';
 import { DeploymentSection } from './DeploymentSection';
 import { DesignOverview } from './DesignOverview';
 import { DiscoverySection } from './DiscoverySection';
 import { firstIssue } from './issues';
-import { JsonView } from './JsonView';
 import { NetworkSection } from './NetworkSection';
 import { ConstraintsEditor } from './placement/ConstraintsEditor';
 import { StrategiesEditor } from './placement/StrategiesEditor';
@@ -193,7 +193,7 @@ export const ServiceInspector = memo(function ServiceInspector({ name }: { name:
       >
         Remove service
       </button>
-      <JsonView value={{ service, taskDefinition }} />
+      <AwsInputs design={design} service={service} />
     </div>
   );
 });
