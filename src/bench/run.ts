@@ -10,6 +10,7 @@ import { deployBenches } from './deploy.bench';
 import { type BrowserBench, framesBench } from './frames.bench';
 import { idleBenches } from './idle.bench';
 import { memoryBenches } from './memory.bench';
+import { panBench } from './pan.bench';
 import { placementBenches } from './placement.bench';
 import { runQueueBench } from './queue.bench';
 import { scaleInBenches } from './scale-in.bench';
@@ -28,6 +29,7 @@ const benches: readonly (Bench | BrowserBench)[] = [
   framesBench,
   dayBench,
   bundleBench,
+  panBench,
 ];
 
 function formatRate(opsPerSec: number): string {
