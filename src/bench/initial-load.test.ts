@@ -69,6 +69,8 @@ describe('the initial load of a build', () => {
     );
     expect(moduleGroup('/repo/src/ui/inspector/Form.tsx', root)).toBe('src/ui/inspector');
     expect(moduleGroup('/repo/src/main.tsx', root)).toBe('src');
+    expect(moduleGroup('/repo/src/design/references.ts', root)).toBe('src/design');
+    expect(moduleGroup('/repo/src/design/import/ecs/units.ts', root)).toBe('src/design/import');
     expect(moduleGroup('\0vite/preload-helper.js', root)).toBe('vite runtime');
   });
 

@@ -91,9 +91,8 @@ export function moduleGroup(id: string, root: string): string {
   if (nm?.[1]) return nm[1];
   if (!clean.startsWith(root)) return clean.startsWith('vite/') ? 'vite runtime' : clean;
   const parts = clean.slice(root.length).replace(/^\//, '').split('/');
-  return parts.length <= 2
-    ? parts.slice(0, -1).join('/') || parts[0]!
-    : parts.slice(0, 3).join('/');
+  // The folder, at most three deep: src/ui/inspector, src/design/import, src.
+  return parts.slice(0, -1).slice(0, 3).join('/') || parts[0]!;
 }
 
 export interface Group {
