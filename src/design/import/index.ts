@@ -110,6 +110,57 @@ function completed(
   return out;
 }
 
+const TASK_DEFINITION_KINDS = new Set<ImportKind>([
+  'register-task-definition',
+  'describe-task-definition',
+]);
+
+/**
+ * A task definition pasted on its own runs nowhere until a service names it: give each
+ * such family a service of one task, so the person sees it run, and say so.
+ */
+function runLoneTaskDefinitions(
+  doc: Record<string, unknown>,
+  fragments: readonly DesignFragment[],
+  read: readonly ImportedDocument[],
+): DesignIssue[] {
+  const services = (doc.services as Record<string, unknown>[] | undefined) ?? [];
+  const used = new Set(
+    services.map(
+      (s) =>
+        String(s.taskDefinition ?? '')
+          .replace(/^arn:.*:task-definition\//, '')
+          .split(':')[0],
+    ),
+  );
+  const taken = new Set(services.map((s) => s.serviceName));
+  const notes: DesignIssue[] = [];
+  const added: Record<string, unknown>[] = [];
+  fragments.forEach((fragment, i) => {
+    if (!TASK_DEFINITION_KINDS.has(read[i]?.kind ?? 'berth-design')) return;
+    for (const td of fragment.taskDefinitions ?? []) {
+      const family = td.family;
+      if (typeof family !== 'string' || used.has(family) || taken.has(family)) continue;
+      used.add(family);
+      const fargateOnly =
+        td.requiresCompatibilities?.includes('FARGATE') &&
+        !td.requiresCompatibilities.includes('EC2');
+      added.push({
+        serviceName: family,
+        taskDefinition: family,
+        desiredCount: 1,
+        ...(fargateOnly ? { launchType: 'FARGATE' } : {}),
+      });
+      notes.push({
+        path: `services[${services.length + added.length - 1}]`,
+        message: `no service runs task definition ${family}: Berth added service ${family} with one task${fargateOnly ? ' on Fargate' : ''} so it runs (change or remove it in the inspector)`,
+      });
+    }
+  });
+  if (added.length > 0) doc.services = [...services, ...added];
+  return notes;
+}
+
 /**
  * One import for every document a person arrives with: each source is recognised and
  * read into a fragment; the fragments merge into one design (into `into` when given:
@@ -180,6 +231,7 @@ export function importDocuments(
   }
   if (issues.length > 0) return failed(issues);
   const { doc, notes } = mergeFragments(into ?? {}, fragments);
+  notes.push(...runLoneTaskDefinitions(doc, fragments, read));
   const parsed = parseDesign(completed(doc, read, fragments));
   if (!parsed.ok) return parsed;
   return {
