@@ -9,15 +9,13 @@ const fixture = (path: string) =>
 async function chooseFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
   await page.getByTestId('toolbar.import').click();
   await page.getByTestId('import.mode.new').check();
-  await page
-    .getByTestId('import.file')
-    .setInputFiles(
-      files.map((f) => ({
-        name: f.name,
-        mimeType: 'application/json',
-        buffer: Buffer.from(f.text),
-      })),
-    );
+  await page.getByTestId('import.file').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(f.text),
+    })),
+  );
 }
 
 test.describe('real AWS JSON in, AWS JSON out', () => {
@@ -116,18 +114,16 @@ test.describe('real AWS JSON in, AWS JSON out', () => {
   }) => {
     await app.openDesign('alb');
     await page.getByTestId('toolbar.import').click();
-    await page
-      .getByTestId('import.text')
-      .fill(
-        JSON.stringify({
-          family: 'web',
-          requiresCompatibilities: ['FARGATE'],
-          networkMode: 'awsvpc',
-          cpu: '256',
-          memory: '4096',
-          containerDefinitions: [{ name: 'web', image: 'nginx' }],
-        }),
-      );
+    await page.getByTestId('import.text').fill(
+      JSON.stringify({
+        family: 'web',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '4096',
+        containerDefinitions: [{ name: 'web', image: 'nginx' }],
+      }),
+    );
     await page.getByTestId('import.submit').click();
     await expect(page.getByTestId('import.errors')).toContainText('taskDefinitions');
     await expect(page.getByTestId('import.errors')).toContainText('memory');

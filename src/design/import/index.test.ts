@@ -55,7 +55,10 @@ describe('the import pipeline', () => {
   it('reads YAML, and says where YAML is broken', () => {
     const bad = importDocuments([{ text: 'name: web\n  type: [' }]);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.issues[0]?.message).toMatch(/^is neither JSON nor valid YAML: line \d+, column \d+/);
+    if (!bad.ok)
+      expect(bad.issues[0]?.message).toMatch(
+        /^is neither JSON nor valid YAML: line \d+, column \d+/,
+      );
   });
 
   it('refuses an empty paste', () => {
