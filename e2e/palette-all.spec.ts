@@ -89,6 +89,38 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
     await expect(app.canvas.instance(id ?? '')).toContainText('4096');
   });
 
+  test('beside the on-premises lane, an EC2 instance lands in the lane it was dropped in', async ({
+    app,
+  }) => {
+    await app.newDesign();
+    await app.canvas.dropFrom(card(app, 'external'), app.canvas.lane('us-east-1b'));
+    await expect(app.canvas.lane('on-premises')).toBeVisible();
+    await app.palette.dragInstanceInto('us-east-1a');
+    await expect(app.canvas.lane('us-east-1a')).toContainText('1 instance');
+    await app.canvas.dropFrom(app.palette.instanceCard, app.canvas.lane('on-premises'));
+    await expect(app.page.getByTestId('notice')).toContainText(
+      'the on-premises lane holds external instances',
+    );
+    await expect(app.canvas.instances).toHaveCount(2);
+  });
+
+  test('on a running cluster, an external instance registers now and Fargate is put on', async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign('steady');
+    await app.dock.step10(1);
+    await app.canvas.dropFrom(card(app, 'external'), app.canvas.lane('us-east-1b'));
+    await expect(app.canvas.lane('on-premises')).toContainText('1 instance');
+    await expect(page.getByTestId('inspector.instance')).toBeVisible();
+    await dropOnBand(app, card(app, 'fargate'));
+    await expect(page.getByTestId('notice')).toContainText(
+      'FARGATE and FARGATE_SPOT are capacity providers of demo',
+    );
+    // Both were operations on the run: it went on from 0:10, no restart.
+    await expect(app.dock.clock).not.toHaveText('00:00');
+  });
+
   test('an EXTERNAL service runs its tasks on the external instance only', async ({ app }) => {
     await app.newDesign();
     await app.palette.dragInstanceInto('us-east-1a');

@@ -129,20 +129,25 @@ export function dropFargate(cluster?: string): string | undefined {
     showNotice(`Cluster ${result.cluster} has FARGATE and FARGATE_SPOT already.`);
     return undefined;
   }
+  const said = () =>
+    showNotice(
+      `FARGATE and FARGATE_SPOT are capacity providers of ${result.cluster}: its Fargate tasks run in the Fargate lane.`,
+    );
   if (live()) {
-    const parsed = parseDesign(result.design);
-    if (!parsed.ok) return sentence(parsed.issues);
+    // The engine answers PutClusterCapacityProviders as ECS would. Not the gate: the design
+    // as shown may hold an external instance registered in the run, which the gate refuses.
     const strategy =
       base.clusters.find((c) => c.clusterName === result.cluster)
         ?.defaultCapacityProviderStrategy ?? [];
-    void applyLive(clusterProvidersCommand(result.cluster, result.capacityProviders, strategy));
-  } else {
-    const refusal = tryCommit(result.design);
-    if (refusal !== undefined) return refusal;
+    // After the operation: its own notice (a new branch) would otherwise hide this one.
+    void applyLive(
+      clusterProvidersCommand(result.cluster, result.capacityProviders, strategy),
+    ).then(said);
+    return undefined;
   }
-  showNotice(
-    `FARGATE and FARGATE_SPOT are capacity providers of ${result.cluster}: its Fargate tasks run in the Fargate lane.`,
-  );
+  const refusal = tryCommit(result.design);
+  if (refusal !== undefined) return refusal;
+  said();
   return undefined;
 }
 
@@ -193,10 +198,9 @@ export function dropStandaloneTask(form: NewTask, cluster?: string): string | un
       );
     return refusal;
   }
+  // The engine answers RegisterTaskDefinition and RunTask as ECS would (errors as notices).
   const task = standaloneTask(shown(), form, cluster);
   if ('refusal' in task) return task.refusal;
-  const parsed = parseDesign(addRunTaskToScript(task.design, task.runTask));
-  if (!parsed.ok) return sentence(parsed.issues);
   const commands: Command[] = [
     ...(task.register ? [{ action: 'RegisterTaskDefinition' as const, input: task.register }] : []),
     { action: 'RunTask', input: task.runTask },

@@ -5,6 +5,7 @@ import { dropInstance } from '../../store/design-actions';
 import type { LoadBalancerKind, Position } from '../../store/edits';
 import { ON_PREMISES } from '../../store/edits/palette';
 import { dropLoadBalancer } from '../../store/lb-actions';
+import { shownDesign } from '../../store/live/shown-design';
 import {
   dropAutoScalingGroup,
   dropExternalInstance,
@@ -15,6 +16,7 @@ import {
   dropTargetGroup,
   usePaletteForms,
 } from '../../store/palette-actions';
+import { useRunStore } from '../../store/run';
 import { newServiceBlocker, requestFit, showNotice, useSessionStore } from '../../store/session';
 import type { BerthNode } from '../canvas/flow-nodes';
 import { clusterFrames, frameAt, zoneLaneX } from '../canvas/frames';
@@ -31,6 +33,16 @@ export type PaletteDrop =
   | { kind: PaletteKind };
 
 type Flow = ReactFlowInstance<BerthNode>;
+
+/**
+ * The design as the canvas draws it (script and journal applied, as useShownDesign):
+ * its frames and lanes are the ones under the pointer. An instance registered at 0:00
+ * adds the on-premises lane, which the document alone does not have.
+ */
+function drawnDesign() {
+  const run = useRunStore.getState();
+  return shownDesign(useDesignStore.getState().design, run.timeline.journal, run.nowMs);
+}
 
 const NAMES: Record<PaletteDrop['kind'], string> = {
   instance: 'Instance',
@@ -78,7 +90,7 @@ function nodeAt<T extends BerthNode['type']>(
 
 /** A load balancer lands in the row above the clusters; when that row is out of view the canvas fits. */
 function addLoadBalancer(flow: Flow, type: LoadBalancerKind, point: Position): string | undefined {
-  const position = placeLoadBalancer(useDesignStore.getState().design, point.x);
+  const position = placeLoadBalancer(drawnDesign(), point.x);
   const refusal = dropLoadBalancer(type, position);
   if (refusal) return refusal;
   const top = flow.flowToScreenPosition(position);
@@ -92,7 +104,7 @@ function addService(flow: Flow, point: Position): string | undefined {
   const blocker = newServiceBlocker(newServiceErrors);
   // A drag begun before a field went wrong: the form on screen is not what would be added.
   if (blocker) return `fix ${blocker.field}: ${blocker.error}`;
-  const design = useDesignStore.getState().design;
+  const design = drawnDesign();
   const placed = placeService(design, flow.getNodes(), {
     x: point.x - SERVICE_WIDTH / 2,
     y: point.y - 24,
@@ -103,7 +115,7 @@ function addService(flow: Flow, point: Position): string | undefined {
 
 /** An external instance goes to its cluster's on-premises lane, at the height it was let go. */
 function addExternal(flow: Flow, point: Position, cluster: string): string | undefined {
-  const design = useDesignStore.getState().design;
+  const design = drawnDesign();
   const frame = clusterFrames(design).find((f) => f.clusterName === cluster);
   const x =
     frame?.zones.includes(ON_PREMISES) === true
@@ -114,12 +126,15 @@ function addExternal(flow: Flow, point: Position, cluster: string): string | und
 }
 
 function add(flow: Flow, item: PaletteDrop, point: Position): string | undefined {
-  const design = useDesignStore.getState().design;
+  const design = drawnDesign();
   const cluster = frameAt(clusterFrames(design), point.x)?.clusterName ?? clusterNameOf(design);
   switch (item.kind) {
     case 'instance': {
       // The cursor marks the node's top edge, a little below where the pointer grabbed.
       const placed = placeInstance(design, flow.getNodes(), { x: point.x, y: point.y - 20 });
+      // The design's instances are EC2 ones in the region's zones (the gate's rule).
+      if (placed.az === ON_PREMISES)
+        return 'the on-premises lane holds external instances: drop an EC2 instance in an Availability Zone lane.';
       dropInstance(item.instanceType, placed.az, placed.position, placed.cluster);
       return undefined;
     }

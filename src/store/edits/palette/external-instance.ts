@@ -1,5 +1,5 @@
 import type { DesignDocument, RegisterContainerInstanceInput } from '../../../design';
-import { freshInstanceId } from '../ids';
+import { hex16 } from '../ids';
 import { instanceKey, type Position } from '../instances';
 
 /** The attribute an ECS Anywhere instance registers with (ecs-behavior §5): only EXTERNAL tasks go there. */
@@ -16,13 +16,25 @@ export const EXTERNAL_CPU = 4096;
 export const EXTERNAL_MEMORY_MIB = 8192;
 
 /** Ids the design's instances and its script's registrations hold. */
-function takenIds(design: DesignDocument): { ec2InstanceId: string }[] {
+function takenIds(design: DesignDocument): Set<string> {
   const registered = design.script.flatMap((a) =>
     a.action === 'RegisterContainerInstance' && a.input.ec2InstanceId !== undefined
-      ? [{ ec2InstanceId: a.input.ec2InstanceId }]
+      ? [a.input.ec2InstanceId]
       : [],
   );
-  return [...design.containerInstances, ...registered];
+  return new Set([...design.containerInstances.map((c) => c.ec2InstanceId), ...registered]);
+}
+
+/**
+ * An id like freshInstanceId's, from its own key (`seed:external:n`): addInstance counts
+ * only the design's instances, so the same key would give the next EC2 instance this id.
+ */
+function freshExternalId(design: DesignDocument): string {
+  const taken = takenIds(design);
+  for (let n = 0; ; n++) {
+    const id = `i-0${hex16(`${design.seed}:external:${n}`)}`;
+    if (!taken.has(id)) return id;
+  }
 }
 
 /**
@@ -41,10 +53,7 @@ export function registerExternalInstance(
   layout: DesignDocument['layout'];
   ec2InstanceId: string;
 } {
-  const ec2InstanceId = freshInstanceId({
-    seed: design.seed,
-    containerInstances: takenIds(design) as DesignDocument['containerInstances'],
-  });
+  const ec2InstanceId = freshExternalId(design);
   const input: RegisterContainerInstanceInput = {
     cluster,
     ec2InstanceId,

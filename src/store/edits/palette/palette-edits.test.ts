@@ -70,8 +70,9 @@ describe('an external instance', () => {
       },
     ]);
     expect(d.layout[`instance:${ec2InstanceId}`]).toEqual({ x: 5, y: 400 });
-    // A second one takes a fresh id, though neither is in containerInstances.
+    // A second one takes a fresh id, though neither is in containerInstances; so does an EC2 one.
     expect(addExternalInstance(d).ec2InstanceId).not.toBe(ec2InstanceId);
+    expect(addInstance(d, 'm5.large', 'us-east-1a').ec2InstanceId).not.toBe(ec2InstanceId);
   });
 
   it('takes the EXTERNAL service, and the EC2 service stays on the EC2 instance', () => {
