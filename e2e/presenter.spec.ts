@@ -79,6 +79,9 @@ test('a 150-instance cluster at fit shows one summary per zone; a click zooms in
   await expect(app.canvas.instances).toHaveCount(0);
   const b = page.getByTestId('zone-summary.us-east-1b');
   await expect(b.getByTestId('zone-summary.instances')).toHaveText('50 instances');
+  // Fitted to the short lanes: the summaries are on screen, large.
+  await expect(b).toBeInViewport();
+  expect((await b.boundingBox())?.width ?? 0).toBeGreaterThan(100);
 
   // Playing, the summaries count what the instance nodes would show.
   await app.dock.play(100);

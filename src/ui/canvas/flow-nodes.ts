@@ -49,7 +49,7 @@ import {
 import { type LoadBalancerNode, loadBalancerNodes } from './lb-graph';
 import { type BootingInstance, type CanvasCapacity, NO_CAPACITY } from './live-capacity';
 import type { LiveInstance } from './live-instances';
-import { type CanvasDetail, SUMMARY_LANE_HEIGHT } from './zone-summary';
+import { type CanvasDetail, SUMMARY_LANE_HEIGHT, SUMMARY_MIN_INSTANCES } from './zone-summary';
 
 /** Node data holds design facts only; live numbers come from the run store (toolchain note 8). */
 export type ClusterNode = Node<
@@ -335,6 +335,18 @@ function liveZonesOf(
   return zones;
 }
 
+const laneOf = (cluster: string, az: string) => `${cluster}\u0000${az}`;
+
+/** The lanes worth a summary: those holding SUMMARY_MIN_INSTANCES or more. */
+function summarizedLanes(placed: readonly (InstanceNode | BootingNode)[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const n of placed) {
+    const key = laneOf(n.data.cluster, n.data.az);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= SUMMARY_MIN_INSTANCES).map(([key]) => key));
+}
+
 function clusterOfGroup(places: readonly GroupPlace[], group: string, fallback: string): string {
   return places.find((p) => p.name === group)?.cluster ?? fallback;
 }
@@ -342,8 +354,9 @@ function clusterOfGroup(places: readonly GroupPlace[], group: string, fallback: 
 /**
  * The design as React Flow nodes: per cluster a frame, its band, lanes, Auto Scaling groups
  * and Fargate lanes; then instances (booting ones as ghosts) and services. With `detail`
- * 'zones' the instances are hidden (each lane draws one summary, ZoneSummaries.tsx) and the
- * lanes are only as tall as the summary, so a fit shows the whole cluster large.
+ * 'zones' the instances of each lane holding several are hidden (the lane draws one summary,
+ * ZoneSummaries.tsx) and the lanes are only as tall as what is left, so a fit shows the
+ * whole cluster large.
  */
 export function toFlowNodes(
   design: DesignDocument,
@@ -360,16 +373,18 @@ export function toFlowNodes(
     cluster: clusterOfGroup(places, boot.group, fallback),
   }));
   const frames = clusterFrames(design, liveZonesOf(live, booting, capacity));
-  const zones = detail === 'zones';
   const placed = instanceNodes(design, frames, selection, live, booting);
   // Hidden, not dropped: they keep their places and selection for when the zoom comes back.
-  const instances = zones ? placed.map((n) => ({ ...n, hidden: true })) : placed;
+  const grouped = detail === 'zones' ? summarizedLanes(placed) : new Set<string>();
+  const instances = placed.map((n) =>
+    grouped.has(laneOf(n.data.cluster, n.data.az)) ? { ...n, hidden: true } : n,
+  );
   const services = serviceNodes(design, frames, selection);
   // One height for every frame's lanes, so frames side by side line up.
   const laneHeight = Math.max(
-    zones ? SUMMARY_LANE_HEIGHT : LANE_MIN_HEIGHT,
-    // Room below the last instance for the next drop.
-    ...(zones ? [] : instances.map((n) => n.position.y + INSTANCE_SLOT + 60 - LANE_TOP)),
+    grouped.size > 0 ? SUMMARY_LANE_HEIGHT : LANE_MIN_HEIGHT,
+    // Room below the last instance drawn for the next drop.
+    ...instances.flatMap((n) => (n.hidden ? [] : [n.position.y + INSTANCE_SLOT + 60 - LANE_TOP])),
     // The groups' column stands beside the lanes.
     ...frames.map((f) => f.groups.length * GROUP_SLOT),
   );

@@ -84,18 +84,22 @@ export function useFlowNodes() {
 
   // Zones replace instances when the cluster is too small to read: fit the (now short)
   // lanes, so the summaries come up large; never so close that the instances come back.
+  // Once the short lanes are the nodes React Flow holds (its store takes them in a child's
+  // effect, before this one), not before: a fit of the tall lanes would leave the
+  // summaries, at their top, off screen.
+  const fitZones = useRef(false);
   useEffect(() => {
-    if (detail !== 'zones') return;
-    const frame = requestAnimationFrame(
-      () => void fitView({ padding: 0.08, maxZoom: SUMMARY_FIT_MAX_ZOOM, duration: 200 }),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [detail, fitView]);
-
+    fitZones.current = detail === 'zones';
+  }, [detail]);
   useEffect(() => {
     const width = measuredInstanceWidth(nodes);
     if (width !== undefined) widthRef.current = width;
-  }, [nodes]);
+    if (!fitZones.current || !nodes.some((n) => n.type === 'instance' && n.hidden)) return;
+    fitZones.current = false;
+    requestAnimationFrame(
+      () => void fitView({ padding: 0.08, maxZoom: SUMMARY_FIT_MAX_ZOOM, duration: 200 }),
+    );
+  }, [nodes, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<BerthNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));

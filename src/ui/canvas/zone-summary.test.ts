@@ -12,6 +12,7 @@ import {
   SUMMARY_BELOW_PX,
   SUMMARY_FIT_MAX_ZOOM,
   SUMMARY_LANE_HEIGHT,
+  SUMMARY_MIN_INSTANCES,
   zoneGroups,
   zoneTotals,
   zoneTotalsSelector,
@@ -117,15 +118,38 @@ describe('zones in toFlowNodes and zoneGroups', () => {
   });
 
   it('one group per lane that holds instances, with their ids in design order', () => {
-    const design = threeZones(2);
+    const design = threeZones(SUMMARY_MIN_INSTANCES);
     const nodes = toFlowNodes(design, null, null, [], undefined, 'zones');
     const groups = zoneGroups(nodes, INSTANCE_INSET, laneContentTop);
     expect(groups.map((g) => g.az)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
-    expect(groups.every((g) => g.instanceIds.length === 2)).toBe(true);
+    expect(groups.every((g) => g.instanceIds.length === SUMMARY_MIN_INSTANCES)).toBe(true);
     const lane = nodes.find((n) => n.id === groups[1]?.id);
     expect(groups[1]?.x).toBe((lane?.position.x ?? 0) + INSTANCE_INSET);
     expect(groups[1]?.width).toBe(INSTANCE_WIDTH);
     expect(groups[0]?.y).toBe(laneContentTop);
+  });
+
+  it('a lane with fewer than SUMMARY_MIN_INSTANCES keeps its instances drawn, and the lanes room for them', () => {
+    let design = threeZones(0);
+    for (let i = 0; i < 6; i++) design = addInstance(design, 'm5.xlarge', 'us-east-1a').design;
+    for (let i = 0; i < 2; i++) design = addInstance(design, 'm5.xlarge', 'us-east-1b').design;
+    const nodes = toFlowNodes(design, null, null, [], undefined, 'zones');
+    const drawn = nodes.filter((n) => n.type === 'instance' && !n.hidden);
+    expect(drawn.map((n) => n.type === 'instance' && n.data.az)).toEqual([
+      'us-east-1b',
+      'us-east-1b',
+    ]);
+    const groups = zoneGroups(nodes, INSTANCE_INSET, laneContentTop);
+    expect(groups.map((g) => [g.az, g.instanceIds.length])).toEqual([['us-east-1a', 6]]);
+    const lowest = Math.max(...drawn.map((n) => n.position.y));
+    const lane = nodes.find((n) => n.type === 'lane');
+    expect((lane?.position.y ?? 0) + (lane?.height ?? 0)).toBeGreaterThan(lowest);
+  });
+
+  it('a small design at any zoom keeps every instance', () => {
+    const nodes = toFlowNodes(threeZones(1), null, null, [], undefined, 'zones');
+    expect(nodes.some((n) => n.hidden)).toBe(false);
+    expect(zoneGroups(nodes, INSTANCE_INSET, laneContentTop)).toEqual([]);
   });
 });
 

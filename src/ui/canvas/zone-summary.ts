@@ -31,6 +31,12 @@ export function nextCanvasDetail(
   return onScreen >= INSTANCES_FROM_PX ? 'instances' : 'zones';
 }
 
+/**
+ * A lane is summarised from this many instances: one or two unreadable instances are
+ * still fewer things to look at than a summary, and a small design keeps its nodes.
+ */
+export const SUMMARY_MIN_INSTANCES = 4;
+
 /** The summary card in flow units, sized to be read at the zones' fit zoom (about 0.35-0.6). */
 export const SUMMARY_CARD_HEIGHT = 360;
 /** A lane holding a summary: its header, the card, a margin. */
@@ -55,6 +61,7 @@ interface NodeLike {
   type?: string | undefined;
   position: { x: number; y: number };
   width?: number | undefined;
+  hidden?: boolean | undefined;
   data: unknown;
 }
 
@@ -68,12 +75,12 @@ interface PlacedData {
   ec2InstanceId?: string;
 }
 
-/** The lanes that hold instances, each with its instances' ids: what the summaries draw. */
+/** The lanes whose instances are hidden, each with their ids: what the summaries draw. */
 export function zoneGroups(nodes: readonly NodeLike[], inset: number, top: number): ZoneGroup[] {
   const byLane = new Map<string, { ids: string[]; booting: number }>();
   const key = (cluster: string, az: string) => `${cluster}\u0000${az}`;
   for (const n of nodes) {
-    if (n.type !== 'instance' && n.type !== 'booting') continue;
+    if ((n.type !== 'instance' && n.type !== 'booting') || !n.hidden) continue;
     const d = n.data as PlacedData;
     const entry = byLane.get(key(d.cluster, d.az)) ?? { ids: [], booting: 0 };
     byLane.set(key(d.cluster, d.az), entry);
