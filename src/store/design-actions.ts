@@ -10,7 +10,7 @@ import {
   type RegisterTaskDefinitionInput,
   type RunRecord,
 } from '../design';
-import { type ImportOutcome, type ImportSource, importDocuments } from '../design/import';
+import type { ImportOutcome, ImportSource } from '../design/import';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
 import {
@@ -178,10 +178,12 @@ function openParsed(design: DesignDocument, run?: RunRecord): void {
  * as itself; AWS documents are added to the design (`add`) or start a new one. Refused:
  * nothing changes. During a run an addition is no operation, so the run restarts with it.
  */
-export function importSources(
+export async function importSources(
   sources: readonly ImportSource[],
   mode: 'add' | 'new' = 'add',
-): ImportOutcome {
+): Promise<ImportOutcome> {
+  // The importers (YAML, CloudFormation, Copilot, AWS's model) load when first used.
+  const { importDocuments } = await import('../design/import');
   const s = useRunStore.getState();
   const base =
     mode === 'new'

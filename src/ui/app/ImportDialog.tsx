@@ -59,8 +59,8 @@ export const ImportDialog = memo(function ImportDialog() {
     setDone(null);
     setImportOpen(false);
   };
-  const submit = (sources: readonly ImportSource[]) => {
-    const result = importSources(sources, mode);
+  const submit = async (sources: readonly ImportSource[]) => {
+    const result = await importSources(sources, mode);
     if (!result.ok) return setIssues(result.issues);
     setText('');
     setIssues([]);
@@ -72,7 +72,7 @@ export const ImportDialog = memo(function ImportDialog() {
     const sources = await sourcesOf(files);
     if (sources.length === 0) return;
     if (sources.length === 1) setText(sources[0]?.text ?? '');
-    submit(sources);
+    await submit(sources);
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const files = event.target.files;
@@ -194,7 +194,7 @@ export const ImportDialog = memo(function ImportDialog() {
             type="button"
             className="button primary"
             data-testid="import.submit"
-            onClick={() => submit([{ text }])}
+            onClick={() => void submit([{ text }])}
             disabled={text.trim() === ''}
           >
             Import
