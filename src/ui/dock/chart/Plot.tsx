@@ -24,7 +24,7 @@ import {
 import type { Axis, AxisFormat, ChartLevel, ChartMark, Row, Series } from './series';
 
 /** Read from the back of a room: no tick label under 14 px. */
-const AXIS_TICK = { fontSize: 14, fill: '#374151' };
+const AXIS_TICK = { fontSize: 14, fill: 'var(--chart-tick)' };
 const TOOLTIP_TEXT = { fontSize: 14 };
 
 export interface PlotProps {
@@ -55,7 +55,7 @@ const labelText = (color: string) => ({
   fill: color,
   fontSize: 14,
   fontWeight: 700,
-  stroke: '#fff',
+  stroke: 'var(--chart-halo)',
   strokeWidth: 4,
   paintOrder: 'stroke' as const,
 });
@@ -137,7 +137,7 @@ export const Plot = memo(function Plot({
       data={rows}
       margin={{ top: TOP, right: PLOT_RIGHT, bottom: 0, left: 0 }}
     >
-      <CartesianGrid stroke="#e6eaf0" vertical={false} />
+      <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
       <XAxis
         dataKey="t"
         type="number"
@@ -147,7 +147,7 @@ export const Plot = memo(function Plot({
         allowDataOverflow
         tickFormatter={formatAxisSeconds}
         tick={AXIS_TICK}
-        stroke="#c9d0da"
+        stroke="var(--chart-axis)"
         height={X_AXIS}
       />
       <YAxis
@@ -157,7 +157,7 @@ export const Plot = memo(function Plot({
         allowDecimals={yAxis.format === 'rate'}
         tickFormatter={format}
         tick={AXIS_TICK}
-        stroke="#c9d0da"
+        stroke="var(--chart-axis)"
         width={PLOT_LEFT}
       />
       <Tooltip

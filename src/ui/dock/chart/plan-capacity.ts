@@ -159,7 +159,7 @@ export function reservationPlan(rows: Row[], input: ChartInput): ChartPlan {
     id: `target.${p.name}`,
     value: p.targetCapacity,
     label: `${several ? `${p.name} ` : ''}targetCapacity ${p.targetCapacity}%`,
-    color: '#111827',
+    color: 'var(--chart-ink)',
     style: 'target',
   }));
   const legend: LegendEntry[] = providers.map((p, i) => ({

@@ -44,7 +44,7 @@ export function statusPlan(rows: Row[], input: ChartInput): ChartPlan {
       key: `${COMPARE}status:RUNNING`,
       name: 'RUNNING (other branch)',
       kind: 'compare',
-      color: '#1f2937',
+      color: 'var(--chart-ink)',
     });
   const max = maxOf(rows, [STACK, `${COMPARE}status:RUNNING`]);
   return { rows, series, yAxis: { ...countAxis(max), format: 'count' }, legend: [] };

@@ -84,7 +84,7 @@ export function deploymentsPlan(
       upperKey: `service:${name}:upper`,
       name: 'min-max bounds',
       kind: 'band',
-      color: '#1f2937',
+      color: 'var(--chart-ink)',
     },
   ];
   for (const id of shown)
@@ -111,21 +111,21 @@ export function deploymentsPlan(
     key: `service:${name}:desired`,
     name: 'desired',
     kind: 'desired',
-    color: '#1f2937',
+    color: 'var(--chart-ink)',
   });
   series.push({
     key: `service:${name}:healthy`,
     name: 'healthy',
     kind: 'healthy',
     className: 'series series-healthy',
-    color: '#111827',
+    color: 'var(--chart-ink)',
   });
   if (input.comparing)
     series.push({
       key: `${COMPARE}service:${name}:running`,
       name: 'running (other branch)',
       kind: 'compare',
-      color: '#111827',
+      color: 'var(--chart-ink)',
     });
   const legend: LegendEntry[] = shown.map((id) => ({
     id: `deployment.${labels[`deployment:${name}:${id}`] ?? id}`,
@@ -140,7 +140,7 @@ export function deploymentsPlan(
     {
       id: 'healthy',
       label: 'healthy',
-      color: '#111827',
+      color: 'var(--chart-ink)',
       swatch: 'thick',
       valueKey: `service:${name}:healthy`,
       format: 'count',
@@ -149,7 +149,7 @@ export function deploymentsPlan(
     {
       id: 'bounds',
       label: 'min–max',
-      color: '#1f2937',
+      color: 'var(--chart-ink)',
       swatch: 'band',
       valueKey: `service:${name}:lower`,
       upperKey: `service:${name}:upper`,
@@ -162,7 +162,7 @@ export function deploymentsPlan(
     legend.push({
       id: 'compare',
       label: 'running, other branch',
-      color: '#111827',
+      color: 'var(--chart-ink)',
       swatch: 'dashed',
       valueKey: `${COMPARE}service:${name}:running`,
       format: 'count',

@@ -14,7 +14,7 @@ import {
 } from './series';
 
 const FIELDS = ['desired', 'running', 'pending'] as const;
-const INK = '#1f2937';
+const INK = 'var(--chart-ink)';
 const RUNNING = '#2563eb';
 
 export function scalingTasksQuery(input: ChartInput): ChartQuery {

@@ -23,7 +23,7 @@ const METRIC_LABELS: Record<string, string> = {
 };
 const PERCENT_METRICS = new Set(['CPUUtilization', 'MemoryUtilization']);
 const METRIC_COLORS = ['#2563eb', '#7c3aed', '#0d9488'];
-const TARGET_COLOR = '#111827';
+const TARGET_COLOR = 'var(--chart-ink)';
 const THRESHOLD_COLORS = { out: '#b91c1c', in: '#b45309' } as const;
 
 const EMPTY: ChartQuery = { keys: [], compareKeys: [] };
