@@ -46,7 +46,12 @@ export const DesignDocument = z.looseObject({
   clusters: z
     .array(
       z.looseObject({
-        clusterName: z.string().min(1),
+        clusterName: z
+          .string()
+          .regex(
+            /^[A-Za-z0-9_-]{1,255}$/,
+            'must be 1-255 letters, digits, hyphens or underscores, as ECS allows',
+          ),
         capacityProviders: z.array(z.string().min(1)).max(20, 'allows at most 20').optional(),
         defaultCapacityProviderStrategy: CapacityProviderStrategy.optional(),
       }),

@@ -305,7 +305,6 @@ const SPECS: readonly CaseSpec[] = [
     path: 'clusters[1].clusterName',
     why: 'HTML as a cluster name',
     yaml: true,
-    gap: 'the gate accepts any clusterName; ECS allows 1-255 letters, digits, hyphens and underscores',
   },
   {
     name: 'design-html-container-name',
