@@ -35,6 +35,32 @@ test.describe('editing on the canvas', () => {
     await expect(app.canvas.instances).toHaveCount(3);
   });
 
+  test('a box-selected pair moves together, as one undo step', async ({ app, page }) => {
+    await boxSelect(page, app.canvas.instance(first), app.canvas.instance(second));
+    const rect = app.canvas.root.locator('.react-flow__nodesselection-rect');
+    await expect(rect).toBeVisible();
+    const box = await rect.boundingBox();
+    const before = await app.canvas.instance(second).boundingBox();
+    if (!box || !before) throw new Error('no selection on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 120, { steps: 10 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => ((await app.canvas.instance(second).boundingBox())?.y ?? 0) - before.y)
+      .toBeGreaterThan(60);
+    await expect(app.canvas.lane('us-east-1a')).toContainText('1 instance');
+    await expect(app.canvas.lane('us-east-1b')).toContainText('1 instance');
+    // One undo step takes both back (the link's own open is the step before).
+    await app.toolbar('undo').click();
+    await expect
+      .poll(async () =>
+        Math.abs(((await app.canvas.instance(second).boundingBox())?.y ?? 0) - before.y),
+      )
+      .toBeLessThan(4);
+    await expect(app.designName).toHaveText('Steady: web on three instances');
+  });
+
   test('Shift+click adds a second instance to the selection', async ({ app, page }) => {
     await app.canvas.selectInstance(first);
     await page.keyboard.down('Shift');
@@ -137,6 +163,8 @@ test.describe('the design overview', () => {
 
     await page.getByTestId('inspector.cluster.add').click();
     await expect(app.canvas.cluster('cluster')).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: '/tmp/allshots/design-overview-clusters.png' });
     await page.getByTestId('inspector.cluster.cluster.remove').click();
     await expect(app.canvas.cluster('cluster')).toHaveCount(0);
     await expect(page.getByTestId('inspector.cluster.prod.remove')).toBeDisabled();

@@ -94,8 +94,10 @@ export function Canvas() {
   nodesRef.current = shownNodes;
   useCanvasKeys(nodesRef);
 
+  // React Flow calls this for a drag of the box around a selection too (no node then);
+  // onSelectionDragStop would be a second commit of the same move.
   const onNodeDragStop = useCallback(
-    (_event: unknown, _node: BerthNode | null, dragged: BerthNode[]) => {
+    (_event: unknown, _node: BerthNode | undefined, dragged: BerthNode[]) => {
       const { positions, zones } = draggedLayout(design, nodes, dragged);
       // A load balancer goes where it was let go; placement knows only instances and services.
       for (const node of dragged)
@@ -105,11 +107,6 @@ export function Canvas() {
     },
     [design, nodes],
   );
-  const onSelectionDragStop = useCallback(
-    (event: MouseEvent, dragged: BerthNode[]) => onNodeDragStop(event, null, dragged),
-    [onNodeDragStop],
-  );
-
   // A person's clicks arrive as `select` changes; React Flow's onSelectionChange also fires
   // (a render late) when the nodes prop changes, and following that fought the store: a
   // node selected before it was drawn flipped between selected and not until React gave up.
@@ -197,7 +194,6 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnectEnd={onConnectEnd}
         onNodeDragStop={onNodeDragStop}
-        onSelectionDragStop={onSelectionDragStop}
         onPaneClick={onPaneClick}
         onNodeContextMenu={onNodeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
