@@ -61,7 +61,11 @@ function checkInstances(design: DesignDocument, push: Push, checkCluster: Push):
     const az = availabilityZoneOf(ci);
     if (!az) {
       push(`${at}.attributes`, 'needs ecs.availability-zone (or the availabilityZone shorthand)');
-    } else if (!az.startsWith(design.region)) {
+    } else if (
+      !az.startsWith(design.region) &&
+      // An on-premises instance registered by hand has no AWS zone (launch type EXTERNAL).
+      !(az === 'on-premises' && ci.attributes?.some((a) => a.name === 'ecs.capability.external'))
+    ) {
       const field = ci.availabilityZone === undefined ? 'attributes' : 'availabilityZone';
       push(`${at}.${field}`, `${az} is not in region ${design.region}`);
     }

@@ -134,13 +134,15 @@ function applyEntry(design: DesignDocument, entry: ScriptAction): DesignDocument
       return shown;
     }
     case 'RegisterContainerInstance': {
-      const { ec2InstanceId, instanceType, availabilityZone, attributes, cluster } = entry.input;
+      const { ec2InstanceId, instanceType, availabilityZone, attributes, cluster, totalResources } =
+        entry.input;
       if (!ec2InstanceId || instanceIdOf(design, ec2InstanceId)) return design;
       const ci: ContainerInstance = { ec2InstanceId };
       if (cluster !== undefined) ci.cluster = cluster;
       if (instanceType !== undefined) ci.instanceType = instanceType;
       if (availabilityZone !== undefined) ci.availabilityZone = availabilityZone;
       if (attributes !== undefined) ci.attributes = attributes;
+      if (totalResources !== undefined) ci.registeredResources = totalResources;
       return { ...design, containerInstances: [...design.containerInstances, ci] };
     }
     case 'TerminateInstance':

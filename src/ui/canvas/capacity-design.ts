@@ -81,5 +81,9 @@ export function fargateClusters(
     )?.defaultCapacityProviderStrategy;
     if (requestedLaunchType(service, defaults) === 'FARGATE') out.add(cluster);
   }
+  // A cluster with Fargate on shows its lanes before any service runs there.
+  for (const c of design.clusters)
+    if (c.capacityProviders?.some((p) => p === 'FARGATE' || p === 'FARGATE_SPOT'))
+      out.add(c.clusterName);
   return out;
 }
