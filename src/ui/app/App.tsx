@@ -15,10 +15,8 @@ import { Palette } from '../palette/Palette';
 import { ImportDialog } from './ImportDialog';
 import { LoadIssueBanner } from './LoadIssueBanner';
 import { NoticeToast } from './NoticeToast';
-import { PresenterToggle } from './PresenterToggle';
 import { usePresenter, usePresenterKey } from './presenter';
 import { ShortcutHelp } from './ShortcutHelp';
-import { ThemeToggle } from './ThemeToggle';
 import { TopBar } from './TopBar';
 import { useThemeRoot } from './theme';
 import { useSharedLink } from './use-shared-link';
@@ -84,10 +82,6 @@ export function App() {
               <ZoneSummaries />
               <NoticeToast />
               {/* Until the top bar renders them after <ShareButton />: the canvas's corner. */}
-              <div className="view-toggles" data-testid="view-toggles">
-                <ThemeToggle />
-                <PresenterToggle />
-              </div>
             </div>
           </div>
           <Side side="right" label="Inspector">

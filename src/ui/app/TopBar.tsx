@@ -6,7 +6,9 @@ import { setLibraryOpen } from '../../store/design-library';
 import { setImportOpen } from '../../store/session';
 import { DesignsDialog } from './DesignsDialog';
 import { ExportMenu } from './ExportMenu';
+import { PresenterToggle } from './PresenterToggle';
 import { ShareButton } from './ShareButton';
+import { ThemeToggle } from './ThemeToggle';
 
 /** Brand, the design's name, and the document actions that are always one click away. */
 export const TopBar = memo(function TopBar() {
@@ -82,6 +84,8 @@ export const TopBar = memo(function TopBar() {
         </button>
         <ExportMenu />
         <ShareButton />
+        <ThemeToggle />
+        <PresenterToggle />
       </nav>
       <DesignsDialog />
     </header>

@@ -13,6 +13,7 @@ import {
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { moveNodes } from '../../store/design-actions';
 import { select, useSessionStore } from '../../store/session';
+import { useResolvedTheme } from '../app/theme';
 import '../styles/load-balancers.css';
 import { AutoScalingGroupNodeView } from './AutoScalingGroupNodeView';
 import { BootingInstanceNodeView } from './BootingInstanceNodeView';
@@ -66,6 +67,7 @@ function minimapColor(node: BerthNode): string {
 
 /** Needs a ReactFlowProvider above it (the app shell has one, shared with the palette). */
 export function Canvas() {
+  const colorMode = useResolvedTheme();
   const { design, nodes, onNodesChange } = useFlowNodes();
   const { edges, onEdgesChange } = useFlowEdges(design);
   const onConnectEnd = useLbWiring();
@@ -186,6 +188,7 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <ReactFlow<BerthNode, BerthEdge>
+        colorMode={colorMode}
         nodes={shownNodes}
         nodeTypes={nodeTypes}
         edges={edges}
@@ -212,7 +215,7 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={1.6}
       >
-        <Background gap={24} size={1.5} color="#d5dbe5" />
+        <Background gap={24} size={1.5} color="var(--canvas-dot)" />
         <Controls showInteractive={false} position="bottom-left" />
         {minimap && (
           <MiniMap<BerthNode>
