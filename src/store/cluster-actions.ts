@@ -1,29 +1,11 @@
 import { parseDesign } from '../design';
 import { useDesignStore } from './design';
-import { editScaling } from './design-actions';
-import type { Refusable } from './edits';
+import { editRefusable } from './design-actions';
 import { addCluster, moveRegion, removeCluster, renameCluster } from './edits/clusters';
 
 const current = () => useDesignStore.getState().design;
 
-/** An edit that may refuse: the refusal, else the gate's first issue, else undefined. */
-function edit(
-  change: (d: ReturnType<typeof current>) => Refusable,
-  operation: string,
-): string | undefined {
-  let refusal: string | undefined;
-  const issues = editScaling((d) => {
-    const result = change(d);
-    if ('refusal' in result) {
-      refusal = result.refusal;
-      return d;
-    }
-    return result.design;
-  }, operation);
-  if (refusal !== undefined) return refusal;
-  const issue = issues[0];
-  return issue ? `${issue.path}: ${issue.message}` : undefined;
-}
+const edit = editRefusable;
 
 /**
  * The design's name: the run never reads it, so a run goes on as it was (no restart,

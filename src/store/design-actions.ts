@@ -506,7 +506,7 @@ export function editScaling(
 }
 
 /** A delete that refuses while something names the resource: the refusal, or the gate's. */
-function editRefusable(
+export function editRefusable(
   change: (d: DesignDocument) => Refusable,
   operation: string,
 ): string | undefined {
