@@ -20,10 +20,16 @@ import {
 } from './zone-summary';
 import { publishZones } from './zone-summary-store';
 
-/** Keep what React Flow measured, so re-derived nodes do not flash hidden. */
+/**
+ * Keep what React Flow measured, so re-derived nodes do not flash hidden. A node that
+ * states its own size (a frame, a lane) is measured by that size at once: a lane that
+ * just shrank must not be fitted at its old height until the resize observer catches up.
+ */
 function keepMeasured(next: BerthNode[], previous: readonly BerthNode[]): BerthNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return next.map((node) => {
+    if (node.width !== undefined && node.height !== undefined)
+      return { ...node, measured: { width: node.width, height: node.height } } as BerthNode;
     const old = byId.get(node.id);
     return old?.measured ? ({ ...node, measured: old.measured } as BerthNode) : node;
   });
