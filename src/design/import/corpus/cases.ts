@@ -595,13 +595,20 @@ const SPECS: readonly CaseSpec[] = [
     path: 'requiresCompatibilities[0]',
     why: 'requiresCompatibilities "FARGATE2"',
   },
+  {
+    name: 'register-null-container-definitions',
+    base: 'register',
+    set: { containerDefinitions: null },
+    path: 'containerDefinitions',
+    why: 'containerDefinitions null (a task definition needs at least one container)',
+  },
   // describe-task-definition output.
   {
     name: 'describe-null-container-definitions',
     base: 'describe',
     set: { 'taskDefinition.containerDefinitions': null },
-    path: 'containerDefinitions',
-    why: 'containerDefinitions null',
+    path: 'taskDefinition.containerDefinitions',
+    why: 'containerDefinitions null (a task definition needs at least one container)',
   },
   {
     name: 'describe-fargate-cpu-3000',

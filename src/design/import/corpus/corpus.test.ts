@@ -1,7 +1,7 @@
 // Every malformed document is refused, never throws, names the field it breaks, and
-// says so in a sentence. Cases an unregistered importer would read are skipped (the
-// pipeline refuses them as "not a document Berth reads" until the lead registers it);
-// a case marked `gap` is known to pass the gate today and is expected to fail here.
+// says so in a sentence. Every importer a case needs is registered, so a case is never
+// skipped: one no importer recognises fails here (its refusal names "(document)"). A case
+// marked `gap` is known to pass the gate today and is expected to fail here.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,13 +24,6 @@ const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) a
 const files = readdirSync(join(here, 'malformed')).sort();
 const read = (file: string) => readFileSync(join(here, 'malformed', file), 'utf8');
 
-/** The pipeline's answer when no importer recognised the document. */
-const unrecognised = (out: ImportOutcome) =>
-  !out.ok &&
-  out.issues.length === 1 &&
-  out.issues[0]?.path === '(document)' &&
-  out.issues[0].message.startsWith('is not a document Berth reads');
-
 /** A sentence, not a code: words, a letter, and not zod's "Invalid input". */
 const SENTENCE = /^(?!invalid input)\S+(\s+\S+)+$/i;
 
@@ -45,10 +38,6 @@ describe('the malformed corpus', () => {
     const want = expected[file];
     if (!want) continue;
     const title = `${file}: ${want.why} -> names ${want.path}`;
-    if (want.needs && unrecognised(importDocuments([{ name: file, text: read(file) }]))) {
-      it.skip(`${title} (skipped: needs the ${want.needs} importer, not registered yet)`);
-      continue;
-    }
     const run = want.gap ? it.fails : it;
     run(want.gap ? `${title} (known gap: ${want.gap})` : title, () => {
       let out: ImportOutcome | undefined;

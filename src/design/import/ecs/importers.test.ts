@@ -122,6 +122,38 @@ describe('task definitions from AWS', () => {
     const gate = parseDesign(designInput(result.fragment as Partial<DesignInput>));
     expect(gate.ok).toBe(false);
   });
+
+  it.each([
+    [
+      'describe output, containerDefinitions null',
+      { taskDefinition: { family: 'web', revision: 3, containerDefinitions: null } },
+      'taskDefinition.containerDefinitions: is null: a task definition needs at least one container definition',
+    ],
+    [
+      'describe output trimmed of its containers',
+      {
+        taskDefinition: { taskDefinitionArn: 'arn:aws:ecs:::task-definition/web:3', family: 'web' },
+      },
+      'taskDefinition.containerDefinitions: is missing: a task definition needs at least one container definition',
+    ],
+    [
+      'RegisterTaskDefinition input, containerDefinitions null',
+      { family: 'web', containerDefinitions: null },
+      'containerDefinitions: is null: a task definition needs at least one container definition',
+    ],
+  ])('refuses a task definition without containers by name: %s', (_, doc, message) => {
+    const importers = ECS_IMPORTERS.filter((i) => i.recognises(doc));
+    expect(importers).toHaveLength(1);
+    const result = importers[0]!.read(doc);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([message]);
+  });
+
+  it('still leaves an object with neither family nor containers to others', () => {
+    expect(ECS_IMPORTERS.some((i) => i.recognises({ containerDefinitions: null }))).toBe(false);
+    expect(ECS_IMPORTERS.some((i) => i.recognises({ family: 'web' }))).toBe(false);
+  });
 });
 
 describe('services from AWS', () => {

@@ -6,9 +6,35 @@ import { normalizeTaskDefinition, regionField, tagListOf, withoutNulls } from '.
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A task definition's own shape: a family and a list of container definitions. */
+/**
+ * A task definition's own shape: a family and a list of container definitions. One whose
+ * list is null or missing (a describe trimmed by `--query`, a hand edit) is still one, so
+ * that it is refused by name rather than as an unknown document.
+ */
 const looksLikeTaskDefinition = (v: unknown): v is Record<string, unknown> =>
-  isRecord(v) && Array.isArray(v.containerDefinitions) && !('formatVersion' in v);
+  isRecord(v) &&
+  !('formatVersion' in v) &&
+  (Array.isArray(v.containerDefinitions) ||
+    ((v.containerDefinitions === null || v.containerDefinitions === undefined) &&
+      typeof v.family === 'string' &&
+      ('containerDefinitions' in v || 'taskDefinitionArn' in v)));
+
+/** RegisterTaskDefinition refuses a task definition without a container (ecs-behavior §17.2). */
+function withoutContainers(td: Record<string, unknown>, path: string): ImportResult | undefined {
+  // An empty list is the gate's to refuse, as it refuses one in a design.
+  const list = td.containerDefinitions;
+  if (Array.isArray(list)) return undefined;
+  const got = list === null ? 'is null' : 'is missing';
+  return {
+    ok: false,
+    issues: [
+      {
+        path: path === '' ? 'containerDefinitions' : `${path}.containerDefinitions`,
+        message: `${got}: a task definition needs at least one container definition`,
+      },
+    ],
+  };
+}
 
 function labelOf(kind: string, td: Record<string, unknown>): string {
   const family = typeof td.family === 'string' ? td.family : '(no family)';
@@ -43,6 +69,8 @@ export const registerTaskDefinitionImporter: Importer = {
   kind: 'register-task-definition',
   recognises: looksLikeTaskDefinition,
   read(doc) {
+    const refused = isRecord(doc) ? withoutContainers(doc, '') : undefined;
+    if (refused) return { ...refused, kind: 'register-task-definition' };
     const described = isRecord(doc) && 'taskDefinitionArn' in doc;
     return read(
       'register-task-definition',
@@ -64,6 +92,10 @@ export const describeTaskDefinitionImporter: Importer = {
     looksLikeTaskDefinition(doc.taskDefinition) &&
     Object.keys(doc).every((k) => k === 'taskDefinition' || k === 'tags'),
   read(doc) {
+    // Before withoutNulls, which would take a null list for a missing one.
+    const raw = isRecord(doc) && isRecord(doc.taskDefinition) ? doc.taskDefinition : {};
+    const refused = withoutContainers(raw, 'taskDefinition');
+    if (refused) return { ...refused, kind: 'describe-task-definition' };
     const { taskDefinition, tags } = withoutNulls(doc) as Record<string, unknown>;
     const td = { ...(taskDefinition as Record<string, unknown>) };
     const notes: DesignIssue[] = [];
