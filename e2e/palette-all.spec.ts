@@ -82,11 +82,13 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
 
   // Needs shown-design.ts to carry RegisterContainerInstance's totalResources into the
   // shown instance's registeredResources (see the report); until then the node says 0 / 0.
-  test.fixme('an external instance shows the CPU and memory it registered', async ({ app }) => {
+  test('an external instance shows the CPU and memory it registered', async ({ app }) => {
     await app.newDesign();
     await app.canvas.dropFrom(card(app, 'external'), app.canvas.lane('us-east-1b'));
     const id = await inspectorTitle(app).textContent();
-    await expect(app.canvas.instance(id ?? '')).toContainText('4096');
+    const node = app.canvas.instance(id ?? '');
+    await expect(node).toContainText('0 / 4,096 units');
+    await expect(node).toContainText('0 / 8,192 MiB');
   });
 
   test('beside the on-premises lane, an EC2 instance lands in the lane it was dropped in', async ({
