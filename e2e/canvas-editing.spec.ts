@@ -35,6 +35,33 @@ test.describe('editing on the canvas', () => {
     await expect(app.canvas.instances).toHaveCount(3);
   });
 
+  test('two selected: the inspector lists both with their totals; a row narrows to it', async ({
+    app,
+    page,
+  }) => {
+    await boxSelect(page, app.canvas.instance(first), app.canvas.instance(second));
+    const multi = page.getByTestId('inspector.multi');
+    await expect(multi).toContainText('2 selected');
+    await expect(page.getByTestId('inspector.multi.totals')).toContainText(
+      /2 instances: [\d,]+ CPU units/,
+    );
+    await expect(multi.getByRole('button', { name: /^EC2/ })).toHaveCount(2);
+    await page.getByTestId(`inspector.multi.row.instance:${second}`).click();
+    await expect(page.getByTestId('inspector.instance')).toContainText(second);
+    await expect(multi).toHaveCount(0);
+  });
+
+  test('Delete in the several-selected inspector removes them all, as one undo step', async ({
+    app,
+    page,
+  }) => {
+    await boxSelect(page, app.canvas.instance(first), app.canvas.instance(second));
+    await page.getByTestId('inspector.multi.delete').click();
+    await expect(app.canvas.instances).toHaveCount(1);
+    await app.toolbar('undo').click();
+    await expect(app.canvas.instances).toHaveCount(3);
+  });
+
   test('a box-selected pair moves together, as one undo step', async ({ app, page }) => {
     await boxSelect(page, app.canvas.instance(first), app.canvas.instance(second));
     const rect = app.canvas.root.locator('.react-flow__nodesselection-rect');

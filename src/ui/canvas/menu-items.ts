@@ -74,7 +74,7 @@ export function menuItems({ selected, onPane, live, clip }: MenuContext): MenuIt
           action: 'inspect',
           label: 'Inspect',
           keys: '',
-          disabled: `${chosen.length} are selected: the inspector shows one.`,
+          disabled: `${chosen.length} are selected: the inspector lists them; click one there.`,
         }
       : { action: 'inspect', label: 'Inspect', keys: '' };
   const duplicate: MenuItem = { action: 'duplicate', label: 'Duplicate', keys: 'Ctrl+D' };
