@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleArn } from './arn-shapes';
 import { ECS_ENUMS } from './aws-model/ecs.generated';
 import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
@@ -160,8 +161,8 @@ export const RegisterTaskDefinitionInput = z.looseObject({
   inferenceAccelerators: z
     .array(z.looseObject({ deviceName: nonEmpty, deviceType: nonEmpty }))
     .optional(),
-  taskRoleArn: z.string().optional(),
-  executionRoleArn: z.string().optional(),
+  taskRoleArn: roleArn.optional(),
+  executionRoleArn: roleArn.optional(),
 });
 export type RegisterTaskDefinitionInput = z.infer<typeof RegisterTaskDefinitionInput>;
 

@@ -323,7 +323,7 @@ describe('listener rules (ecs-behavior §14.5)', () => {
 describe('target group attributes (ecs-behavior §14.3)', () => {
   const withAttributes = (...Attributes: { Key: string; Value: string }[]) => {
     const doc: Doc = sampleJson();
-    doc.targetGroups = [{ Name: 'web', Attributes }];
+    doc.targetGroups = [{ Name: 'web', Protocol: 'HTTP', Attributes }];
     const r = parseDesign(doc);
     return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
   };

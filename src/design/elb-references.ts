@@ -2,6 +2,7 @@ import type { DesignDocument } from './document';
 import { findLoadBalancer, findTargetGroup, loadBalancerOfTargetGroup } from './elb-resolve';
 import type { Action } from './elb-shapes';
 import { resolveTaskDefinition, type TaskDefinitionRevision } from './resolve';
+import { checkTargetGroup } from './target-group-rules';
 
 type Push = (path: string, message: string) => void;
 
@@ -83,6 +84,7 @@ export function checkLoadBalancing(
     checkActions(design, l.DefaultActions, `${at}.DefaultActions`, push);
   });
   design.targetGroups?.forEach((tg, i) => {
+    for (const issue of checkTargetGroup(tg, `targetGroups[${i}]`)) push(issue.path, issue.message);
     const attr = (key: string) => tg.Attributes?.find((a) => a.Key === key)?.Value.trim();
     // §14.3: 0 is off; on, 30-900 s; it cannot go with least outstanding requests.
     const slow = attr('slow_start.duration_seconds');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleArn, targetGroupRef } from './arn-shapes';
 
 /**
  * Elastic Load Balancing inputs, as the AWS CLI takes them (PascalCase, as the ELB APIs
@@ -57,7 +58,7 @@ export const TargetGroupAttribute = z.looseObject({ Key: z.string().min(1), Valu
 /** CreateTargetGroup (ecs-behavior §14.2, §14.3). */
 export const TargetGroup = z.looseObject({
   Name: lbName,
-  TargetGroupArn: z.string().min(1).optional(),
+  TargetGroupArn: targetGroupRef.optional(),
   Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
   Port: z.number().int().min(1).max(65535).optional(),
   TargetType: z.enum(['instance', 'ip', 'lambda', 'alb']).optional(),
@@ -77,7 +78,7 @@ export const TargetGroup = z.looseObject({
 export type TargetGroup = z.infer<typeof TargetGroup>;
 
 const TargetGroupTuple = z.looseObject({
-  TargetGroupArn: z.string().min(1),
+  TargetGroupArn: targetGroupRef,
   Weight: z.number().int().min(0).max(999).optional(),
 });
 
@@ -89,7 +90,7 @@ export const Action = z.looseObject({
     'authenticate-oidc',
     'authenticate-cognito',
   ]),
-  TargetGroupArn: z.string().min(1).optional(),
+  TargetGroupArn: targetGroupRef.optional(),
   ForwardConfig: z
     .looseObject({
       TargetGroups: z.array(TargetGroupTuple).min(1).max(5, 'allows at most 5 target groups'),
@@ -272,17 +273,17 @@ export type ListenerRule = z.infer<typeof ListenerRule>;
 /** A service's `loadBalancers` entry, as CreateService takes it. */
 export const ServiceLoadBalancer = z
   .looseObject({
-    targetGroupArn: z.string().min(1).optional(),
+    targetGroupArn: targetGroupRef.optional(),
     loadBalancerName: z.string().min(1).optional(),
     containerName: z.string().min(1),
     containerPort: z.number().int().min(0).max(65535),
     /** ECS blue/green, linear and canary deployments (ecs-behavior §11): the second group. */
     advancedConfiguration: z
       .looseObject({
-        alternateTargetGroupArn: z.string().min(1),
+        alternateTargetGroupArn: targetGroupRef,
         productionListenerRule: z.string().min(1).optional(),
         testListenerRule: z.string().min(1).optional(),
-        roleArn: z.string().optional(),
+        roleArn: roleArn.optional(),
       })
       .optional(),
   })

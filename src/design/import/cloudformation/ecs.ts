@@ -1,6 +1,8 @@
+import { checkAcceleratorRules } from '../../accelerator-rules';
 import { CreateServiceInput, RegisterTaskDefinitionInput } from '../../aws-shapes';
 import { CapacityProvider } from '../../capacity-shapes';
 import { DesignDocument } from '../../document';
+import { checkTaskDefinition } from '../../task-definition-rules';
 import { apiName, camelCaseKeys, MAP_PROPERTIES } from './case';
 import { coerceTypes } from './coerce';
 import type { Sink } from './sink';
@@ -66,6 +68,15 @@ export function readTaskDefinition(
   for (const key of ['cpu', 'memory'] as const)
     if (typeof td[key] === 'number') td[key] = String(td[key]);
   sink.add('taskDefinitions', td, at, RegisterTaskDefinitionInput, 'camel');
+  // RegisterTaskDefinition's rules (a Fargate size, an essential container) refused where
+  // the template writes them, not only at the design's taskDefinitions[i] later.
+  const parsed = RegisterTaskDefinitionInput.safeParse(td);
+  if (parsed.success)
+    sink.refuse(
+      [...checkTaskDefinition(parsed.data, ''), ...checkAcceleratorRules(parsed.data, '')],
+      at,
+      'camel',
+    );
 }
 
 /** CloudFormation's own service properties, with no CreateService field to keep them in. */

@@ -1,4 +1,5 @@
 import { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../../elb-shapes';
+import { checkTargetGroup } from '../../target-group-rules';
 import { coerceTypes } from './coerce';
 import type { Sink } from './sink';
 import type { TemplateResource } from './template';
@@ -42,6 +43,8 @@ export function readTargetGroup(r: TemplateResource, props: Props, at: string, s
   };
   tg.Name = sink.ctx.nameOf(r);
   sink.add('targetGroups', tg, at, TargetGroup, 'pascal');
+  const parsed = TargetGroup.safeParse(tg);
+  if (parsed.success) sink.refuse(checkTargetGroup(parsed.data, ''), at, 'pascal');
 }
 
 export function readListener(r: TemplateResource, props: Props, at: string, sink: Sink): void {

@@ -1,4 +1,5 @@
 import type { DesignFragment, Importer, ImportResult } from '../fragment';
+import { danglingReferences } from './dangling';
 import {
   readAssociations,
   readCapacityProvider,
@@ -90,6 +91,7 @@ export function readCloudFormationTemplate(
   options: CloudFormationImportOptions = {},
 ): ImportResult {
   const { template, issues } = readTemplate(doc);
+  issues.push(...danglingReferences(template, doc));
   if (issues.length > 0) return { ok: false, kind: 'cloudformation', issues };
   const pseudo: Pseudo = { ...DEFAULT_PSEUDO, ...options };
   const ctx = contextOf(template, pseudo);

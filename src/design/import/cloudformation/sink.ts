@@ -39,6 +39,31 @@ export interface Sink {
     schema: z.ZodType,
     spelling: 'camel' | 'pascal',
   ): void;
+  /**
+   * The gate's own rules for an item read at `at`, refused there: each issue's path is
+   * the design's below the item (`.cpu`, `.containerDefinitions[0].memory`), spelled as
+   * the template spells it (`Resources.Task.Properties.Cpu`).
+   */
+  refuse(issues: readonly DesignIssue[], at: string, spelling: 'camel' | 'pascal'): void;
+}
+
+/** `.containerDefinitions[0]["awslogs-group"]` as keys: the inverse of formatPath below an item. */
+function pathKeys(path: string): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (const [, name, index, quoted] of path.matchAll(
+    /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g,
+  )) {
+    if (name !== undefined) keys.push(name);
+    else if (index !== undefined) keys.push(Number(index));
+    else if (quoted !== undefined) keys.push(JSON.parse(quoted) as string);
+  }
+  return keys;
+}
+
+/** A path below an item at `at`, as the template spells it. */
+function templatePath(at: string, keys: readonly PropertyKey[], spelling: 'camel' | 'pascal') {
+  const p = formatPath(spelling === 'camel' ? cfnPath(keys) : keys);
+  return p === '(document)' ? at : `${at}${p.startsWith('[') ? '' : '.'}${p}`;
 }
 
 export function makeSink(ctx: TemplateContext): Sink {
@@ -55,8 +80,7 @@ export function makeSink(ctx: TemplateContext): Sink {
       if (!parsed.success) {
         const messages = fromZodIssues(parsed.error.issues);
         parsed.error.issues.forEach((issue, j) => {
-          const p = formatPath(spelling === 'camel' ? cfnPath(issue.path) : issue.path);
-          const path = p === '(document)' ? at : `${at}${p.startsWith('[') ? '' : '.'}${p}`;
+          const path = templatePath(at, issue.path, spelling);
           sink.issues.push({ path, message: messages[j]?.message ?? issue.message });
         });
         return;
@@ -64,6 +88,13 @@ export function makeSink(ctx: TemplateContext): Sink {
       const list = sink.lists[field] ?? [];
       list.push(item);
       sink.lists[field] = list;
+    },
+    refuse(issues, at, spelling) {
+      for (const issue of issues)
+        sink.issues.push({
+          path: templatePath(at, pathKeys(issue.path), spelling),
+          message: issue.message,
+        });
     },
   };
   return sink;

@@ -167,7 +167,6 @@ const SPECS: readonly CaseSpec[] = [
     remove: ['targetGroups[0].Protocol'],
     path: 'targetGroups[0].Protocol',
     why: 'an instance target group without Protocol',
-    gap: 'the gate accepts a target group without Protocol; CreateTargetGroup requires it for instance and ip targets',
   },
   {
     name: 'design-fargate-missing-memory',
@@ -474,7 +473,38 @@ const SPECS: readonly CaseSpec[] = [
     },
     path: 'targetGroupArn',
     why: 'a target group ARN without account, wrong service',
-    gap: 'the gate checks that ARNs match each other, not that they are ARNs',
+  },
+  {
+    name: 'design-execution-role-not-iam',
+    base: 'berth',
+    set: { [`${FARGATE_TD}.executionRoleArn`]: 'arn:aws:iam:us-east-1:123456789012:role/exec' },
+    path: `${FARGATE_TD}.executionRoleArn`,
+    why: 'an executionRoleArn with a region, where IAM ARNs have none',
+  },
+  {
+    name: 'design-task-role-short-account',
+    base: 'berth',
+    set: { [`${TD0}.taskRoleArn`]: 'arn:aws:iam::1234:role/web' },
+    path: `${TD0}.taskRoleArn`,
+    why: 'a taskRoleArn with a 4-digit account',
+  },
+  {
+    name: 'register-execution-role-user',
+    base: 'register',
+    set: { executionRoleArn: 'arn:aws:iam::123456789012:user/deploy' },
+    path: 'executionRoleArn',
+    why: 'an executionRoleArn naming an IAM user, not a role',
+  },
+  {
+    name: 'design-bad-alternate-target-group-arn',
+    base: 'berth',
+    set: {
+      'services[0].loadBalancers[0].advancedConfiguration': {
+        alternateTargetGroupArn: 'arn:aws:ecs:us-east-1:123456789012:targetgroup/web-green',
+      },
+    },
+    path: 'services[0].loadBalancers[0].advancedConfiguration.alternateTargetGroupArn',
+    why: 'an alternate target group ARN of the wrong service',
   },
   {
     name: 'design-bad-task-definition-arn',
@@ -632,8 +662,8 @@ const SPECS: readonly CaseSpec[] = [
       'Resources.TaskDefinition.Properties.Cpu': '256',
       'Resources.TaskDefinition.Properties.Memory': '4096',
     },
-    path: 'taskDefinitions[0].cpu',
-    why: 'Cpu 256 with Memory 4096 (named as the design field the gate checks, not the template path)',
+    path: 'Resources.TaskDefinition.Properties.Cpu',
+    why: 'Cpu 256 with Memory 4096 (named where the template writes it)',
     yaml: true,
   },
   {
@@ -655,9 +685,73 @@ const SPECS: readonly CaseSpec[] = [
     name: 'cfn-ref-missing-task-definition',
     base: 'cfn',
     set: { 'Resources.Service.Properties.TaskDefinition': { Ref: 'ApiTaskDefinition' } },
-    path: 'TaskDefinition',
-    why: 'a Ref to a resource the template lacks',
-    gap: 'read as a stand-in; CloudFormation refuses the template: Unresolved resource dependencies [ApiTaskDefinition]',
+    path: 'Resources.Service.Properties.TaskDefinition',
+    why: 'a Ref to a resource the template lacks (CloudFormation: Unresolved resource dependencies)',
+  },
+  {
+    name: 'cfn-ref-missing-cluster',
+    base: 'cfn',
+    set: { 'Resources.Service.Properties.Cluster': { Ref: 'Missing' } },
+    path: 'Resources.Service.Properties.Cluster',
+    why: 'a Ref to neither a resource nor a parameter',
+    yaml: true,
+  },
+  {
+    name: 'cfn-getatt-missing-role',
+    base: 'cfn',
+    set: {
+      'Resources.TaskDefinition.Properties.ExecutionRoleArn': {
+        'Fn::GetAtt': ['ExecutionRole', 'Arn'],
+      },
+    },
+    path: 'Resources.TaskDefinition.Properties.ExecutionRoleArn',
+    why: 'Fn::GetAtt of a role the template lacks',
+  },
+  {
+    name: 'cfn-sub-missing-parameter',
+    base: 'cfn',
+    set: {
+      'Resources.TaskDefinition.Properties.ContainerDefinitions[0].Image': {
+        'Fn::Sub': `\${Repository}:1.4.2`,
+      },
+    },
+    path: 'Resources.TaskDefinition.Properties.ContainerDefinitions[0].Image',
+    why: 'Fn::Sub of a parameter the template lacks',
+    yaml: true,
+  },
+  {
+    name: 'cfn-depends-on-missing',
+    base: 'cfn',
+    set: { 'Resources.Service.DependsOn': 'Listener' },
+    path: 'Resources.Service.DependsOn',
+    why: 'DependsOn a resource the template lacks',
+  },
+  {
+    name: 'cfn-tg-missing-protocol',
+    base: 'cfn',
+    set: {
+      'Resources.TargetGroup': {
+        Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+        Properties: { Port: 8080, TargetType: 'ip', VpcId: 'vpc-0a1b2c3d' },
+      },
+    },
+    path: 'Resources.TargetGroup.Properties.Protocol',
+    why: 'an ip target group without Protocol (ELB: A protocol must be specified)',
+    yaml: true,
+  },
+  {
+    name: 'cfn-execution-role-no-account',
+    base: 'cfn',
+    set: { 'Resources.TaskDefinition.Properties.ExecutionRoleArn': 'arn:aws:iam::role/exec' },
+    path: 'Resources.TaskDefinition.Properties.ExecutionRoleArn',
+    why: 'an ExecutionRoleArn without its account',
+  },
+  {
+    name: 'cfn-no-essential-container',
+    base: 'cfn',
+    set: { 'Resources.TaskDefinition.Properties.ContainerDefinitions[0].Essential': false },
+    path: 'Resources.TaskDefinition.Properties.ContainerDefinitions',
+    why: 'no essential container (named where the template writes it)',
   },
   {
     name: 'cfn-container-port-string',
