@@ -1,5 +1,33 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+
+type ReadYaml = (text: string) => unknown;
+
+async function yamlReader(): Promise<ReadYaml> {
+  const { parse } = await import('yaml');
+  return (text) => parse(text, { prettyErrors: false });
+}
+
+/**
+ * YAML reads an AppSpec that is not JSON. Node and the simulation worker load it with this
+ * module; the page's main thread, where yaml would add 28 kB gzip to the first render, loads
+ * it (loadYamlReader) before the gate reads a text with an AppSpec in it, and until then
+ * reads JSON, which YAML reads the same.
+ */
+let readYaml: ReadYaml | undefined = 'document' in globalThis ? undefined : await yamlReader();
+
+/** Loads the YAML reader of AppSpec texts; every later call is free. */
+export async function loadYamlReader(): Promise<void> {
+  readYaml ??= await yamlReader();
+}
+
+function readAppSpecText(text: string): unknown {
+  if (readYaml) return readYaml(text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('the YAML reader is not loaded yet');
+  }
+}
 
 /**
  * CodeDeploy inputs for ECS blue/green (ecs-behavior §10), camelCase as the CodeDeploy API
@@ -120,7 +148,7 @@ export type AppSpec = z.infer<typeof AppSpec>;
 export function parseAppSpecText(text: string): { spec: AppSpec } | { error: string } {
   let value: unknown;
   try {
-    value = parseYaml(text, { prettyErrors: false });
+    value = readAppSpecText(text);
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     return { error: `is not YAML or JSON: ${first}` };

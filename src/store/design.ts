@@ -1,3 +1,5 @@
+// First: the autosave may hold a YAML AppSpec, whose reader loads before the gate reads it.
+import './yaml-boot-loader';
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { DesignDocument } from '../design';

@@ -1,17 +1,25 @@
 import { memo, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useDesignStore } from '../../store/design';
+import { designStorage, useDesignStore } from '../../store/design';
 import {
   deleteSavedDesign,
   type LibraryRow,
   openSavedDesign,
+  readLibrary,
   renameSavedDesign,
   saveDesign,
   saveDesignAs,
   setLibraryOpen,
   useLibraryStore,
 } from '../../store/design-library';
+import { whenAppSpecsReadable } from '../../store/yaml-loader';
 import './designs.css';
+
+/** Opens a saved design; one with a YAML AppSpec once the YAML reader has loaded. */
+function openRow(id: string): void {
+  const text = readLibrary(designStorage).find((e) => e.id === id)?.text ?? null;
+  whenAppSpecsReadable([text], () => openSavedDesign(id));
+}
 
 function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -64,7 +72,7 @@ const Row = memo(function Row({ row, current }: { row: LibraryRow; current: bool
           type="button"
           className="button small primary"
           data-testid="designs.open"
-          onClick={() => openSavedDesign(row.id)}
+          onClick={() => openRow(row.id)}
         >
           Open
         </button>

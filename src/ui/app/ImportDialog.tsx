@@ -3,6 +3,7 @@ import type { DesignIssue } from '../../design';
 import type { ImportedDocument, ImportSource } from '../../design/import';
 import { importSources } from '../../store/design-actions';
 import { setImportOpen, useSessionStore } from '../../store/session';
+import { readyForAppSpecs } from '../../store/yaml-loader';
 
 interface Done {
   read: readonly ImportedDocument[];
@@ -60,6 +61,7 @@ export const ImportDialog = memo(function ImportDialog() {
     setImportOpen(false);
   };
   const submit = async (sources: readonly ImportSource[]) => {
+    await readyForAppSpecs(sources.map((s) => s.text));
     const result = await importSources(sources, mode);
     if (!result.ok) return setIssues(result.issues);
     setText('');
