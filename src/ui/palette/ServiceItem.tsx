@@ -11,15 +11,9 @@ import {
 } from '../../store/session';
 import type { BerthNode } from '../canvas/flow-nodes';
 import { Field } from '../forms/Field';
-import {
-  containerCpu,
-  containerMemory,
-  desiredCount,
-  ecsName,
-  hostPort,
-  imageRef,
-} from '../forms/validate';
+import { desiredCount, hostPort } from '../forms/validate';
 import { writeDragItem } from '../shared/drag-item';
+import { ContainerFields } from './ContainerFields';
 import { addAtCentre } from './drop-at';
 import { LaunchTypeSelect } from './LaunchTypeSelect';
 
@@ -57,46 +51,12 @@ export const ServiceItem = memo(function ServiceItem() {
   return (
     <div className="palette-form">
       <h4 className="palette-subtitle">Service</h4>
-      <Field
-        label="Family"
-        value={form.family}
-        validate={ecsName}
-        onCommit={(family) => setNewService({ family })}
-        commitOn="change"
-        testId="palette.service.family"
-        onErrorChange={(error) => setNewServiceError('Family', error)}
+      <ContainerFields
+        values={form}
+        testIdPrefix="palette.service"
+        onCommit={setNewService}
+        onErrorChange={setNewServiceError}
       />
-      <Field
-        label="Container image"
-        value={form.image}
-        validate={imageRef}
-        onCommit={(image) => setNewService({ image })}
-        commitOn="change"
-        testId="palette.service.image"
-        onErrorChange={(error) => setNewServiceError('Container image', error)}
-      />
-      <div className="field-row">
-        <Field
-          label="CPU units"
-          inputMode="numeric"
-          value={form.cpu}
-          validate={containerCpu}
-          onCommit={(cpu) => setNewService({ cpu })}
-          commitOn="change"
-          testId="palette.service.cpu"
-          onErrorChange={(error) => setNewServiceError('CPU units', error)}
-        />
-        <Field
-          label="Memory MiB"
-          inputMode="numeric"
-          value={form.memoryMiB}
-          validate={containerMemory}
-          onCommit={(memoryMiB) => setNewService({ memoryMiB })}
-          commitOn="change"
-          testId="palette.service.memory"
-          onErrorChange={(error) => setNewServiceError('Memory MiB', error)}
-        />
-      </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor="palette-scheduling">Scheduling</label>

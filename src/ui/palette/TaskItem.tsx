@@ -5,7 +5,8 @@ import { setNewTask, usePaletteForms } from '../../store/palette-actions';
 import { isPristine, useRunStore } from '../../store/run';
 import type { BerthNode } from '../canvas/flow-nodes';
 import { Field } from '../forms/Field';
-import { containerCpu, containerMemory, ecsName, imageRef, integerIn } from '../forms/validate';
+import { integerIn } from '../forms/validate';
+import { ContainerFields } from './ContainerFields';
 import { addAtCentre } from './drop-at';
 import { LaunchTypeSelect } from './LaunchTypeSelect';
 import { writePaletteDrag } from './palette-drag';
@@ -83,47 +84,13 @@ export const TaskItem = memo(function TaskItem() {
         {open ? 'Hide task options' : 'Task options…'}
       </button>
       <div id={fields} hidden={!open} className="palette-fields">
-        <Field
-          label="Family"
-          value={task.family}
-          validate={ecsName}
-          onCommit={(family) => setNewTask({ family })}
-          commitOn="change"
-          testId="palette.task.family"
-          hint="An existing family runs its latest revision; a new one is registered."
-          onErrorChange={onError('Family')}
+        <ContainerFields
+          values={task}
+          testIdPrefix="palette.task"
+          familyHint="An existing family runs its latest revision; a new one is registered."
+          onCommit={setNewTask}
+          onErrorChange={(field, error) => onError(field)(error)}
         />
-        <Field
-          label="Container image"
-          value={task.image}
-          validate={imageRef}
-          onCommit={(image) => setNewTask({ image })}
-          commitOn="change"
-          testId="palette.task.image"
-          onErrorChange={onError('Container image')}
-        />
-        <div className="field-row">
-          <Field
-            label="CPU units"
-            inputMode="numeric"
-            value={task.cpu}
-            validate={containerCpu}
-            onCommit={(cpu) => setNewTask({ cpu })}
-            commitOn="change"
-            testId="palette.task.cpu"
-            onErrorChange={onError('CPU units')}
-          />
-          <Field
-            label="Memory MiB"
-            inputMode="numeric"
-            value={task.memoryMiB}
-            validate={containerMemory}
-            onCommit={(memoryMiB) => setNewTask({ memoryMiB })}
-            commitOn="change"
-            testId="palette.task.memory"
-            onErrorChange={onError('Memory MiB')}
-          />
-        </div>
         <div className="field-row">
           <Field
             label="Count"
