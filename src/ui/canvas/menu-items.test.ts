@@ -66,7 +66,9 @@ describe('the context menu', () => {
       live: false,
       clip: EMPTY_CLIP,
     });
-    expect(item(several, 'inspect')?.disabled).toBe('2 are selected: the inspector lists them; click one there.');
+    expect(item(several, 'inspect')?.disabled).toBe(
+      '2 are selected: the inspector lists them; click one there.',
+    );
     const grown = menuItems({ selected: [launched], onPane: false, live: true, clip: EMPTY_CLIP });
     expect(item(grown, 'copy')?.disabled).toMatch(/Auto Scaling group/);
     const asg = menuItems({ selected: [group], onPane: false, live: false, clip: EMPTY_CLIP });
