@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { targetGroupRef } from './arn-shapes';
 import { type AutoscalingCommand, autoscalingScriptActions } from './autoscaling-shapes';
 import {
   Attribute,
@@ -85,7 +86,7 @@ export type FailAvailabilityZoneInput = z.infer<typeof FailAvailabilityZoneInput
 /** A fault: targets of a group start failing their health checks (Berth's own action). */
 export const FailTargetHealthInput = z.looseObject({
   /** The target group's ARN or Name. */
-  targetGroupArn: z.string().min(1),
+  targetGroupArn: targetGroupRef,
   /** How many healthy targets fail (1 when absent and no taskIds). */
   count: z.number().int().min(1).optional(),
   taskIds: z.array(z.string().min(1)).optional(),
