@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-type ReadYaml = (text: string) => unknown;
+/** Reads YAML text (the yaml package's parse, as the page loads it or an entry installs it). */
+export type ReadYaml = (text: string) => unknown;
 
 async function yamlReader(): Promise<ReadYaml> {
   const { parse } = await import('yaml');
@@ -8,16 +9,23 @@ async function yamlReader(): Promise<ReadYaml> {
 }
 
 /**
- * YAML reads an AppSpec that is not JSON. Node and the simulation worker load it with this
- * module; the page's main thread, where yaml would add 28 kB gzip to the first render, loads
- * it (loadYamlReader) before the gate reads a text with an AppSpec in it, and until then
- * reads JSON, which YAML reads the same.
+ * YAML reads an AppSpec that is not JSON. In Node (the CLI, tests, benchmarks) it loads
+ * with this module. The page's main thread, where yaml would add 28 kB gzip to the first
+ * render, loads it (loadYamlReader) before the gate reads a text with an AppSpec in it;
+ * the simulation worker installs it as it starts (installYamlReader): a top-level await
+ * there would let comlink's first message arrive before the worker listens. Until then
+ * JSON, which YAML reads the same, is read without it.
  */
-let readYaml: ReadYaml | undefined = 'document' in globalThis ? undefined : await yamlReader();
+let readYaml: ReadYaml | undefined = 'process' in globalThis ? await yamlReader() : undefined;
 
 /** Loads the YAML reader of AppSpec texts; every later call is free. */
 export async function loadYamlReader(): Promise<void> {
   readYaml ??= await yamlReader();
+}
+
+/** For an entry that imports yaml statically (the simulation worker). */
+export function installYamlReader(read: ReadYaml): void {
+  readYaml = read;
 }
 
 function readAppSpecText(text: string): unknown {
