@@ -64,6 +64,12 @@ test('an awsvpc service’s subnets, security groups and public IP, set in the i
   await expect(page.getByTestId('inspector.network.subnets.error')).toContainText(
     'needs at least one subnet',
   );
+  // The message's long JSON path wraps inside the inspector instead of running off it.
+  const inspectorBox = await page.getByTestId('inspector').boundingBox();
+  const errorBox = await page.getByTestId('inspector.network.subnets.error').boundingBox();
+  expect((errorBox?.x ?? 0) + (errorBox?.width ?? 0)).toBeLessThanOrEqual(
+    (inspectorBox?.x ?? 0) + (inspectorBox?.width ?? 0),
+  );
   await expect(subnetBox(page, 'us-east-1a')).toBeChecked();
 
   // A security group id is checked in place, then taken.

@@ -3,7 +3,8 @@ import type { CreateServiceInput, ScriptAction } from '../design';
 import { useDesignStore } from './design';
 import { dropService, newDesign } from './design-actions';
 import { zoneSubnet } from './edits/network';
-import { networkCommand, networkShownAt, setNetworkConfiguration } from './network-actions';
+import { shownDesign } from './live/shown-design';
+import { networkCommand, setNetworkConfiguration } from './network-actions';
 
 const design = () => useDesignStore.getState().design;
 const history = () => useDesignStore.temporal.getState().pastStates.length;
@@ -77,14 +78,13 @@ describe('network during a run', () => {
   });
 
   it('shows the last due UpdateService’s network for that service', () => {
-    const d = { ...design(), clusters: [{ clusterName: 'demo' }] };
+    const d = { ...design(), clusters: [{ clusterName: 'demo' }], services: [service] };
     const journal = [update(30, ['subnet-b']), update(90, ['subnet-c']), update(40, ['x'], 'web')];
-    expect(networkShownAt(d, journal, 20_000, service)).toBeUndefined();
-    expect(networkShownAt(d, journal, 60_000, service)).toEqual({
-      awsvpcConfiguration: { subnets: ['subnet-b'] },
-    });
-    expect(networkShownAt(d, journal, 90_000, service)?.awsvpcConfiguration.subnets).toEqual([
-      'subnet-c',
-    ]);
+    const shownAt = (ms: number) =>
+      shownDesign(d, journal, ms).services.find((s) => s.serviceName === 'api')
+        ?.networkConfiguration;
+    expect(shownAt(20_000)).toEqual(service.networkConfiguration);
+    expect(shownAt(60_000)).toEqual({ awsvpcConfiguration: { subnets: ['subnet-b'] } });
+    expect(shownAt(90_000)?.awsvpcConfiguration.subnets).toEqual(['subnet-c']);
   });
 });

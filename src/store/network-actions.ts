@@ -5,12 +5,11 @@ import {
   type DesignIssue,
   type NetworkConfiguration,
   parseDesign,
-  type ScriptAction,
 } from '../design';
 import { useDesignStore } from './design';
+import { shownNow } from './design-actions';
 import { type NetworkPatch, setServiceNetwork } from './edits/network';
-import { shownDesign } from './live/shown-design';
-import { isPristine, useRunStore } from './run';
+import { isPristine } from './run';
 import { applyLive } from './sim-control';
 
 /**
@@ -22,51 +21,6 @@ import { applyLive } from './sim-control';
 const current = () => useDesignStore.getState().design;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The networkConfiguration the last due UpdateService (script or journal) gave the
- * service, if one did. shownDesign does not fold that field yet; this does it here.
- */
-export function networkShownAt(
-  design: DesignDocument,
-  journal: readonly ScriptAction[],
-  atMs: number,
-  service: CreateServiceInput,
-): NetworkConfiguration | undefined {
-  const cluster = service.cluster ?? design.clusters[0]?.clusterName;
-  let found: { at: number; config: NetworkConfiguration } | undefined;
-  for (const e of [...design.script, ...journal]) {
-    if (e.action !== 'UpdateService' || e.at * 1000 > atMs) continue;
-    const { service: name, cluster: named, networkConfiguration } = e.input;
-    if (name !== service.serviceName || networkConfiguration === undefined) continue;
-    if (named !== undefined && named !== cluster) continue;
-    // Journal entries come after the script's at the same moment, as shownDesign sorts them.
-    if (!found || e.at >= found.at) found = { at: e.at, config: networkConfiguration };
-  }
-  return found?.config;
-}
-
-/** The service with the network the run gave it at `atMs`, when that differs. */
-export function withShownNetwork(
-  design: DesignDocument,
-  journal: readonly ScriptAction[],
-  atMs: number,
-  service: CreateServiceInput,
-): CreateServiceInput {
-  const network = networkShownAt(design, journal, atMs, service);
-  return network === undefined ? service : { ...service, networkConfiguration: network };
-}
-
-/** The design as the run shows it now, network included. */
-function shownNow(): DesignDocument {
-  const { timeline, nowMs } = useRunStore.getState();
-  const design = current();
-  const shown = shownDesign(design, timeline.journal, nowMs);
-  return {
-    ...shown,
-    services: shown.services.map((s) => withShownNetwork(design, timeline.journal, nowMs, s)),
-  };
-}
 
 /** UpdateService with the service's whole new networkConfiguration; none when it is the same. */
 export function networkCommand(

@@ -1,6 +1,5 @@
 import { memo, useMemo, useState } from 'react';
 import type { CreateServiceInput, DesignDocument } from '../../design';
-import { useDesignStore } from '../../store/design';
 import {
   type AssignPublicIp,
   checkSecurityGroups,
@@ -14,8 +13,7 @@ import {
   subnetsWithZone,
   zoneSubnetsOf,
 } from '../../store/edits/network';
-import { dueCount } from '../../store/live/shown-design';
-import { setNetworkConfiguration, withShownNetwork } from '../../store/network-actions';
+import { setNetworkConfiguration } from '../../store/network-actions';
 import { isPristine, useRunStore } from '../../store/run';
 import { SelectField } from '../forms/ChoiceFields';
 import { Field } from '../forms/Field';
@@ -34,32 +32,17 @@ const securityGroupsText = asText(checkSecurityGroups);
 const subnetsText = asText(checkSubnets);
 
 /**
- * The service with the network the run gave it at the moment shown: the shown design
- * does not fold UpdateService's networkConfiguration, so it is folded here.
- */
-function useShownService(service: CreateServiceInput): CreateServiceInput {
-  const design = useDesignStore((s) => s.design);
-  const journal = useRunStore((s) => s.timeline.journal);
-  const due = useRunStore((s) => dueCount(design, s.timeline.journal, s.nowMs));
-  return useMemo(
-    () => withShownNetwork(design, journal, due === 0 ? 0 : useRunStore.getState().nowMs, service),
-    [design, journal, due, service],
-  );
-}
-
-/**
  * An awsvpc service's `networkConfiguration.awsvpcConfiguration`: a checkbox per zone's
  * subnet, other subnets and security groups as typed ids, and assignPublicIp. Without
  * one of its own the service shows the defaults, which its first edit writes.
  */
 export const NetworkSection = memo(function NetworkSection({
   design,
-  service: designed,
+  service,
 }: {
   design: DesignDocument;
   service: CreateServiceInput;
 }) {
-  const service = useShownService(designed);
   const running = useRunStore((s) => !isPristine(s));
   const [subnetError, setSubnetError] = useState<string | undefined>();
   const zones = useMemo(() => zoneSubnetsOf(design, service), [design, service]);
