@@ -10,13 +10,12 @@ import { Canvas } from '../canvas/Canvas';
 import { CanvasBar } from '../canvas/CanvasBar';
 import { ZoneSummaries } from '../canvas/ZoneSummaries';
 import { Dock } from '../dock/Dock';
-import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
-import { ImportDialog } from './ImportDialog';
+import { LazyImportDialog, LazyShortcutHelp } from './dialogs-lazy';
 import { LoadIssueBanner } from './LoadIssueBanner';
 import { NoticeToast } from './NoticeToast';
+import { LazyInspector } from './panels-lazy';
 import { usePresenter, usePresenterKey } from './presenter';
-import { ShortcutHelp } from './ShortcutHelp';
 import { TopBar } from './TopBar';
 import { useThemeRoot } from './theme';
 import { useSharedLink } from './use-shared-link';
@@ -85,12 +84,12 @@ export function App() {
             </div>
           </div>
           <Side side="right" label="Inspector">
-            <Inspector />
+            <LazyInspector />
           </Side>
         </main>
         <Dock />
-        <ImportDialog />
-        <ShortcutHelp />
+        <LazyImportDialog />
+        <LazyShortcutHelp />
       </div>
     </ReactFlowProvider>
   );

@@ -4,7 +4,7 @@ import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
 import { setLibraryOpen } from '../../store/design-library';
 import { setImportOpen } from '../../store/session';
-import { DesignsDialog } from './DesignsDialog';
+import { LazyDesignsDialog } from './dialogs-lazy';
 import { ExportMenu } from './ExportMenu';
 import { PresenterToggle } from './PresenterToggle';
 import { ShareButton } from './ShareButton';
@@ -87,7 +87,7 @@ export const TopBar = memo(function TopBar() {
         <ThemeToggle />
         <PresenterToggle />
       </nav>
-      <DesignsDialog />
+      <LazyDesignsDialog />
     </header>
   );
 });
