@@ -94,7 +94,7 @@ interface PanFigures {
 }
 
 /** Press on the pane and swing the view for PAN_MS, measuring frames in the page. */
-async function pan(page: Page): Promise<PanFigures> {
+export async function pan(page: Page): Promise<PanFigures> {
   const at = (await page.evaluate('window.__b5.panePoint()')) as { x: number; y: number } | null;
   if (!at) throw new Error('no empty canvas to press on');
   await page.mouse.move(at.x, at.y);
@@ -111,7 +111,7 @@ async function pan(page: Page): Promise<PanFigures> {
 }
 
 /** Wheel in over the middle of the canvas until the view is at about 1:1. */
-async function zoomIn(page: Page): Promise<number> {
+export async function zoomIn(page: Page): Promise<number> {
   const box = await page.locator('.react-flow').boundingBox();
   if (!box) throw new Error('no canvas');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -136,7 +136,7 @@ async function phases(page: Page, drawn: () => Promise<number>) {
   return { fit, fitZoom, zoomed, zoom, fitDrawn, zoomedDrawn };
 }
 
-async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('console', (m) => {
@@ -150,7 +150,8 @@ async function newPage(browser: Browser, errors: string[]): Promise<Page> {
 const virtualS = async (page: Page) =>
   Number(await page.getByTestId('dock.clock').getAttribute('data-now-ms')) / 1000;
 
-async function panApp(browser: Browser, url: string, errors: string[]) {
+/** The app with B5's design imported and playing at 100x, its 2,000 tasks RUNNING. */
+export async function openB5App(browser: Browser, url: string, errors: string[]): Promise<Page> {
   const page = await newPage(browser, errors);
   await page.goto(url);
   await page.getByTestId('canvas').waitFor();
@@ -168,6 +169,11 @@ async function panApp(browser: Browser, url: string, errors: string[]) {
     .locator(`[data-testid="dock.chart.count.RUNNING"][data-count="${B5_TASKS}"]`)
     .waitFor({ timeout: 60_000 })
     .catch(() => {});
+  return page;
+}
+
+async function panApp(browser: Browser, url: string, errors: string[]) {
+  const page = await openB5App(browser, url, errors);
   const fromS = await virtualS(page);
   // Instances are drawn inside their zone's lane nodes, or as zone summaries when small.
   const p = await phases(page, () => page.locator('[data-testid^="instance.i-"]').count());
