@@ -12,7 +12,7 @@ import {
 import { formatAxisSeconds } from '../../format';
 import { STATUS_COLORS } from '../../status';
 import { formatCount, formatUsd } from './axis';
-import { PLOT_LEFT, PLOT_RIGHT } from './geometry';
+import { PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_X_AXIS } from './geometry';
 import { MARK_COLORS } from './marks';
 import {
   MARK_LINE_PX,
@@ -39,8 +39,8 @@ export interface PlotProps {
   marks?: readonly ChartMark[] | undefined;
 }
 
-const TOP = 8;
-const X_AXIS = 24;
+const TOP = PLOT_TOP;
+const X_AXIS = PLOT_X_AXIS;
 const NONE: readonly never[] = [];
 
 interface Box {
