@@ -34,6 +34,14 @@ const FIXED_SUBJECTS: Readonly<Record<string, Exclude<SubjectKind, 'attribute'>>
 const SUBJECT_HINT =
   'attribute:<name>, agentConnected, agentVersion, ec2InstanceId, registeredAt, runningTasksCount or task:group';
 const MAX_ATTRIBUTE_NAME = 128;
+/** PlacementConstraint.expression: "Length Constraints: Maximum length of 2000" (ECS API reference). */
+export const MAX_EXPRESSION_LENGTH = 2000;
+/**
+ * Model: ECS states no limit on nesting; Berth refuses more than 100 levels of
+ * parentheses and negations, so a hostile expression cannot exhaust the stack
+ * of this recursive parser (ecs-behavior §4.5).
+ */
+const MAX_DEPTH = 100;
 
 class QuerySyntaxError extends Error {
   constructor(
@@ -45,10 +53,15 @@ class QuerySyntaxError extends Error {
 }
 
 export function parseQuery(text: string): ParseResult {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    const position = MAX_EXPRESSION_LENGTH;
+    const message = `at ${position}: an expression is at most ${MAX_EXPRESSION_LENGTH} characters; this one has ${text.length}`;
+    return { ok: false, error: { position, message } };
+  }
   const lexer = new QueryLexer(text);
   try {
     if (lexer.atEnd()) throw new QuerySyntaxError(lexer.next(), 'empty expression');
-    const ast = parseOr(lexer);
+    const ast = parseOr(lexer, 0);
     if (!lexer.atEnd()) {
       const got = lexer.describeNext();
       throw new QuerySyntaxError(lexer.next(), `expected 'and', 'or' or the end, got ${got}`);
@@ -60,22 +73,23 @@ export function parseQuery(text: string): ParseResult {
   }
 }
 
-function parseOr(lexer: QueryLexer): QueryNode {
-  const operands = [parseAnd(lexer)];
-  while (lexer.accept('||') || lexer.acceptKeyword('or')) operands.push(parseAnd(lexer));
+function parseOr(lexer: QueryLexer, depth: number): QueryNode {
+  const operands = [parseAnd(lexer, depth)];
+  while (lexer.accept('||') || lexer.acceptKeyword('or')) operands.push(parseAnd(lexer, depth));
   return operands.length === 1 ? operands[0]! : { kind: 'or', operands };
 }
 
-function parseAnd(lexer: QueryLexer): QueryNode {
-  const operands = [parseUnary(lexer)];
-  while (lexer.accept('&&') || lexer.acceptKeyword('and')) operands.push(parseUnary(lexer));
+function parseAnd(lexer: QueryLexer, depth: number): QueryNode {
+  const operands = [parseUnary(lexer, depth)];
+  while (lexer.accept('&&') || lexer.acceptKeyword('and')) operands.push(parseUnary(lexer, depth));
   return operands.length === 1 ? operands[0]! : { kind: 'and', operands };
 }
 
-function parseUnary(lexer: QueryLexer): QueryNode {
+function parseUnary(lexer: QueryLexer, depth: number): QueryNode {
   const open = lexer.next();
   if (lexer.accept('(')) {
-    const inner = parseOr(lexer);
+    checkDepth(depth, open);
+    const inner = parseOr(lexer, depth + 1);
     if (!lexer.accept(')')) {
       const got = lexer.describeNext();
       throw new QuerySyntaxError(
@@ -85,9 +99,16 @@ function parseUnary(lexer: QueryLexer): QueryNode {
     }
     return inner;
   }
-  if (lexer.accept('!') || lexer.acceptKeyword('not'))
-    return { kind: 'not', operand: parseUnary(lexer) };
+  if (lexer.accept('!') || lexer.acceptKeyword('not')) {
+    checkDepth(depth, open);
+    return { kind: 'not', operand: parseUnary(lexer, depth + 1) };
+  }
   return parseComparison(lexer);
+}
+
+function checkDepth(depth: number, at: number): void {
+  if (depth >= MAX_DEPTH)
+    throw new QuerySyntaxError(at, `more than ${MAX_DEPTH} levels of parentheses and negations`);
 }
 
 function parseComparison(lexer: QueryLexer): Comparison {

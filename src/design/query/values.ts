@@ -1,4 +1,5 @@
 import { translateJavaRegex } from './java-regex';
+import { compileLinearRegex, type LinearRegex } from './linear-regex';
 
 // Typed readings of argument strings: agent versions, registration dates,
 // task counts, booleans and Java-style regexes.
@@ -68,17 +69,19 @@ export function isBoolean(text: string): boolean {
 }
 
 /**
- * Java's `String.matches` tests the whole value, so the pattern is anchored. Java's
+ * Java's `String.matches` tests the whole value, so the match is whole-value. Java's
  * own forms are translated first (java-regex.ts); the common subset is the same.
+ * RegExp checks the syntax (its messages quote the pattern as written); the match
+ * itself runs in linear time (linear-regex.ts), so no pattern can hang a placement.
  */
-export function compileRegex(pattern: string): RegExp | string {
+export function compileRegex(pattern: string): LinearRegex | string {
   const java = translateJavaRegex(pattern);
   if (!java.ok) return java.message;
   try {
-    // Checked bare first so the error message quotes the pattern as written.
     new RegExp(java.source, java.flags);
-    return new RegExp(`^(?:${java.source})$`, java.flags);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
+  const linear = compileLinearRegex(java.source, java.flags);
+  return linear.ok ? linear.regex : linear.message;
 }
