@@ -10,7 +10,8 @@ import type { SimMessage } from '../worker/protocol';
 import type { TimelineView } from '../worker/run';
 import { emptyRunData, fromSnapshot, type RunData, withFrame } from './run-data';
 
-export type SimStatus = 'starting' | 'ready' | 'error';
+/** `stopped`: the worker died or hung; what the page saw stays, frozen, until a restart. */
+export type SimStatus = 'starting' | 'ready' | 'error' | 'stopped';
 
 /** The running simulation as the page sees it: replaced by frames, never saved. */
 export interface RunState extends RunData {
@@ -110,6 +111,16 @@ export function isPristine(s: RunState = useRunStore.getState()): boolean {
 
 export function setRunError(error: string): void {
   set({ ...emptyRunData(), status: 'error', error, playing: false });
+}
+
+/** The worker is gone: keep the moment shown (the design's overlay, the journal), frozen. */
+export function setStopped(): void {
+  set({ status: 'stopped', playing: false });
+}
+
+/** A new worker is starting: the frozen moment stays on screen until its first reset. */
+export function setRestarting(): void {
+  set({ status: 'starting', playing: false });
 }
 
 export function setPlaying(playing: boolean): void {

@@ -1,15 +1,36 @@
 import type { Command, DesignDocument, RunRecord } from '../design';
 import type { PlacementExplanation } from '../engine';
-import { getSimClient, type SimClient } from '../worker/client';
-import type { HistoryQuery } from '../worker/protocol';
+import { getSimWorker, replaceSimWorker, type SimClient, type SimWorker } from '../worker/client';
+import type { HistoryQuery, SimMessage, TestFault } from '../worker/protocol';
 import type { HistoryWindow } from '../worker/run';
+import { testHooksEnabled } from '../worker/test-faults';
 import { designStorage, useDesignStore } from './design';
 import type { ExplainTarget } from './explain-marks';
-import { isPristine, receive, setPlaying, setRunError, setSpeedShown, useRunStore } from './run';
+import {
+  isPristine,
+  receive,
+  setPlaying,
+  setRestarting,
+  setRunError,
+  setSpeedShown,
+  setStopped,
+  useRunStore,
+} from './run';
 import { loadRun, runBaseOf, saveRun } from './run-storage';
 import { type NoticeAction, showNotice } from './session';
+import { mmss, useWorkerStore } from './worker-state';
+import { installTestHook } from './worker-test-hook';
+import { type WorkerWatch, watchWorker } from './worker-watch';
 
+/** The live worker's client; undefined while the worker is stopped, so calls go nowhere. */
 let client: SimClient | undefined;
+/** The app's worker, watched by a heartbeat; tests over a MessagePort have none. */
+let worker: SimWorker | undefined;
+let watch: WorkerWatch | undefined;
+/** A new worker in place of a stopped one; the app's own unless a test gave another. */
+let respawn: (() => SimWorker) | undefined;
+/** The run as the page last saw it before its worker stopped, until a new one runs. */
+let frozen: { record: RunRecord; base: string } | undefined;
 let unsubscribe: (() => void) | undefined;
 /** The seed of the run shown: the design's, unless a link or file brought another. */
 let runSeed = 0;
@@ -30,11 +51,14 @@ export function expectRun(next: RunIntent): void {
   intent = next;
 }
 
-async function load(design: DesignDocument, record?: RunRecord): Promise<void> {
+async function load(design: DesignDocument, record?: RunRecord): Promise<string | undefined> {
   if (!client) return;
   runSeed = record?.seed ?? design.seed;
   const result = await client.load(record ? { design, ...record } : { design });
-  if (!result.ok) setRunError(result.message);
+  if (!result.ok) {
+    setRunError(result.message);
+    return result.message;
+  }
 }
 
 /** The run shown, as a value: what a reload, a link or an exported file carries. */
@@ -56,13 +80,22 @@ function undoRestart(before: RunRecord): NoticeAction {
 function onDesignChange(next: DesignDocument, previous: DesignDocument): void {
   const wanted = intent;
   intent = undefined;
+  // The canvas layout and the name: the run never reads them.
+  if (!wanted && runBaseOf(next) === runBaseOf(previous)) return;
+  // A new run would start anyway: it starts in a new worker; the stopped run is its Undo.
+  if (isStopped()) {
+    void revive().then(() => runDesignChange(next, wanted));
+    return;
+  }
+  runDesignChange(next, wanted);
+}
+
+function runDesignChange(next: DesignDocument, wanted: RunIntent | undefined): void {
   if (wanted?.record) {
     void load(next, wanted.record);
     if (wanted.notice) showNotice(wanted.notice);
     return;
   }
-  // The canvas layout and the name: the run never reads them.
-  if (!wanted && runBaseOf(next) === runBaseOf(previous)) return;
   const lost = !isPristine();
   const before = lost ? currentRun() : undefined;
   void load(next);
@@ -100,11 +133,113 @@ function persistRuns(): () => void {
 /** Set once the first run is loaded: design changes before then are the first load's. */
 let connected = false;
 
-/** Wire a simulation client to the stores: frames in, design changes out. */
-export async function connectSimulation(next: SimClient): Promise<void> {
-  unsubscribe?.();
+function isStopped(): boolean {
+  return useWorkerStore.getState().stop !== null;
+}
+
+/** Frames into the run store; the worker's own words about its health to the watch. */
+function route(message: SimMessage): void {
+  watch?.alive();
+  if (message.kind === 'beat') return;
+  if (message.kind === 'error') {
+    const at = mmss(useRunStore.getState().nowMs);
+    workerStopped(`the engine failed at ${at} (${message.message})`);
+    return;
+  }
+  if (message.kind === 'reset' && message.reason === 'load') frozen = undefined;
+  receive(message);
+}
+
+/** Make `next` the client the controls drive, watching `watched` when it is the app's worker. */
+async function wire(next: SimClient, watched?: SimWorker): Promise<void> {
+  watch?.stop();
   client = next;
+  worker = watched;
+  watch = watched ? watchWorker(watched, workerStopped) : undefined;
+  // Messages of an ended worker (one already on its way) must not reach the new run.
+  await next.subscribe((message) => {
+    if (client === next) route(message);
+  });
+}
+
+/**
+ * The worker died or hung: end it, keep the design and the run as the page last saw it
+ * (the journal of the shown branch, the moment), and say so; the dock offers a restart.
+ */
+function workerStopped(reason: string, restoreFailed = false): void {
+  if (!client) return;
+  const s = useRunStore.getState();
+  // Where a reload would pick up: the last moment seen, not a second before.
+  if (s.status === 'ready') save();
+  const record = frozen?.record ?? currentRun();
+  frozen = { record, base: frozen?.base ?? runBaseOf(useDesignStore.getState().design) };
+  watch?.stop();
+  watch = undefined;
+  worker?.terminate();
+  worker = undefined;
+  client = undefined;
+  setStopped();
+  useWorkerStore.setState({
+    stop: { reason, atMs: record.atMs, commands: record.journal.length, restoreFailed },
+  });
+}
+
+/** A fresh worker, wired, with nothing loaded yet. */
+async function revive(): Promise<boolean> {
+  if (!respawn) return false;
+  useWorkerStore.setState({ stop: null });
+  setRestarting();
+  const next = respawn();
+  await wire(next.client, next);
+  return true;
+}
+
+/**
+ * Start a new worker after the old one stopped: at the moment the page last saw (the run
+ * is design + seed + journal, so replaying the journal there is the same run), or at 0:00
+ * of the same journal. (A design changed since has already started a new run: see
+ * onDesignChange; the check here only guards against a journal that no longer fits.)
+ */
+export async function restartStopped(from: 'checkpoint' | 'start'): Promise<void> {
+  if (!isStopped() || !frozen) return;
+  const design = useDesignStore.getState().design;
+  const fits = runBaseOf(design) === frozen.base;
+  const kept = frozen.record;
+  const record: RunRecord | undefined = !fits
+    ? undefined
+    : from === 'checkpoint'
+      ? kept
+      : { ...kept, atMs: 0, endMs: 0 };
+  if (!(await revive())) return;
+  const failed = await load(design, record);
+  if (failed && from === 'checkpoint') {
+    // The replay itself fails (the fault is in the run): 0:00 stays on offer.
+    workerStopped(`it could not be restored at ${mmss(kept.atMs)} (${failed})`, true);
+    return;
+  }
+  if (!failed)
+    showNotice(
+      record && record.atMs > 0
+        ? `The simulation restarted from ${mmss(record.atMs)}.`
+        : 'The simulation restarted at 0:00.',
+    );
+}
+
+/** The e2e suite's way in (worker-test-hook.ts): arm a fault in the live worker. */
+export function injectTestFault(kind: TestFault): Promise<boolean> {
+  return client?.fault(kind) ?? Promise.resolve(false);
+}
+
+/** Wire a simulation client to the stores: frames in, design changes out. */
+export async function connectSimulation(
+  next: SimClient,
+  options: { worker?: SimWorker; respawn?: () => SimWorker } = {},
+): Promise<void> {
+  unsubscribe?.();
   connected = false;
+  respawn = options.respawn;
+  frozen = undefined;
+  useWorkerStore.setState({ stop: null });
   const stopDesign = useDesignStore.subscribe((state, previous) => {
     if (connected && state.design !== previous.design)
       onDesignChange(state.design, previous.design);
@@ -114,7 +249,7 @@ export async function connectSimulation(next: SimClient): Promise<void> {
     stopDesign();
     stopPersist();
   };
-  await next.subscribe(receive);
+  await wire(next, options.worker);
   // A link opened while the worker started: its run, else the one this design was left at.
   const wanted = intent;
   intent = undefined;
@@ -124,9 +259,11 @@ export async function connectSimulation(next: SimClient): Promise<void> {
   if (wanted?.notice) showNotice(wanted.notice);
 }
 
-/** The app's one simulation, in its worker. */
+/** The app's one simulation, in its worker, watched; a stopped one is replaced. */
 export function startSimulation(): Promise<void> {
-  return connectSimulation(getSimClient());
+  if (testHooksEnabled()) installTestHook(injectTestFault);
+  const first = getSimWorker();
+  return connectSimulation(first.client, { worker: first, respawn: replaceSimWorker });
 }
 
 export function play(): void {
@@ -174,9 +311,20 @@ function clock(ms: number): string {
 
 /** A person's edit on the running cluster: AWS operations, journalled at the moment shown. */
 export async function applyLive(commands: readonly Command[]): Promise<void> {
-  if (!client) return;
+  const first = commands[0];
+  if (!client) {
+    if (first && isStopped())
+      showNotice(`The simulation is stopped: restart it, then ${first.action} again.`, 'error');
+    return;
+  }
   for (const command of commands) {
-    const result = await client.apply(command);
+    const live = client;
+    if (!live) return;
+    const result = await live.apply(command);
+    if (result.error?.code === 'EngineError') {
+      workerStopped(`the engine failed applying ${command.action} (${result.error.message})`);
+      return;
+    }
     if (result.error) showNotice(`${command.action}: ${result.error.message}`, 'error');
     else if (result.forked)
       showNotice(

@@ -31,7 +31,16 @@ export type SimMessage =
   /** The branches or the marks changed. */
   | { kind: 'timeline'; timeline: TimelineView }
   /** The engine threw while playing; the worker paused itself. */
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** Still working: sent during a long replay, which keeps the worker from answering a ping. */
+  | { kind: 'beat' };
+
+/**
+ * Faults the e2e suite injects to check that the page survives its worker: the next step
+ * throws inside the engine's step, never returns, or an error escapes the worker. Honoured
+ * only by a worker started for tests (see client.ts); any other worker refuses them.
+ */
+export type TestFault = 'throw' | 'hang' | 'crash';
 
 export type LoadResult = { ok: true; nowMs: number } | { ok: false; message: string };
 
@@ -82,4 +91,8 @@ export interface SimApi {
   explainCapacityProvider(name: string): CapacityProviderExplanation | null;
   /** One listener; a later call replaces it. Across comlink pass `Comlink.proxy(fn)`. */
   subscribe(callback: (message: SimMessage) => void): void;
+  /** The heartbeat: answers at once unless the worker is stuck in a step. */
+  ping(): number;
+  /** Arm a test fault; false when this worker was not started for tests. */
+  fault(kind: TestFault): boolean;
 }

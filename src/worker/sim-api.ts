@@ -12,6 +12,7 @@ import type {
   RunRequest,
   SimApi,
   SimMessage,
+  TestFault,
 } from './protocol';
 import { type HistoryWindow, RunKeeper, type RunSpec } from './run';
 
@@ -20,6 +21,8 @@ export interface SimApiOptions {
   now?: () => number;
   /** Wall ms between frames while playing: 50 ms is 20 frames a second at any speed. */
   tickMs?: number;
+  /** Honour `fault()`: only the worker the e2e suite starts (client.ts names it so). */
+  testFaults?: boolean;
 }
 
 /** A throttled background tab must not leap minutes of virtual time in one tick. */
@@ -28,6 +31,8 @@ const MIN_SPEED = 0.1;
 const MAX_SPEED = 1000;
 /** Marks found while playing reach the timeline about once a second. */
 const TIMELINE_EVERY_MS = 1000;
+/** A long replay says it is alive twice a second: the page gives up after about 3 s of silence. */
+const BEAT_EVERY_MS = 500;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -48,8 +53,36 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
   let lastWallMs = 0;
   let lastTimelineWallMs = 0;
   let marksSent = 0;
+  let lastBeatWallMs = 0;
+  let pings = 0;
+  let armed: TestFault | undefined;
 
   const push = (message: SimMessage) => listener?.(message);
+
+  const beat = () => {
+    const wall = now();
+    if (wall - lastBeatWallMs < BEAT_EVERY_MS) return;
+    lastBeatWallMs = wall;
+    push({ kind: 'beat' });
+  };
+  const keeperOptions = { onProgress: beat };
+
+  /** The armed test fault, once, inside the step as an engine bug would be. */
+  const trip = () => {
+    const fault = armed;
+    armed = undefined;
+    if (fault === 'throw') throw new Error('test fault: the engine threw on purpose');
+    if (fault === 'hang') {
+      // A step that never returns: nothing else runs in this worker again.
+      for (;;) {
+        if (now() < 0) break;
+      }
+    }
+    if (fault === 'crash')
+      setTimeout(() => {
+        throw new Error('test fault: an error escaped the worker');
+      });
+  };
 
   const fail = (error: unknown) => {
     stopTimer();
@@ -75,6 +108,7 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
   const advanceBy = (virtualMs: number) => {
     if (!run) return;
     try {
+      trip();
       const frame = run.advance(run.nowMs + Math.max(0, Math.round(virtualMs)));
       // The page asks for the history it draws; the frame need not carry it.
       push({ kind: 'frame', frame: { ...frame, history: [] }, endMs: run.endMs, playing, speed });
@@ -114,11 +148,12 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
       stopTimer();
       try {
         run = isSpec(request)
-          ? RunKeeper.open(request)
+          ? RunKeeper.open(request, keeperOptions)
           : new RunKeeper(
               request.design,
               request.seed ?? request.design.seed,
               request.journal ?? [],
+              keeperOptions,
             );
       } catch (error) {
         run = undefined;
@@ -205,6 +240,15 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
     },
     subscribe(callback) {
       listener = callback;
+    },
+    ping() {
+      pings++;
+      return pings;
+    },
+    fault(kind: TestFault): boolean {
+      if (!options.testFaults) return false;
+      armed = kind;
+      return true;
     },
   };
 }

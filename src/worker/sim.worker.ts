@@ -2,6 +2,8 @@
 import '../design/instance-catalog/install';
 import * as Comlink from 'comlink';
 import { createSimApi } from './sim-api';
+import { TEST_WORKER_NAME } from './test-faults';
 
-// The worker owns exactly one simulation; the page drives it through this object.
-Comlink.expose(createSimApi(), self);
+// The worker owns exactly one simulation; the page drives it through this object. Test
+// faults only for the worker the e2e suite's page starts (test-faults.ts).
+Comlink.expose(createSimApi({ testFaults: self.name === TEST_WORKER_NAME }), self);

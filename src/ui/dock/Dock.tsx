@@ -9,10 +9,10 @@ import { ChartPicker } from './ChartPicker';
 import { Clock } from './Clock';
 import { RunChart } from './chart/RunChart';
 import { EventLog } from './EventLog';
-import { RunStatus } from './RunStatus';
 import { ServiceCounts } from './ServiceCounts';
 import { SpeedSelect } from './SpeedSelect';
 import { TimeControls } from './TimeControls';
+import { WorkerStopped } from './WorkerStopped';
 
 /**
  * Below the canvas: transport and clock, the run over time with its timeline, and what the
@@ -29,7 +29,7 @@ export const Dock = memo(function Dock() {
           <Clock />
           <SpeedSelect />
         </div>
-        <RunStatus />
+        <WorkerStopped />
         <ServiceCounts />
       </section>
       <section className="dock-chart">

@@ -99,6 +99,11 @@ export class RunKeeper {
       changesPerCheckpoint?: number;
       /** CHECKPOINT_CHARS_PER_WORK; Infinity takes every due checkpoint, however little happened. */
       charsPerWork?: number;
+      /**
+       * Called between the checkpoint intervals of a long advance: a replay of an hour
+       * is busy for seconds, and the worker says it is still alive (the page's heartbeat).
+       */
+      onProgress?: () => void;
     } = {},
   ) {
     this.startMs = Date.parse(design.startTime);
@@ -125,8 +130,8 @@ export class RunKeeper {
   }
 
   /** Reopen a run at the moment it was left, its recorded future played again. */
-  static open(spec: RunSpec): RunKeeper {
-    const keeper = new RunKeeper(spec.design, spec.seed, spec.journal);
+  static open(spec: RunSpec, options: { onProgress?: () => void } = {}): RunKeeper {
+    const keeper = new RunKeeper(spec.design, spec.seed, spec.journal, options);
     keeper.advance(Math.max(spec.endMs, spec.atMs));
     keeper.seek(spec.atMs);
     return keeper;
@@ -188,6 +193,7 @@ export class RunKeeper {
         b.workSinceCheckpoint = 0;
       }
       if (stop >= toMs) break;
+      this.options.onProgress?.();
     }
     return frame;
   }
