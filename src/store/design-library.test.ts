@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { designInput, parsedDesign } from '../design/testing';
 import {
+  copyName,
+  keepTabCopy,
   LIBRARY_KEY,
   readLibrary,
   removeEntry,
@@ -10,6 +12,7 @@ import {
   saveEntry,
 } from './design-library';
 import { type KeyValueStorage, memoryStorage } from './storage';
+import { failingStorage } from './storage-testing';
 
 const design = parsedDesign(designInput({ name: 'draft' }));
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 13, minute));
@@ -82,5 +85,28 @@ describe('the design library', () => {
   it('unreadable storage reads as an empty library', () => {
     expect(readLibrary(memoryStorage({ [LIBRARY_KEY]: '{not json' }))).toEqual([]);
     expect(readLibrary(memoryStorage({ [LIBRARY_KEY]: '{"entries":[{"id":1}]}' }))).toEqual([]);
+  });
+
+  it('a tab’s copy beside a newer save takes a name no saved design has', () => {
+    const storage = memoryStorage();
+    const now = new Date(2026, 11, 7, 9, 5);
+    expect(copyName(storage, 'draft', now)).toBe('draft (this tab, 09:05)');
+    saved(storage, 'draft (this tab, 09:05)', 1);
+    expect(copyName(storage, 'draft', now)).toBe('draft (this tab, 09:05) 2');
+    const kept = keepTabCopy(design, storage);
+    expect('name' in kept && kept.name).toMatch(/^draft \(this tab, \d\d:\d\d\)/);
+    expect(readLibrary(storage)).toHaveLength(2);
+  });
+
+  it('a full storage refuses the library in one sentence that says which', () => {
+    const { storage, full, blocked } = failingStorage();
+    full();
+    expect(saveEntry(storage, design, 'A', at(1))).toEqual({
+      error:
+        "This browser's storage is full, so saving “A” did not happen: delete a saved design or export this one to a file.",
+    });
+    blocked();
+    const refused = saveEntry(storage, design, 'A', at(1));
+    expect('error' in refused && refused.error).toMatch(/private mode or blocked storage/);
   });
 });

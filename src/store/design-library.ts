@@ -4,7 +4,8 @@ import { designStorage, useDesignStore } from './design';
 import { closeExplain } from './explain';
 import { requestFit, select, showNotice } from './session';
 import { expectRun, pause } from './sim-control';
-import type { KeyValueStorage } from './storage';
+import { type KeyValueStorage, writeItem } from './storage';
+import { startStorageSync } from './storage-sync';
 
 /**
  * Named designs kept in this browser, beside the autosave of the current one
@@ -61,12 +62,16 @@ export function writeLibrary(
   entries: readonly LibraryEntry[],
   what: string,
 ): string | undefined {
-  try {
-    storage.setItem(LIBRARY_KEY, JSON.stringify({ version: 1, entries }));
-    return undefined;
-  } catch {
-    return `This browser's storage is full, so ${what} did not happen: delete a saved design or export this one to a file.`;
-  }
+  const failure = writeItem(
+    storage,
+    LIBRARY_KEY,
+    JSON.stringify({ version: 1, entries }),
+    'library',
+  );
+  if (failure === null) return undefined;
+  return failure === 'full'
+    ? `This browser's storage is full, so ${what} did not happen: delete a saved design or export this one to a file.`
+    : `This browser does not let Berth keep designs (private mode or blocked storage), so ${what} did not happen: export this one to a file.`;
 }
 
 const encoder = new TextEncoder();
@@ -268,3 +273,29 @@ export function deleteSavedDesign(id: string): void {
     run: () => refresh(restoreEntry(designStorage, entry, index) ?? null),
   });
 }
+
+/** A name no saved design has: `Web (this tab, 14:05)`, then `(… 2)`, so a copy never saves over one. */
+export function copyName(storage: KeyValueStorage, name: string, now: Date): string {
+  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  const taken = new Set(readLibrary(storage).map((e) => e.name));
+  const base = `${name} (this tab, ${hhmm})`;
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base} ${n}`;
+  return candidate;
+}
+
+/** This tab's design kept beside a newer one from another tab (storage-sync). */
+export function keepTabCopy(
+  design: DesignDocument,
+  storage: KeyValueStorage = designStorage,
+): { name: string } | { error: string } {
+  const now = new Date();
+  const name = copyName(storage, design.name, now);
+  const result = saveEntry(storage, design, name, now);
+  if ('error' in result) return result;
+  if (storage === designStorage) refresh();
+  return { name };
+}
+
+// The app's storage starts with its library: saves from other tabs, and whether saving works.
+if (typeof window !== 'undefined') startStorageSync(keepTabCopy);

@@ -1,5 +1,5 @@
 import { type DesignDocument, RunRecord } from '../design';
-import type { KeyValueStorage } from './storage';
+import { type KeyValueStorage, type StorageFailure, writeItem } from './storage';
 
 /** Where the run shown when the page closed is kept, beside the design it belongs to. */
 export const RUN_KEY = 'berth.run';
@@ -23,12 +23,18 @@ export function fingerprint(design: DesignDocument): string {
   return `${(h >>> 0).toString(16)}:${text.length}`;
 }
 
-export function saveRun(storage: KeyValueStorage, design: DesignDocument, run: RunRecord): void {
-  try {
-    storage.setItem(RUN_KEY, JSON.stringify({ design: fingerprint(design), ...run }));
-  } catch {
-    // Full or blocked storage: the run lives on in the worker; a reload starts at 0:00.
-  }
+/** Null when saved; else why not: the run lives on in the worker, and a reload starts at 0:00. */
+export function saveRun(
+  storage: KeyValueStorage,
+  design: DesignDocument,
+  run: RunRecord,
+): StorageFailure | null {
+  return writeItem(
+    storage,
+    RUN_KEY,
+    JSON.stringify({ design: fingerprint(design), ...run }),
+    'run',
+  );
 }
 
 /** The saved run of this design, or null (none, another design's, or unreadable). */

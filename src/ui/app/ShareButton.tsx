@@ -1,20 +1,38 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useDesignStore } from '../../store/design';
-import { shareHash } from '../../store/share-link';
+import { shareLinkFor } from '../../store/share-link';
 import { currentRun } from '../../store/sim-control';
+import { downloadDesignFile } from '../../store/storage-export';
 
 type Copy = 'copying' | 'copied' | 'manual';
 
-/** The design in a link: copied to the clipboard, and shown so it can be copied by hand. */
+/**
+ * The design in a link: copied to the clipboard, and shown so it can be copied by hand.
+ * A link too long to carry is not made: the dialog says so and offers the file.
+ */
 export const ShareButton = memo(function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
+  const [tooLong, setTooLong] = useState<string | null>(null);
   const [copy, setCopy] = useState<Copy>('copying');
   const field = useRef<HTMLInputElement>(null);
 
+  const close = () => {
+    setLink(null);
+    setTooLong(null);
+  };
+
   const open = () => {
-    const hash = shareHash(useDesignStore.getState().design, currentRun());
-    const url = `${location.origin}${location.pathname}${hash}`;
+    const shared = shareLinkFor(
+      `${location.origin}${location.pathname}`,
+      useDesignStore.getState().design,
+      currentRun(),
+    );
+    if (!shared.ok) {
+      setTooLong(shared.reason);
+      return;
+    }
+    const url = shared.url;
     setLink(url);
     setCopy('copying');
     // Without a secure context there is no clipboard: the field below is selected instead.
@@ -28,15 +46,18 @@ export const ShareButton = memo(function ShareButton() {
     );
   };
 
+  const shown = link !== null || tooLong !== null;
   useEffect(() => {
-    if (!link) return;
+    if (!shown) return;
     field.current?.select();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setLink(null);
+      if (event.key !== 'Escape') return;
+      setLink(null);
+      setTooLong(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [link]);
+  }, [shown]);
 
   return (
     <>
@@ -50,7 +71,7 @@ export const ShareButton = memo(function ShareButton() {
         Share
       </button>
       {/* Out of the top bar, whose white-on-blue styles would otherwise reach the dialog. */}
-      {link &&
+      {shown &&
         createPortal(
           <div className="modal-backdrop">
             <div
@@ -61,33 +82,54 @@ export const ShareButton = memo(function ShareButton() {
               data-testid="share"
             >
               <h2 id="share-title">Share this design</h2>
-              <p className="modal-lead" data-testid="share.status">
-                {copy === 'copied'
-                  ? 'The link is on your clipboard.'
-                  : copy === 'manual'
-                    ? 'Copy the link below.'
-                    : 'Copying…'}{' '}
-                Anyone who opens it gets this design and its run, at this moment, in their browser;
-                it never reaches a server.
-              </p>
-              <input
-                ref={field}
-                className="share-link"
-                data-testid="share.link"
-                readOnly
-                value={link}
-                aria-label="Share link"
-                onFocus={(e) => e.target.select()}
-              />
+              {tooLong !== null ? (
+                <p className="modal-lead" data-testid="share.status">
+                  {tooLong} The file opens with Import, at this moment of the run.
+                </p>
+              ) : (
+                <>
+                  <p className="modal-lead" data-testid="share.status">
+                    {copy === 'copied'
+                      ? 'The link is on your clipboard.'
+                      : copy === 'manual'
+                        ? 'Copy the link below.'
+                        : 'Copying…'}{' '}
+                    Anyone who opens it gets this design and its run, at this moment, in their
+                    browser; it never reaches a server.
+                  </p>
+                  <input
+                    ref={field}
+                    className="share-link"
+                    data-testid="share.link"
+                    readOnly
+                    value={link ?? ''}
+                    aria-label="Share link"
+                    onFocus={(e) => e.target.select()}
+                  />
+                </>
+              )}
               <div className="modal-actions">
                 <span className="toolbar-gap" />
+                {tooLong !== null && (
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="share.download"
+                    onClick={() => {
+                      downloadDesignFile(useDesignStore.getState().design, currentRun());
+                      close();
+                    }}
+                  >
+                    Download file
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button primary"
                   data-testid="share.close"
-                  onClick={() => setLink(null)}
+                  onClick={close}
                 >
-                  Done
+                  {tooLong !== null ? 'Close' : 'Done'}
                 </button>
               </div>
             </div>
