@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { shallow } from 'zustand/shallow';
 import type { TaskView } from '../../engine';
 import { useDesignStore } from '../../store/design';
 import { type RunState, useRunStore } from '../../store/run';
@@ -23,15 +23,29 @@ export function useServiceColors(): (serviceName: string | undefined) => string 
   }, [services]);
 }
 
-/** Each service's PRIMARY deployment id: what its tasks not drawn hollow were started by. */
-export function usePrimaryDeployments(): Readonly<Record<string, string>> {
-  return useRunStore(
-    useShallow((s) =>
-      Object.fromEntries(
-        Object.values(s.services).map((v) => [v.serviceName, v.deployments[0]?.id ?? '']),
-      ),
-    ),
+type Primary = Readonly<Record<string, string>>;
+
+/** The last services record seen and what it gave: one answer for every instance's chips. */
+let lastPrimary: { services: RunState['services']; primary: Primary } | undefined;
+
+/**
+ * Each service's PRIMARY deployment id, worked out once per services record rather than
+ * once per instance (500 of them, on every frame), and the same object while the ids
+ * are the same, so the chips re-render only when a deployment starts or ends.
+ */
+function primaryDeployments(services: RunState['services']): Primary {
+  if (lastPrimary?.services === services) return lastPrimary.primary;
+  const next: Primary = Object.fromEntries(
+    Object.values(services).map((v) => [v.serviceName, v.deployments[0]?.id ?? '']),
   );
+  const primary = lastPrimary && shallow(lastPrimary.primary, next) ? lastPrimary.primary : next;
+  lastPrimary = { services, primary };
+  return primary;
+}
+
+/** Each service's PRIMARY deployment id: what its tasks not drawn hollow were started by. */
+export function usePrimaryDeployments(): Primary {
+  return useRunStore((s) => primaryDeployments(s.services));
 }
 
 /**
