@@ -73,6 +73,32 @@ function summarise(events: readonly TraceEvent[], seconds: number): string {
   return lines.join('\n');
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions the page's JavaScript spent its time in, by self time. */
+function hotFunctions(profile: CpuProfile, seconds: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    if (!f) return;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(
+      ([k, ms]) => `  ${k.slice(0, 70).padEnd(70)} ${(ms / seconds).toFixed(1).padStart(7)} ms/s`,
+    )
+    .join('\n');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const paused = args.includes('--paused');
@@ -115,9 +141,14 @@ async function main(): Promise<void> {
     const chips = await page.locator('[data-testid="task-chip"]').count();
     const before = (await page.evaluate('window.__mut.n')) as number;
     await page.evaluate('window.__mut.where = {}');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
     await browser.startTracing(page, { categories: CATEGORIES });
     const got = await pan(page);
     const buffer = await browser.stopTracing();
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const after = (await page.evaluate('window.__mut.n')) as number;
     if (traceAt >= 0) writeFileSync(args[traceAt + 1] ?? 'trace.json', buffer);
     const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
@@ -135,6 +166,7 @@ async function main(): Promise<void> {
       .slice(0, 8);
     console.log(`mutated: ${most.map(([k, n]) => `${k} x${n}`).join('; ')}`);
     console.log(summarise(traceEvents, seconds));
+    console.log(`JavaScript, self time:\n${hotFunctions(profile, seconds)}`);
   } finally {
     await browser.close();
     await server.close();
