@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mutationsOf } from './fuzz-mutations';
+import { fastestMs, mutationsOf } from './fuzz-testing';
 import { berthDesign } from './import/corpus/bases';
 import { type ParseResult, parseDesign } from './parse';
 import { sampleDesign } from './sample';
@@ -21,17 +21,6 @@ function answers(result: ParseResult): void {
     expect(issue.message).not.toBe('');
   }
   expect(typeof result.message).toBe('string');
-}
-
-/** The fastest of a few runs: one garbage collection must not fail the build. */
-function fastestMs(run: () => void, times = 5): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 const RUNS = { numRuns: 1_000 };

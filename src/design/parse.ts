@@ -1,6 +1,7 @@
 import { DesignDocument } from './document';
 import { type DesignIssue, fromZodIssues, issuesText } from './issues';
 import { migrate } from './migrate';
+import { checkNesting } from './nesting';
 import { checkPlacementRules } from './placement-rules';
 import { checkReferences } from './references';
 import { checkScriptReferences } from './script-references';
@@ -57,6 +58,8 @@ export function parseDesign(input: unknown): ParseResult {
       return failed([{ path: '(document)', message: `is not valid JSON: ${why}` }]);
     }
   }
+  const tooDeep = checkNesting(value);
+  if (tooDeep) return failed([tooDeep]);
   const migrated = migrate(value);
   if (!migrated.ok) return failed(migrated.issues);
   const parsed = DesignDocument.safeParse(migrated.doc, { reportInput: true });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastestMs } from '../fuzz-testing';
 import { translateJavaRegex } from './java-regex';
 import { MAX_EXPRESSION_LENGTH, parseQuery } from './parser';
 import { compileRegex } from './values';
@@ -18,17 +19,6 @@ function answers(text: string): void {
   expect(position).toBeGreaterThanOrEqual(0);
   expect(position).toBeLessThanOrEqual(text.length);
   expect(message.startsWith(`at ${position}: `)).toBe(true);
-}
-
-/** The fastest of a few runs: one garbage collection must not fail the build. */
-function fastestMs(run: () => void, times = 5): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 /** Pieces of the language, so that random strings get past the first token. */

@@ -59,7 +59,8 @@ function insideIntrinsic(fn: string, arg: unknown, names: Names, out: string[]):
     const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
     const own = isObject(vars) ? new Set(Object.keys(vars)) : new Set<string>();
     if (typeof text === 'string') {
-      for (const [, inner] of text.matchAll(/\$\{([^}]*)\}/g)) {
+      // A name stops at `$`: `${${${...` with no `}` would rescan the rest from every `${`.
+      for (const [, inner] of text.matchAll(/\$\{([^$}]*)\}/g)) {
         const name = (inner ?? '').trim();
         if (name.startsWith('!') || own.has(name)) continue;
         const id = name.includes('.') && !name.startsWith('AWS::') ? name.split('.')[0] : name;

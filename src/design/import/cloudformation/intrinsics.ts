@@ -82,7 +82,8 @@ function sub(arg: unknown, ctx: IntrinsicContext): Resolution {
     }
   }
   let failure: Resolution | undefined;
-  const out = template.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
+  // A name stops at `$`: `${${${...` with no `}` would rescan the rest from every `${`.
+  const out = template.replace(/\$\{([^$}]*)\}/g, (whole, name: string) => {
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
     const trimmed = name.trim();
     let r: Resolution;
