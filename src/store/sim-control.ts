@@ -147,6 +147,7 @@ function route(message: SimMessage): void {
     return;
   }
   if (message.kind === 'reset' && message.reason === 'load') frozen = undefined;
+  if (message.kind === 'reset' && message.reason !== 'seek') lastHistory.clear();
   receive(message);
 }
 
@@ -182,6 +183,7 @@ function workerStopped(reason: string, restoreFailed = false): void {
   useWorkerStore.setState({
     stop: { reason, atMs: record.atMs, commands: record.journal.length, restoreFailed },
   });
+  settleUnanswered();
 }
 
 /** A fresh worker, wired, with nothing loaded yet. */
@@ -333,9 +335,39 @@ export async function applyLive(commands: readonly Command[]): Promise<void> {
   }
 }
 
+/**
+ * The last window answered for each chart's keys and branch: what the chart keeps drawing
+ * while the worker is stopped (asked then, nothing would answer and the lines would go).
+ */
+const lastHistory = new Map<string, HistoryWindow | null>();
+/** Calls to the worker in flight: a stopped worker never answers them, so they settle here. */
+const unanswered = new Set<() => void>();
+
+/** `answer`, or `fallback()` if the worker stops first: a caller waiting in flight is never stuck. */
+function untilStopped<T>(answer: Promise<T>, fallback: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const settle = () => resolve(fallback());
+    unanswered.add(settle);
+    answer.then(resolve, reject).finally(() => unanswered.delete(settle));
+  });
+}
+
+function settleUnanswered(): void {
+  const waiting = [...unanswered];
+  unanswered.clear();
+  for (const settle of waiting) settle();
+}
+
 /** Part of a branch's history, as the chart draws it. */
 export function fetchHistory(query: HistoryQuery): Promise<HistoryWindow | null> {
-  return client?.history(query) ?? Promise.resolve(null);
+  const key = `${query.branchId ?? 'shown'}|${query.keys.join(',')}`;
+  const kept = () => (isStopped() ? (lastHistory.get(key) ?? null) : null);
+  if (!client) return Promise.resolve(kept());
+  const answer = client.history(query).then((window) => {
+    lastHistory.set(key, window);
+    return window;
+  });
+  return untilStopped(answer, kept);
 }
 
 /** Ask the running simulation why a task is where it is, or why a service's task waits. */

@@ -7,7 +7,14 @@ import { importDesign } from './design-actions';
 import { sampleDocument } from './design-storage';
 import { useRunStore } from './run';
 import { useSessionStore } from './session';
-import { applyLive, connectSimulation, injectTestFault, restartStopped, step } from './sim-control';
+import {
+  applyLive,
+  connectSimulation,
+  fetchHistory,
+  injectTestFault,
+  restartStopped,
+  step,
+} from './sim-control';
 import { canRestoreAt, stopSentence, useWorkerStore } from './worker-state';
 import { watchWorker } from './worker-watch';
 
@@ -54,9 +61,14 @@ describe('a run whose worker dies', () => {
     const journal = run().timeline.journal;
     expect(journal).toHaveLength(1);
 
+    const query = { fromMs: 0, toMs: 90_000, columns: 10, keys: ['status:RUNNING'] };
+    const drawn = await fetchHistory(query);
+    expect(drawn?.series['status:RUNNING']?.at(-1)).toBe(4);
     expect(await injectTestFault('throw')).toBe(true);
     step(10);
     await waitFor(() => stop() !== null);
+    // The chart keeps what it drew: nothing answers now, so the last answer does.
+    expect(await fetchHistory(query)).toEqual(drawn);
     const stopped = stop();
     if (!stopped) throw new Error('not stopped');
     expect(stopSentence(stopped)).toBe(
@@ -149,13 +161,18 @@ describe('the watch on the worker', () => {
     vi.useFakeTimers();
     try {
       const silent: SimWorker = {
-        client: { ping: () => new Promise<number>(() => {}) } as unknown as SimWorker['client'],
+        // Started, answered once, then stuck.
+        client: {
+          ping: vi
+            .fn(() => new Promise<number>(() => {}))
+            .mockImplementationOnce(() => Promise.resolve(1)),
+        } as unknown as SimWorker['client'],
         onFailure: () => () => {},
         terminate: () => {},
       };
       const onStop = vi.fn();
       watchWorker(silent, onStop, { now: () => Date.now() });
-      await vi.advanceTimersByTimeAsync(5_000);
+      await vi.advanceTimersByTimeAsync(6_000);
       expect(onStop).toHaveBeenCalledWith('it did not answer for 3 seconds, so it was ended');
     } finally {
       vi.useRealTimers();

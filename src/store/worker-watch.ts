@@ -29,7 +29,7 @@ export function watchWorker(
     ...options,
     ping: () => worker.client.ping(),
     onHung: (silentMs) =>
-      once(`it did not answer for ${Math.round(silentMs / 1000)} seconds, so it was ended`),
+      once(`it did not answer for ${Math.floor(silentMs / 1000)} seconds, so it was ended`),
   });
   const stopFailure = worker.onFailure(once);
   return {

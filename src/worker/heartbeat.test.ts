@@ -34,20 +34,32 @@ describe('the heartbeat on the worker', () => {
     expect(ping.mock.calls.length).toBeLessThanOrEqual(60);
   });
 
+  it('gives a starting worker 15 s to answer its first ping', async () => {
+    const onHung = vi.fn();
+    startHeartbeat({ ping: silent, onHung, now });
+    await pass(15_900);
+    expect(onHung).not.toHaveBeenCalled();
+    await pass(200);
+    expect(onHung).toHaveBeenCalledWith(15_000);
+  });
+
   it('calls a silent worker hung about 3 s after the unanswered ping, once', async () => {
     const onHung = vi.fn();
-    const ping = vi.fn(silent);
+    let booted = false;
+    const ping = vi.fn(() => (booted ? silent() : answering()));
     startHeartbeat({ ping, onHung, now });
+    await pass(1_000);
+    booted = true;
     await pass(3_900);
     expect(onHung).not.toHaveBeenCalled();
     await pass(200);
     expect(onHung).toHaveBeenCalledTimes(1);
-    // The ping at 1 s went unanswered until 4 s: 3 s of silence.
+    // The ping at 2 s went unanswered until 5 s: 3 s of silence.
     expect(onHung).toHaveBeenCalledWith(3_000);
     await pass(10_000);
     expect(onHung).toHaveBeenCalledTimes(1);
-    // Only one ping was ever out: a stuck worker is not sent a queue of them.
-    expect(ping).toHaveBeenCalledTimes(1);
+    // Only one ping was ever out unanswered: a stuck worker is not sent a queue of them.
+    expect(ping).toHaveBeenCalledTimes(2);
   });
 
   it('a worker that stops answering mid-run is noticed within a few seconds', async () => {
@@ -64,7 +76,10 @@ describe('the heartbeat on the worker', () => {
 
   it('beats of a long replay keep a busy worker alive; silence after them does not', async () => {
     const onHung = vi.fn();
-    const beat = startHeartbeat({ ping: silent, onHung, now });
+    let booted = false;
+    const beat = startHeartbeat({ ping: () => (booted ? silent() : answering()), onHung, now });
+    await pass(1_000);
+    booted = true;
     // Ten seconds busy in one call, saying so twice a second.
     for (let i = 0; i < 20; i++) {
       await pass(500);
@@ -80,7 +95,10 @@ describe('the heartbeat on the worker', () => {
 
   it('a page that was not listening (a background tab, a long render) does not blame the worker', async () => {
     const onHung = vi.fn();
-    startHeartbeat({ ping: silent, onHung, now });
+    let booted = false;
+    startHeartbeat({ ping: () => (booted ? silent() : answering()), onHung, now });
+    await pass(1_000);
+    booted = true;
     await pass(1_000); // the ping goes out
     // The page's timers ran a minute late: the answer could not have been heard.
     wall += 60_000;

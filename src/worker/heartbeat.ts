@@ -16,6 +16,12 @@ export interface HeartbeatOptions {
   onHung: (silentMs: number) => void;
   everyMs?: number;
   timeoutMs?: number;
+  /**
+   * The silence allowed before the first answer: a worker starting on a busy machine
+   * fetches and compiles the engine before it can listen (a script that fails to load
+   * fires an error instead, which the page hears at once).
+   */
+  bootTimeoutMs?: number;
   /** Wall clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -28,12 +34,15 @@ export interface Heartbeat {
 
 export const HEARTBEAT_EVERY_MS = 1000;
 export const HEARTBEAT_TIMEOUT_MS = 3000;
+export const HEARTBEAT_BOOT_TIMEOUT_MS = 15_000;
 /** A tick this many intervals late means the page itself was not listening. */
 const STALL_INTERVALS = 2;
 
 export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
   const everyMs = options.everyMs ?? HEARTBEAT_EVERY_MS;
   const timeoutMs = options.timeoutMs ?? HEARTBEAT_TIMEOUT_MS;
+  const bootTimeoutMs = options.bootTimeoutMs ?? HEARTBEAT_BOOT_TIMEOUT_MS;
+  let answered = false;
   const now = options.now ?? (() => performance.now());
   let stopped = false;
   let lastTick = now();
@@ -55,7 +64,7 @@ export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
     if (stalled) lastSign = t;
     if (pingSentAt !== undefined) {
       const silent = t - Math.max(pingSentAt, lastSign);
-      if (silent >= timeoutMs) {
+      if (silent >= (answered ? timeoutMs : bootTimeoutMs)) {
         stop();
         options.onHung(silent);
       }
@@ -66,6 +75,7 @@ export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
     options.ping().then(
       () => {
         if (mine !== serial) return;
+        answered = true;
         pingSentAt = undefined;
         lastSign = now();
       },
