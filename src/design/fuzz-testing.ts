@@ -41,6 +41,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     {},
     [null],
     JSON.parse('{"__proto__": {"polluted": true}}'),
+    JSON.parse(`${'['.repeat(1_000)}${']'.repeat(1_000)}`),
   ),
   fc.nat(10_000).map((n) => 'x'.repeat(n)),
   fc.string({ maxLength: 40 }),

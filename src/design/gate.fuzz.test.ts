@@ -73,6 +73,7 @@ describe('the gate under fuzzing', () => {
     ],
   ];
   const longs: [string, string][] = [
+    ['nesting', `${'['.repeat(50_000)}${']'.repeat(50_000)}`],
     ['letters', 'x'.repeat(100_000)],
     ['parentheses', '('.repeat(100_000)],
     ['HTML', '<img src=x onerror=alert(1)>'.repeat(3_572).slice(0, 100_000)],
@@ -81,11 +82,25 @@ describe('the gate under fuzzing', () => {
     longs.map(([kind, long]) => [target, kind, edit, long] as const),
   );
 
+  it('answers a design with 20,000 levels of nesting in a field, in under 50 ms', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const text = `${JSON.stringify(sampleDesign).slice(0, -1)},"extra":${deep}}`;
+    const result = parseDesign(text);
+    expect(result.ok || result.message).toBe(
+      '(document): nests deeper than 100 levels of objects and lists',
+    );
+    expect(fastestMs(() => parseDesign(text))).toBeLessThan(50);
+  });
+
   it.each(cases)('answers 100,000 characters in %s (%s) in under 50 ms', (_t, _k, edit, long) => {
     const doc = JSON.parse(JSON.stringify(sampleDesign));
     edit(doc, long);
     const text = JSON.stringify(doc);
     answers(parseDesign(text));
     expect(fastestMs(() => parseDesign(text))).toBeLessThan(50);
+  });
+
+  it('leaves Object.prototype alone after every __proto__ above', () => {
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 });
