@@ -116,6 +116,42 @@ test.describe('storage hardening', () => {
     expect(JSON.parse(revision ?? '{}').rev).toBeGreaterThanOrEqual(2);
   });
 
+  test('an edit that meets a newer save from another tab keeps both', async ({ app, page }) => {
+    await app.palette.dragInstanceInto('us-east-1a', 'c5.large');
+    const before = await app.canvas.instances.count();
+    // Another tab's save whose storage event this tab has not heard yet (a tab never hears
+    // its own writes): a newer revision of the autosave, under another name.
+    await page.evaluate(() => {
+      const design = JSON.parse(localStorage.getItem('berth.design') ?? '{}');
+      const text = JSON.stringify({ ...design, name: 'Saved in another tab' });
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      localStorage.setItem('berth.design', text);
+      const hash = `${(h >>> 0).toString(16)}:${text.length}`;
+      localStorage.setItem(
+        'berth.design.revision',
+        JSON.stringify({ rev: 99, tab: 'other', hash }),
+      );
+    });
+    await app.palette.dragInstanceInto('us-east-1b', 'c5.large');
+    const notice = page.getByTestId('notice');
+    await expect(notice).toContainText('this tab had edits of its own');
+    await expect(app.designName).toHaveText('Saved in another tab');
+    await expect(app.canvas.instances).toHaveCount(before);
+
+    // This tab's edit is in the library, and opens with its instance.
+    await page.getByTestId('toolbar.designs').click();
+    const row = page.getByTestId('designs.row').filter({ hasText: '(this tab,' });
+    await expect(row).toHaveCount(1);
+    await shoot(page, 'storage-kept-both');
+    await row.getByRole('button', { name: 'Open' }).click();
+    await expect(app.canvas.instances).toHaveCount(before + 1);
+    await expect(app.designName).toContainText('(this tab,');
+  });
+
   test('a link too long to carry: Share says so and offers the file', async ({ app, page }) => {
     const design = JSON.parse(BerthApp.designText('steady'));
     // 60,000 characters that do not compress: a long workshop's worth of link.
