@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useRunStore } from '../../../store/run';
-import { formatValue } from './Plot';
+import { formatValue } from './axis';
 import type { LegendEntry, Row } from './series';
 
 /** The last row at or before `atS` (virtual seconds), or -1: a binary search, cheap per frame. */

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { formatAxisSeconds } from '../../format';
 import { STATUS_COLORS } from '../../status';
-import { formatCount, formatUsd } from './axis';
+import { formatValue } from './axis';
 import { PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_X_AXIS } from './geometry';
 import { MARK_COLORS } from './marks';
 import {
@@ -21,7 +21,7 @@ import {
   placeLevels,
   placeMarks,
 } from './reference-layout';
-import type { Axis, AxisFormat, ChartLevel, ChartMark, Row, Series } from './series';
+import type { Axis, ChartLevel, ChartMark, Row, Series } from './series';
 
 /** Read from the back of a room: no tick label under 14 px. */
 const AXIS_TICK = { fontSize: 14, fill: 'var(--chart-tick)' };
@@ -87,14 +87,6 @@ function markLabel(mark: PlacedMark) {
         {mark.label}
       </text>
     ) : null;
-}
-
-export function formatValue(v: number, format: AxisFormat): string {
-  if (format === 'percent') return `${Math.round(v * 10) / 10}%`;
-  if (format === 'usd') return formatUsd(v);
-  if (format === 'rate')
-    return v >= 100 ? formatCount(Math.round(v)) : String(Math.round(v * 10) / 10);
-  return formatCount(v);
 }
 
 const readKey = (key: string) => (row: Row) => row[key] ?? 0;

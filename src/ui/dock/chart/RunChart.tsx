@@ -6,8 +6,8 @@ import { timeTicks } from './axis';
 import { ChartLegend } from './ChartLegend';
 import { ChartMarks } from './ChartMarks';
 import { PLOT_LEFT, PLOT_RIGHT } from './geometry';
-import { Plot } from './Plot';
 import { chartPlan, chartQuery } from './plan';
+import { Plot } from './plot-lazy';
 import { useChartInput, useDeploymentStatuses } from './use-chart-input';
 import { useHistory } from './use-history';
 

@@ -1,3 +1,5 @@
+import type { AxisFormat } from './series';
+
 /**
  * Fixed axes: the time domain grows in steps (1, 2, 5, 10, 15, 30 minutes, then hours),
  * so while a run plays the chart keeps its ticks and only its data moves; counts round
@@ -87,4 +89,13 @@ export function formatUsd(v: number): string {
   // Half-cent ticks of a short run's axis keep their third decimal: $0.005, not $0.01 twice.
   const cents = Math.round(v * 100);
   return Math.abs(v * 100 - cents) < 1e-6 ? `$${v.toFixed(2)}` : `$${v.toFixed(3)}`;
+}
+
+/** A value as the legend and the y axis print it. */
+export function formatValue(v: number, format: AxisFormat): string {
+  if (format === 'percent') return `${Math.round(v * 10) / 10}%`;
+  if (format === 'usd') return formatUsd(v);
+  if (format === 'rate')
+    return v >= 100 ? formatCount(Math.round(v)) : String(Math.round(v * 10) / 10);
+  return formatCount(v);
 }
