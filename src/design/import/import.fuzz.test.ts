@@ -41,7 +41,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = join(here, 'corpus', 'malformed');
 const corpusTexts = readdirSync(corpusDir)
   .sort()
-  .map((file) => readFileSync(join(corpusDir, file), 'utf8'));
+  .map((file) => readFileSync(join(corpusDir, file), 'utf8'))
+  // The 100,000-character case has its own test; corrupted, it costs 1,000 runs seconds.
+  .filter((text) => text.length < 10_000);
 
 const bases: Doc[] = [berthDesign(), registerInput(), describeOutput(), cloudFormationTemplate()];
 const baseTexts = bases.flatMap((doc) => [JSON.stringify(doc, null, 2), stringify(doc)]);
@@ -124,7 +126,7 @@ const yamlish = fc
 describe('the importers under fuzzing', () => {
   it('answer any string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (t) => answers(importText(t))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (t) => answers(importText(t))),
       RUNS,
     );
   });
