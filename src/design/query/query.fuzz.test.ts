@@ -197,10 +197,22 @@ describe('matches: whole-value regexes in linear time', () => {
     '\\n',
     '\\x41',
     '\\u0062',
+    // Annex B forms RegExp takes outside unicode mode, and named groups.
+    '\\x4',
+    '\\u00',
+    '\\cJ',
+    '\\c',
+    '\\0',
+    '[\\b]',
+    ']',
+    '(?<n>',
+    '??',
+    '{2,3}?',
+    '\\P{Digit}',
   );
   const pattern = fc.array(regexPiece, { maxLength: 8 }).map((parts) => parts.join(''));
   const value = fc.string({
-    unit: fc.constantFrom('a', 'b', 'A', '1', ' ', '\n', '.', '_'),
+    unit: fc.constantFrom('a', 'b', 'A', '1', ' ', '\n', '.', '_', '\\', 'c', '\b', '{', ']'),
     maxLength: 8,
   });
   const flags = fc.constantFrom('', '(?i)', '(?s)', '(?m)', '(?ims)');
