@@ -1,9 +1,14 @@
 import type { Command, DesignDocument, RunRecord } from '../design';
 import type { PlacementExplanation } from '../engine';
-import { getSimWorker, replaceSimWorker, type SimClient, type SimWorker } from '../worker/client';
+import {
+  getSimWorker,
+  replaceSimWorker,
+  type SimClient,
+  type SimWorker,
+  testHooksEnabled,
+} from '../worker/client';
 import type { HistoryQuery, SimMessage, TestFault } from '../worker/protocol';
 import type { HistoryWindow } from '../worker/run';
-import { testHooksEnabled } from '../worker/test-faults';
 import { designStorage, useDesignStore } from './design';
 import type { ExplainTarget } from './explain-marks';
 import {

@@ -1,5 +1,4 @@
-import type { SimWorker } from '../worker/client';
-import { startHeartbeat } from '../worker/heartbeat';
+import { type SimWorker, startHeartbeat } from '../worker/client';
 
 export interface WorkerWatch {
   /** A sign of life: a frame, a beat. */

@@ -17,6 +17,10 @@ import type {
 import type { HistoryWindow, RunMemory, RunSpec } from './run';
 import { TEST_WORKER_NAME, testHooksEnabled } from './test-faults';
 
+// The page's side of the boundary, for the store: it takes the worker through this file only.
+export { type Heartbeat, startHeartbeat } from './heartbeat';
+export { testHooksEnabled } from './test-faults';
+
 /** The page's handle on the worker: the SimApi, with the callback proxying done here. */
 export interface SimClient {
   load(request: RunRequest): Promise<LoadResult>;
