@@ -21,8 +21,8 @@ test.describe('service colours on task chips', () => {
 
     const webColor = await web.first().getAttribute('data-service-color');
     const workerColor = await worker.first().getAttribute('data-service-color');
-    expect(webColor).toMatch(/^#[0-9a-f]{6}$/);
-    expect(workerColor).toMatch(/^#[0-9a-f]{6}$/);
+    expect(webColor).toMatch(/^var\(--service-\d\)$/);
+    expect(workerColor).toMatch(/^var\(--service-\d\)$/);
     expect(webColor).not.toBe(workerColor);
     for (const chip of await web.all())
       await expect(chip).toHaveAttribute('data-service-color', webColor ?? '');

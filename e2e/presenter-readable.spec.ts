@@ -67,3 +67,28 @@ test('presenter mode at 1280x720: every chart axis label is whole inside the cha
   }
   await page.screenshot({ path: '/tmp/vizshots/presenter-chart-split.png' });
 });
+
+for (const design of ['steady', 'alb', 'fargate'] as const)
+  test(`presenter mode at 1280x720: ${design} at fit draws its task chips 16 px or taller`, async ({
+    app,
+    page,
+  }) => {
+    await app.openDesign(design);
+    await app.dock.step10(6);
+    await expect(page.getByTestId('task-chip').first()).toBeVisible();
+    await page.getByTestId('toolbar.presenter').click();
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    // P refits by itself; F is the person asking again.
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('f');
+    await expect
+      .poll(async () => (await page.getByTestId('task-chip').first().boundingBox())?.height ?? 0)
+      .toBeGreaterThanOrEqual(16);
+    const chip = await page.getByTestId('task-chip').first().boundingBox();
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    // The chip the fit framed is on the canvas, not panned away.
+    expect(
+      chip && canvas && chip.y >= canvas.y && chip.y + chip.height <= canvas.y + canvas.height,
+    ).toBe(true);
+    await page.screenshot({ path: `test-results/presenter-fit-${design}.png` });
+  });

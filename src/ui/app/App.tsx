@@ -11,6 +11,7 @@ import { CanvasBar } from '../canvas/CanvasBar';
 import { ZoneSummaries } from '../canvas/ZoneSummaries';
 import { Dock } from '../dock/Dock';
 import { Palette } from '../palette/Palette';
+import { StorageBanner } from '../shared/StorageBanner';
 import { LazyImportDialog, LazyShortcutHelp } from './dialogs-lazy';
 import { LoadIssueBanner } from './LoadIssueBanner';
 import { NoticeToast } from './NoticeToast';
@@ -70,6 +71,7 @@ export function App() {
       <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
         <TopBar />
         <LoadIssueBanner />
+        <StorageBanner />
         <main className="workspace">
           <Side side="left" label="Palette">
             <Palette />

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { browserStorage } from '../../store/storage';
+import { browserStorage, writeItem } from '../../store/storage';
 
 /**
  * Presenter mode: for a projector at the back of a room. Kept across reloads, since a talk
@@ -14,7 +14,7 @@ export const usePresenterStore = create<{ on: boolean }>()(() => ({
 }));
 
 export function setPresenter(on: boolean): void {
-  storage.setItem(PRESENTER_KEY, on ? '1' : '0');
+  writeItem(storage, PRESENTER_KEY, on ? '1' : '0', 'library');
   usePresenterStore.setState({ on });
 }
 

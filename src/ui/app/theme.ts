@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { browserStorage, type KeyValueStorage } from '../../store/storage';
+import { browserStorage, type KeyValueStorage, writeItem } from '../../store/storage';
 
 /** What a person picked; 'system' follows `prefers-color-scheme`, live. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -40,7 +40,7 @@ if (typeof document !== 'undefined') {
 }
 
 export function setThemeChoice(choice: ThemeChoice): void {
-  storage.setItem(THEME_KEY, choice);
+  writeItem(storage, THEME_KEY, choice, 'library');
   useThemeStore.setState({ choice });
 }
 

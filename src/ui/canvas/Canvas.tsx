@@ -10,9 +10,10 @@ import {
   useConnection,
   useReactFlow,
 } from '@xyflow/react';
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { moveNodes } from '../../store/design-actions';
 import { select, useSessionStore } from '../../store/session';
+import { usePresenter } from '../app/presenter';
 import { useResolvedTheme } from '../app/theme';
 import '../styles/load-balancers.css';
 import { AutoScalingGroupNodeView } from './AutoScalingGroupNodeView';
@@ -29,6 +30,7 @@ import { InstanceNodeView } from './InstanceNodeView';
 import { BandNodeView, LaneNodeView } from './LaneNodeView';
 import { LoadBalancerNodeView } from './LoadBalancerNodeView';
 import { draggedLayout } from './placement';
+import { fitOptionsFor } from './presenter-fit';
 import { ServiceNodeView } from './ServiceNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
 import { useCanvasKeys } from './use-canvas-keys';
@@ -74,14 +76,34 @@ export function Canvas() {
   // Service nodes light up as drop targets while an edge is being drawn.
   const connecting = useConnection((c) => c.inProgress);
   const { onDragOver, onDrop } = usePaletteDrop();
-  const { fitView } = useReactFlow();
+  const { fitView, getNodes } = useReactFlow<BerthNode>();
   const fitRequest = useSessionStore((s) => s.fitRequest);
   const multi = useCanvasUi((s) => s.multi);
   const minimap = useCanvasUi((s) => s.minimap);
+  const presenter = usePresenter();
 
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 200 }));
-  }, [fitRequest, fitView]);
+    if (fitRequest > 0)
+      requestAnimationFrame(
+        () => void fitView({ ...fitOptionsFor(getNodes(), presenter), duration: 200 }),
+      );
+  }, [fitRequest, fitView, getNodes, presenter]);
+
+  // P changes the canvas's size (the side panels fold) and what a fit frames: fit again,
+  // once the new layout is measured.
+  const presenterShown = useRef(presenter);
+  useEffect(() => {
+    if (presenterShown.current === presenter) return;
+    presenterShown.current = presenter;
+    const timer = setTimeout(
+      () => void fitView({ ...fitOptionsFor(getNodes(), presenter), duration: 200 }),
+      60,
+    );
+    return () => clearTimeout(timer);
+  }, [presenter, fitView, getNodes]);
+
+  // The first fit, as the design first arrives; React Flow reads it once.
+  const [initialFit] = useState(() => fitOptionsFor(nodes, presenter));
 
   // The nodes derive one selection from the session; while several are selected the
   // canvas marks them itself, so a re-derived node keeps its mark.
@@ -211,7 +233,7 @@ export function Canvas() {
         nodeDragThreshold={NODE_DRAG_THRESHOLD}
         nodeClickDistance={NODE_DRAG_THRESHOLD}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={initialFit}
         minZoom={0.2}
         maxZoom={1.6}
       >
