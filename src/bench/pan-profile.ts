@@ -74,7 +74,10 @@ function summarise(events: readonly TraceEvent[], seconds: number): string {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -87,7 +90,7 @@ function hotFunctions(profile: CpuProfile, seconds: number): string {
     const f = byId.get(id);
     if (!f) return;
     const file = f.url.split('/').pop() ?? '';
-    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...self]
@@ -128,7 +131,8 @@ async function main(): Promise<void> {
     }
     await page.addInitScript({ content: MUTATIONS });
     await page.evaluate(MUTATIONS);
-    if (cssAt >= 0) await page.addStyleTag({ content: args[cssAt + 1] ?? '' });
+    const css = cssAt >= 0 ? args[cssAt + 1] : undefined;
+    if (css) await page.addStyleTag({ content: css });
     const zoom = await zoomIn(page);
     if (paused && !bare) {
       await page.getByTestId('dock.play').click();
