@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleArn } from './arn-shapes';
-import { ECS_ENUMS } from './aws-model/ecs.generated';
+import { ECS_ENUMS } from './aws-model/ecs-enums.generated';
 import { ServiceConnectConfiguration, ServiceRegistry } from './discovery-shapes';
 import { ServiceLoadBalancer } from './elb-shapes';
 

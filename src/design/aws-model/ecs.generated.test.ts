@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildEcsModel } from '../../../scripts/gen-aws-model';
 import {
-  ECS_ENUMS,
   ECS_REQUIRED,
   ECS_SDK_VERSION,
   ECS_STRUCTURES,
   SERVICE_RESPONSE_ONLY,
   TASK_DEFINITION_RESPONSE_ONLY,
 } from './ecs.generated';
+import { ECS_ENUMS } from './ecs-enums.generated';
 import { modelMismatches, pruneToModel } from './walk';
 
 describe('the generated ECS model', () => {

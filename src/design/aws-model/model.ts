@@ -1,4 +1,5 @@
-import { ECS_ENUMS, ECS_REQUIRED, ECS_STRUCTURES } from './ecs.generated';
+import { ECS_REQUIRED, ECS_STRUCTURES } from './ecs.generated';
+import { ECS_ENUMS } from './ecs-enums.generated';
 
 /**
  * Reading ecs.generated.ts. A member's type is written as text: `string`, `number`,
