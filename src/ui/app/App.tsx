@@ -11,6 +11,7 @@ import { CanvasBar } from '../canvas/CanvasBar';
 import { ZoneSummaries } from '../canvas/ZoneSummaries';
 import { Dock } from '../dock/Dock';
 import { Palette } from '../palette/Palette';
+import { PanelBoundary } from '../shared/PanelBoundary';
 import { StorageBanner } from '../shared/StorageBanner';
 import { LazyImportDialog, LazyShortcutHelp } from './dialogs-lazy';
 import { LoadIssueBanner } from './LoadIssueBanner';
@@ -68,28 +69,48 @@ export function App() {
   return (
     // One provider for palette and canvas: a palette click places nodes using the canvas's view.
     <ReactFlowProvider>
+      {/* Each panel in a boundary of its own: one that fails to draw says so in its place. */}
       <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
-        <TopBar />
-        <LoadIssueBanner />
-        <StorageBanner />
+        <PanelBoundary name="top bar" className="topbar row">
+          <TopBar />
+        </PanelBoundary>
+        <PanelBoundary name="notice about the loaded design" className="banner row">
+          <LoadIssueBanner />
+        </PanelBoundary>
+        <PanelBoundary name="storage notice" className="banner row">
+          <StorageBanner />
+        </PanelBoundary>
         <main className="workspace">
           <Side side="left" label="Palette">
-            <Palette />
+            <PanelBoundary name="palette" className="panel">
+              <Palette />
+            </PanelBoundary>
           </Side>
           <div className="stage">
-            <CanvasBar />
+            <PanelBoundary name="canvas legend" className="canvas-bar row">
+              <CanvasBar />
+            </PanelBoundary>
             <div className="stage-canvas">
-              <Canvas />
-              <ZoneSummaries />
-              <NoticeToast />
+              <PanelBoundary name="canvas" className="panel canvas-failed">
+                <Canvas />
+                <ZoneSummaries />
+              </PanelBoundary>
+              <PanelBoundary name="notice" className="toast">
+                <NoticeToast />
+              </PanelBoundary>
               {/* Until the top bar renders them after <ShareButton />: the canvas's corner. */}
             </div>
           </div>
           <Side side="right" label="Inspector">
-            <LazyInspector />
+            <PanelBoundary name="inspector" className="panel">
+              <LazyInspector />
+            </PanelBoundary>
           </Side>
         </main>
-        <Dock />
+        {/* The dock's parts have boundaries of their own (Dock.tsx); this one is its frame. */}
+        <PanelBoundary name="dock" className="dock-failed">
+          <Dock />
+        </PanelBoundary>
         <LazyImportDialog />
         <LazyShortcutHelp />
       </div>

@@ -1,8 +1,10 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
+import { lazyWithRetry } from '../shared/lazy-retry';
 
 // The inspector's forms, JSON views and the import/export they pull in load beside the
 // first render, not in it: the panel's own box shows at once, the forms a moment later.
-const Inspector = lazy(() =>
+// A fetch that fails reaches the inspector's PanelBoundary (App.tsx), whose Retry imports again.
+const Inspector = lazyWithRetry(() =>
   import('../inspector/Inspector').then((m) => ({ default: m.Inspector })),
 );
 

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useScalingExplainStore } from '../../store/scaling-explain';
 import { ScalingButton } from '../scaling/ScalingButton';
 import { ScalingPanel } from '../scaling/ScalingPanel';
+import { PanelBoundary } from '../shared/PanelBoundary';
 import { BranchPicker } from '../timeline/BranchPicker';
 import { Timeline } from '../timeline/Timeline';
 import { ChartCounts } from './ChartCounts';
@@ -23,26 +24,46 @@ export const Dock = memo(function Dock() {
   const scalingOpen = useScalingExplainStore((s) => s.target !== null);
   return (
     <footer className="dock" data-testid="dock">
+      {/* Each part in its own PanelBoundary: a chart that fails to draw leaves play working. */}
       <section className="dock-run">
-        <TimeControls />
-        <div className="clock-row">
-          <Clock />
-          <SpeedSelect />
-        </div>
-        <WorkerStopped />
-        <ServiceCounts />
+        <PanelBoundary name="time controls" className="row">
+          <TimeControls />
+          <div className="clock-row">
+            <Clock />
+            <SpeedSelect />
+          </div>
+          <WorkerStopped />
+        </PanelBoundary>
+        <PanelBoundary name="service counts">
+          <ServiceCounts />
+        </PanelBoundary>
       </section>
       <section className="dock-chart">
-        <div className="dock-chart-head">
-          <ChartPicker />
-          <ScalingButton />
-          <BranchPicker />
-        </div>
-        <ChartCounts />
-        <RunChart />
-        <Timeline />
+        <PanelBoundary name="chart picker" className="row">
+          <div className="dock-chart-head">
+            <ChartPicker />
+            <ScalingButton />
+            <BranchPicker />
+          </div>
+        </PanelBoundary>
+        {/* Apart from the picker: a mode that fails to draw can be left for another. */}
+        <PanelBoundary name="chart" className="chart-failed">
+          <ChartCounts />
+          <RunChart />
+        </PanelBoundary>
+        <PanelBoundary name="timeline" className="row">
+          <Timeline />
+        </PanelBoundary>
       </section>
-      {scalingOpen ? <ScalingPanel /> : <EventLog />}
+      {scalingOpen ? (
+        <PanelBoundary name="scaling explanation">
+          <ScalingPanel />
+        </PanelBoundary>
+      ) : (
+        <PanelBoundary name="event log">
+          <EventLog />
+        </PanelBoundary>
+      )}
     </footer>
   );
 });
