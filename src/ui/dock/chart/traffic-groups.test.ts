@@ -21,6 +21,10 @@ describe('what the traffic and calls modes draw', () => {
     ]);
   });
 
+  it("a CodeDeploy group's listener splits between the pair it shifts, though it forwards to blue", () => {
+    expect(listenerGroups(fixture('codedeploy'))[0]?.targetGroups).toEqual(['blue', 'green']);
+  });
+
   it('each call names its route: Cloud Map DNS or Service Connect', () => {
     expect(callLines(fixture('discovery'))).toEqual([
       { label: 'dns-client → api.berth.local:8080', via: 'DNS' },

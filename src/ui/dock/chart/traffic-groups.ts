@@ -22,16 +22,42 @@ function forwardedArns(actions: readonly Action[]): string[] {
 }
 
 /**
+ * The target groups a CodeDeploy deployment group shifts this listener's production
+ * traffic between: before its first deployment the listener forwards to blue alone, so
+ * its actions do not name green.
+ */
+function codeDeployGroups(
+  design: Pick<DesignDocument, 'codeDeploy'>,
+  listenerArn: string | undefined,
+): string[] {
+  if (listenerArn === undefined) return [];
+  return (design.codeDeploy?.deploymentGroups ?? []).flatMap((g) =>
+    (g.loadBalancerInfo?.targetGroupPairInfoList ?? []).flatMap((pair) =>
+      pair.prodTrafficRoute?.listenerArns?.includes(listenerArn)
+        ? (pair.targetGroups ?? []).flatMap((t) => (t.name ? [t.name] : []))
+        : [],
+    ),
+  );
+}
+
+/**
  * Each listener with the target groups its default actions and its rules forward to. A
  * blue/green service's two groups sit in the one listener that shifts between them, so its
  * split reads 10% and then 100% as a canary goes.
  */
 export function listenerGroups(
-  design: Pick<DesignDocument, 'listeners' | 'listenerRules' | 'loadBalancers' | 'targetGroups'>,
+  design: Pick<
+    DesignDocument,
+    'listeners' | 'listenerRules' | 'loadBalancers' | 'targetGroups' | 'codeDeploy'
+  >,
 ): ListenerGroups[] {
   const groups = design.targetGroups ?? [];
+  // A reference is the ARN or, in Berth's shorthand, the Name.
   const nameOf = new Map(
-    groups.flatMap((g) => (g.TargetGroupArn ? [[g.TargetGroupArn, g.Name]] : [])),
+    groups.flatMap((g) => [
+      [g.Name, g.Name] as const,
+      ...(g.TargetGroupArn ? [[g.TargetGroupArn, g.Name] as const] : []),
+    ]),
   );
   return (design.listeners ?? []).map((listener, i) => {
     const id = listener.ListenerArn ?? `#${i}`;
@@ -42,7 +68,10 @@ export function listenerGroups(
       ...forwardedArns(listener.DefaultActions),
       ...rules.flatMap((r) => forwardedArns(r.Actions)),
     ]);
-    const names = new Set([...arns].flatMap((arn) => nameOf.get(arn) ?? []));
+    const names = new Set([
+      ...[...arns].flatMap((arn) => nameOf.get(arn) ?? []),
+      ...codeDeployGroups(design, listener.ListenerArn),
+    ]);
     const lb = (design.loadBalancers ?? []).find(
       (l) => l.LoadBalancerArn === listener.LoadBalancerArn,
     );
