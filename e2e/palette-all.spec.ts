@@ -87,6 +87,8 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
     await app.canvas.dropFrom(card(app, 'external'), app.canvas.lane('us-east-1b'));
     const id = await inspectorTitle(app).textContent();
     const node = app.canvas.instance(id ?? '');
+    await expect(node.locator('.node-kind')).toHaveText('EXT');
+    await expect(node.locator('.node-title')).toHaveText('external');
     await expect(node).toContainText('0 / 4,096 units');
     await expect(node).toContainText('0 / 8,192 MiB');
   });
@@ -132,7 +134,7 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
     await expect(app.canvas.service('onprem')).toBeVisible();
     await expect(inspectorTitle(app)).toContainText('onprem');
     await app.dock.step10(3);
-    const external = app.canvas.instances.filter({ hasText: 'custom' });
+    const external = app.canvas.instances.filter({ hasText: 'external' });
     await expect(
       external.locator('[data-testid="task-chip"][data-service="onprem"][data-status="RUNNING"]'),
     ).toHaveCount(2);

@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
 import type { CustomAttribute } from '../../store/edits';
+import { ON_PREMISES } from '../../store/edits/palette';
 import { useExplainStore } from '../../store/explain';
 import type { RunState } from '../../store/run';
 import { AttributeTags } from './AttributeTags';
@@ -52,7 +53,7 @@ export const InstanceNodeView = memo(function InstanceNodeView({
       {mark && <PlacementRibbon mark={mark} />}
       <div className="node-body">
         <header className={`node-header ${NODE_HANDLE}`}>
-          <span className="node-kind">EC2</span>
+          <span className="node-kind">{data.az === ON_PREMISES ? 'EXT' : 'EC2'}</span>
           <span className="node-title">{data.instanceType}</span>
           {data.live && (
             <span className="node-tag" title="Launched during the run; not part of the design">

@@ -17,6 +17,7 @@ import {
   statusOf,
   summarizeService,
 } from '../../store/edits';
+import { ON_PREMISES } from '../../store/edits/palette';
 import type { Selection } from '../../store/session';
 import { fargateClusters, type GroupPlace, groupPlaces } from './capacity-design';
 import {
@@ -216,7 +217,8 @@ function instanceNodes(
       data: {
         ec2InstanceId: ci.ec2InstanceId,
         cluster,
-        instanceType: instanceTypeOf(ci) ?? 'custom',
+        // An on-premises server has no EC2 type: it registered its own CPU and memory.
+        instanceType: instanceTypeOf(ci) ?? (az === ON_PREMISES ? 'external' : 'custom'),
         az,
         registeredCpu: resources?.cpu ?? 0,
         registeredMemoryMiB: resources?.memoryMiB ?? 0,
