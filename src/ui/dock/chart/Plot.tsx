@@ -182,7 +182,7 @@ export const Plot = memo(function Plot({
             dataKey={readKey(s.key)}
             name={s.name}
             {...(s.stackId !== undefined && { stackId: s.stackId })}
-            type="stepAfter"
+            type={s.minuteBefore ? 'stepBefore' : 'stepAfter'}
             stroke={s.color}
             strokeWidth={1.5}
             fill={s.color}
@@ -197,7 +197,7 @@ export const Plot = memo(function Plot({
             className={s.className ?? `series series-${s.kind}`}
             dataKey={readKey(s.key)}
             name={s.name}
-            type="stepAfter"
+            type={s.minuteBefore ? 'stepBefore' : 'stepAfter'}
             stroke={s.kind === 'pending' ? STATUS_COLORS.PENDING : s.color}
             strokeWidth={s.width ?? strokeWidth(s.kind)}
             strokeOpacity={s.kind === 'desired' ? 0.7 : s.kind === 'healthy' ? 0.55 : 1}

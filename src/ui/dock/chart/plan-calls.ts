@@ -37,6 +37,7 @@ export function callsPlan(rows: Row[], input: ChartInput): ChartPlan {
       kind: 'served',
       color: callColor(i),
       width: lineWidth(i),
+      minuteBefore: true,
     });
     series.push({
       key: `call:${c.label}:failed`,
@@ -44,6 +45,7 @@ export function callsPlan(rows: Row[], input: ChartInput): ChartPlan {
       kind: 'failed',
       color: failedColor(i),
       width: lineWidth(i),
+      minuteBefore: true,
     });
     if (input.comparing)
       series.push({
@@ -51,6 +53,7 @@ export function callsPlan(rows: Row[], input: ChartInput): ChartPlan {
         name: `${name} failed/s (other branch)`,
         kind: 'compare',
         color: failedColor(i),
+        minuteBefore: true,
       });
     legend.push(
       {

@@ -47,8 +47,8 @@ export function addSplit(groups: readonly string[]) {
 
 /**
  * The listener's requests of each minute split between its target groups, stacked to
- * 100%: a canary reads 10% on the new group, then 100%. A minute's point is drawn from the
- * minute's end on, as the minute's requests are known then.
+ * 100%: a canary reads 10% on the new group, then 100%. A minute's point is known at the
+ * minute's end and drawn over the minute it sums: the minute 1:00-2:00 over 1:00-2:00.
  */
 export function splitPlan(rows: Row[], input: ChartInput): ChartPlan {
   const groups = input.listener?.targetGroups ?? [];
@@ -60,6 +60,7 @@ export function splitPlan(rows: Row[], input: ChartInput): ChartPlan {
     className: 'series series-split',
     color: colorOf(input, n),
     fillOpacity: 0.65,
+    minuteBefore: true,
   }));
   const legend: LegendEntry[] = groups.map((n) => ({
     id: `tg.${n}`,
@@ -92,6 +93,7 @@ export function requestsPlan(rows: Row[], input: ChartInput): ChartPlan {
       kind: 'served',
       color,
       width: lineWidth(i),
+      minuteBefore: true,
     });
     series.push({
       key: `tg:${n}:failed`,
@@ -99,6 +101,7 @@ export function requestsPlan(rows: Row[], input: ChartInput): ChartPlan {
       kind: 'failed',
       color: failedColor(i),
       width: lineWidth(i),
+      minuteBefore: true,
     });
     if (input.comparing)
       series.push({
@@ -106,6 +109,7 @@ export function requestsPlan(rows: Row[], input: ChartInput): ChartPlan {
         name: `${n} served/s (other branch)`,
         kind: 'compare',
         color,
+        minuteBefore: true,
       });
     legend.push(
       {
@@ -162,6 +166,7 @@ export function targetsPlan(rows: Row[], input: ChartInput): ChartPlan {
         name: `${n} healthy targets (other branch)`,
         kind: 'compare',
         color,
+        minuteBefore: true,
       });
     legend.push({
       id: `tg.${n}.healthy`,

@@ -33,6 +33,11 @@ export interface Series {
   dashed?: boolean;
   /** A line's width in px, when not its kind's. */
   width?: number;
+  /**
+   * Each point sums the minute that ends at it (requests, a split): drawn over that minute,
+   * as CloudWatch draws a period's datapoint, not from its end on, a minute late.
+   */
+  minuteBefore?: boolean;
 }
 
 /** What the legend shows for one entry: a swatch, a name, and a value read at the playhead. */
