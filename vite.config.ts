@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { ChunkingContext } from 'rolldown';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './build/csp-plugin';
 
 /** The module main.tsx imports once the instance catalog is in: the app, to first render. */
 const BOOT = /[\\/]src[\\/]boot\.tsx$/;
@@ -46,7 +47,7 @@ function firstRenderChunk(id: string, ctx: ChunkingContext): string | null {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     rolldownOptions: {
