@@ -1,5 +1,4 @@
 import { memo, useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { designStorage, useDesignStore } from '../../store/design';
 import {
   deleteSavedDesign,
@@ -13,6 +12,7 @@ import {
   useLibraryStore,
 } from '../../store/design-library';
 import { whenAppSpecsReadable } from '../../store/yaml-loader';
+import { Modal } from '../shared/Modal';
 import './designs.css';
 
 /** Opens a saved design; one with a YAML AppSpec once the YAML reader has loaded. */
@@ -110,103 +110,88 @@ export const DesignsDialog = memo(function DesignsDialog() {
     if (open) setDraft(name);
   }, [open, name]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setLibraryOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-
   if (!open) return null;
   const current = rows.find((r) => r.id === currentId);
-  return createPortal(
-    <div className="modal-backdrop" onPointerDown={() => setLibraryOpen(false)}>
-      <div
-        className="modal designs"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="designs-title"
-        data-testid="designs"
-        onPointerDown={(e) => e.stopPropagation()}
+  return (
+    <Modal
+      title="Designs in this browser"
+      testId="designs"
+      className="designs"
+      onClose={() => setLibraryOpen(false)}
+    >
+      <p className="modal-lead">
+        The design on screen is always saved as you work. Save it under a name to keep a version for
+        a workshop or a review, and open it again later.
+      </p>
+      <form
+        className="designs-save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveDesignAs(draft);
+        }}
       >
-        <h2 id="designs-title">Designs in this browser</h2>
-        <p className="modal-lead">
-          The design on screen is always saved as you work. Save it under a name to keep a version
-          for a workshop or a review, and open it again later.
-        </p>
-        <form
-          className="designs-save"
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveDesignAs(draft);
-          }}
-        >
-          <label htmlFor="designs-save-name">Name</label>
-          <input
-            id="designs-save-name"
-            data-testid="designs.saveName"
-            value={draft}
-            maxLength={200}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <button type="submit" className="button primary" data-testid="designs.saveAs">
-            Save as
-          </button>
-          {current && (
-            <button
-              type="button"
-              className="button"
-              data-testid="designs.save"
-              title={`Save the design on screen over “${current.name}”`}
-              onClick={() => saveDesign()}
-            >
-              Save over “{current.name}”
-            </button>
-          )}
-        </form>
-        {error && (
-          <p className="field-error" role="alert" data-testid="designs.error">
-            {error}
-          </p>
-        )}
-        {rows.length === 0 ? (
-          <p className="designs-empty" data-testid="designs.empty">
-            No designs saved yet.
-          </p>
-        ) : (
-          <table className="designs-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Last saved</th>
-                <th scope="col">Size</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <Row key={row.id} row={row} current={row.id === currentId} />
-              ))}
-            </tbody>
-          </table>
-        )}
-        <div className="modal-actions">
-          <span className="toolbar-gap" />
+        <label htmlFor="designs-save-name">Name</label>
+        <input
+          id="designs-save-name"
+          data-testid="designs.saveName"
+          value={draft}
+          maxLength={200}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit" className="button primary" data-testid="designs.saveAs">
+          Save as
+        </button>
+        {current && (
           <button
             type="button"
             className="button"
-            data-testid="designs.close"
-            onClick={() => setLibraryOpen(false)}
+            data-testid="designs.save"
+            title={`Save the design on screen over “${current.name}”`}
+            onClick={() => saveDesign()}
           >
-            Done
+            Save over “{current.name}”
           </button>
-        </div>
+        )}
+      </form>
+      {error && (
+        <p className="field-error" role="alert" data-testid="designs.error">
+          {error}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="designs-empty" data-testid="designs.empty">
+          No designs saved yet.
+        </p>
+      ) : (
+        <table className="designs-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Last saved</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row key={row.id} row={row} current={row.id === currentId} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="modal-actions">
+        <span className="toolbar-gap" />
+        <button
+          type="button"
+          className="button"
+          data-testid="designs.close"
+          onClick={() => setLibraryOpen(false)}
+        >
+          Done
+        </button>
       </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 });

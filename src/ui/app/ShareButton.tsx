@@ -1,9 +1,9 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useDesignStore } from '../../store/design';
 import { shareLinkFor } from '../../store/share-link';
 import { currentRun } from '../../store/sim-control';
 import { downloadDesignFile } from '../../store/storage-export';
+import { Modal } from '../shared/Modal';
 
 type Copy = 'copying' | 'copied' | 'manual';
 
@@ -48,15 +48,7 @@ export const ShareButton = memo(function ShareButton() {
 
   const shown = link !== null || tooLong !== null;
   useEffect(() => {
-    if (!shown) return;
-    field.current?.select();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setLink(null);
-      setTooLong(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    if (shown) field.current?.select();
   }, [shown]);
 
   return (
@@ -70,72 +62,60 @@ export const ShareButton = memo(function ShareButton() {
       >
         Share
       </button>
-      {/* Out of the top bar, whose white-on-blue styles would otherwise reach the dialog. */}
-      {shown &&
-        createPortal(
-          <div className="modal-backdrop">
-            <div
-              className="modal"
-              role="dialog"
-              aria-modal="true"
-              aria-labelledby="share-title"
-              data-testid="share"
+      {shown && (
+        <Modal title="Share this design" testId="share" onClose={close} closeOnBackdrop={false}>
+          {tooLong !== null ? (
+            <p className="modal-lead" data-testid="share.status">
+              {tooLong} The file opens with Import, at this moment of the run.
+            </p>
+          ) : (
+            <>
+              <p className="modal-lead" data-testid="share.status">
+                {copy === 'copied'
+                  ? 'The link is on your clipboard.'
+                  : copy === 'manual'
+                    ? 'Copy the link below.'
+                    : 'Copying…'}{' '}
+                Anyone who opens it gets this design and its run, at this moment, in their browser;
+                it never reaches a server.
+              </p>
+              <input
+                ref={field}
+                className="share-link"
+                data-testid="share.link"
+                readOnly
+                value={link ?? ''}
+                aria-label="Share link"
+                onFocus={(e) => e.target.select()}
+              />
+            </>
+          )}
+          <div className="modal-actions">
+            <span className="toolbar-gap" />
+            {tooLong !== null && (
+              <button
+                type="button"
+                className="button"
+                data-testid="share.download"
+                onClick={() => {
+                  downloadDesignFile(useDesignStore.getState().design, currentRun());
+                  close();
+                }}
+              >
+                Download file
+              </button>
+            )}
+            <button
+              type="button"
+              className="button primary"
+              data-testid="share.close"
+              onClick={close}
             >
-              <h2 id="share-title">Share this design</h2>
-              {tooLong !== null ? (
-                <p className="modal-lead" data-testid="share.status">
-                  {tooLong} The file opens with Import, at this moment of the run.
-                </p>
-              ) : (
-                <>
-                  <p className="modal-lead" data-testid="share.status">
-                    {copy === 'copied'
-                      ? 'The link is on your clipboard.'
-                      : copy === 'manual'
-                        ? 'Copy the link below.'
-                        : 'Copying…'}{' '}
-                    Anyone who opens it gets this design and its run, at this moment, in their
-                    browser; it never reaches a server.
-                  </p>
-                  <input
-                    ref={field}
-                    className="share-link"
-                    data-testid="share.link"
-                    readOnly
-                    value={link ?? ''}
-                    aria-label="Share link"
-                    onFocus={(e) => e.target.select()}
-                  />
-                </>
-              )}
-              <div className="modal-actions">
-                <span className="toolbar-gap" />
-                {tooLong !== null && (
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="share.download"
-                    onClick={() => {
-                      downloadDesignFile(useDesignStore.getState().design, currentRun());
-                      close();
-                    }}
-                  >
-                    Download file
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="button primary"
-                  data-testid="share.close"
-                  onClick={close}
-                >
-                  {tooLong !== null ? 'Close' : 'Done'}
-                </button>
-              </div>
-            </div>
-          </div>,
-          document.body,
-        )}
+              {tooLong !== null ? 'Close' : 'Done'}
+            </button>
+          </div>
+        </Modal>
+      )}
     </>
   );
 });

@@ -1,6 +1,6 @@
-import { memo, useEffect } from 'react';
-import { createPortal } from 'react-dom';
+import { memo } from 'react';
 import { setHelpOpen, useSessionStore } from '../../store/session';
+import { Modal } from '../shared/Modal';
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Space', 'Play or pause'],
@@ -23,44 +23,30 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
 /** `?`: every key the app answers to, in one place. */
 export const ShortcutHelp = memo(function ShortcutHelp() {
   const open = useSessionStore((s) => s.helpOpen);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setHelpOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
   if (!open) return null;
-  return createPortal(
-    <div className="modal-backdrop" onPointerDown={() => setHelpOpen(false)}>
-      <div
-        className="modal shortcut-help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcut-title"
-        data-testid="shortcuts"
-        onPointerDown={(e) => e.stopPropagation()}
-      >
-        <h2 id="shortcut-title">Keyboard shortcuts</h2>
-        <dl>
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={keys} style={{ display: 'contents' }}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="modal-actions">
-          <span className="toolbar-gap" />
-          <button type="button" className="button primary" onClick={() => setHelpOpen(false)}>
-            Done
-          </button>
-        </div>
+  return (
+    <Modal
+      title="Keyboard shortcuts"
+      testId="shortcuts"
+      className="shortcut-help"
+      onClose={() => setHelpOpen(false)}
+    >
+      <dl>
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys} style={{ display: 'contents' }}>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="modal-actions">
+        <span className="toolbar-gap" />
+        <button type="button" className="button primary" onClick={() => setHelpOpen(false)}>
+          Done
+        </button>
       </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 });
