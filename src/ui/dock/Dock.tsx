@@ -1,7 +1,6 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useScalingExplainStore } from '../../store/scaling-explain';
 import { ScalingButton } from '../scaling/ScalingButton';
-import { ScalingPanel } from '../scaling/ScalingPanel';
 import { PanelBoundary } from '../shared/PanelBoundary';
 import { BranchPicker } from '../timeline/BranchPicker';
 import { Timeline } from '../timeline/Timeline';
@@ -12,6 +11,7 @@ import { RunChart } from './chart/RunChart';
 import { EventLog } from './EventLog';
 import { ServiceCounts } from './ServiceCounts';
 import { SpeedSelect } from './SpeedSelect';
+import { prefetchScalingPanel, ScalingPanel } from './scaling-lazy';
 import { TimeControls } from './TimeControls';
 import { WorkerStopped } from './WorkerStopped';
 
@@ -22,6 +22,7 @@ import { WorkerStopped } from './WorkerStopped';
  */
 export const Dock = memo(function Dock() {
   const scalingOpen = useScalingExplainStore((s) => s.target !== null);
+  useEffect(prefetchScalingPanel, []);
   return (
     <footer className="dock" data-testid="dock">
       {/* Each part in its own PanelBoundary: a chart that fails to draw leaves play working. */}
