@@ -75,3 +75,20 @@ it('refuses a price it cannot give back exactly', () => {
   const odd: InstanceRow = [...m5.slice(0, 16), 0.0000001] as unknown as InstanceRow;
   expect(() => packRows([odd])).toThrow(/does not pack/);
 });
+
+it('writes a family mostly priced by its vCPUs as a unit and the exceptions', () => {
+  const m5 = CATALOG.rows.find((r) => r[0] === 'm5.large')!;
+  const row = (size: string, cpus: number, price: number | null): InstanceRow =>
+    [`m9.${size}`, cpus, cpus * 4096, ...m5.slice(3, 16), price] as unknown as InstanceRow;
+  const rows = [
+    row('2xlarge', 8, 0.384),
+    row('large', 2, 0.096),
+    row('metal', 96, 4.9),
+    row('nano', 1, null),
+    row('xlarge', 4, 0.192),
+  ];
+  const packed = packRows(rows);
+  expect(packed.columns[1]).toBe('*4096');
+  expect(packed.columns[15]).toBe('*48000:,,4900000,-,');
+  expect(unpackRows(packed)).toEqual(rows);
+});

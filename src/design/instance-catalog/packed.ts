@@ -7,9 +7,11 @@ import type { InstanceRow } from './row';
  * first render, and 1,383 tuples of JSON were 13 kB gzip of it (B8); unpacked, the rows
  * are exactly the tuples again (the round trip is tested).
  *
- * A family's token is one value for every row, `*U` for U x vCPUs in each row (integers
- * only, so the product is exact), or the rows' values joined by `,`. A value is `` for
- * null, `t`/`f`, a decimal integer, or an index into `strings`. Prices are integers of
+ * A family's token is one value for every row, the rows' values joined by `,`, or `*U` for
+ * U x vCPUs in each row (integers only, so the product is exact); `*U:` then the rows'
+ * values joined by `,` where most but not all rows are U x vCPUs: an empty value is the
+ * product, `-` null. Elsewhere a value is `` for null, `t`/`f`, a decimal integer, or an
+ * index into `strings`. Prices are integers of
  * millionths of a dollar: n / 1e6 is the same double as the JSON's decimal (both are the
  * correctly rounded value of one real number), checked when packing.
  */
@@ -77,18 +79,33 @@ export function packRows(rows: readonly InstanceRow[]): PackedRows {
       .map(([a, b]) => {
         const values = rows.slice(a, b).map((r) => encode(kind, r[c + 1]!));
         if (values.every((v) => v === values[0])) return values[0];
-        if (c !== VCPUS && (kind === 'n' || kind === 'p') && values.every((v) => v !== '')) {
-          const cpus = rows.slice(a, b).map((r) => r[1]);
-          const unit = Number(values[0]) / cpus[0]!;
-          if (Number.isSafeInteger(unit) && values.every((v, i) => Number(v) === unit * cpus[i]!)) {
-            return `*${unit}`;
-          }
-        }
-        return values.join(',');
+        const plain = values.join(',');
+        if (c === VCPUS || (kind !== 'n' && kind !== 'p')) return plain;
+        const multiple = byVcpus(
+          values,
+          rows.slice(a, b).map((r) => r[1]),
+        );
+        return multiple !== undefined && multiple.length < plain.length ? multiple : plain;
       })
       .join(' '),
   );
   return { names, strings, columns };
+}
+
+/** The shortest `*U` or `*U:...` token for integer values, U the commonest per-vCPU unit. */
+function byVcpus(values: readonly string[], cpus: readonly number[]): string | undefined {
+  const counts = new Map<number, number>();
+  values.forEach((v, i) => {
+    const unit = Number(v) / cpus[i]!;
+    if (v !== '' && Number.isSafeInteger(unit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  });
+  let unit: number | undefined;
+  for (const [u, n] of counts)
+    if (n >= 2 && (unit === undefined || n > counts.get(unit)!)) unit = u;
+  if (unit === undefined) return undefined;
+  const u = unit;
+  const marks = values.map((v, i) => (v === '' ? '-' : Number(v) === u * cpus[i]! ? '' : v));
+  return marks.every((m) => m === '') ? `*${u}` : `*${u}:${marks.join(',')}`;
 }
 
 export function unpackRows(packed: PackedRows): InstanceRow[] {
@@ -117,10 +134,14 @@ export function unpackRows(packed: PackedRows): InstanceRow[] {
       const n = runLengths[r]!;
       const start = out.length;
       if (token.startsWith('*')) {
-        const unit = Number(token.slice(1));
+        const colon = token.indexOf(':');
+        const unit = Number(token.slice(1, colon < 0 ? undefined : colon));
+        const marks = colon < 0 ? undefined : token.slice(colon + 1).split(',');
         for (let i = 0; i < n; i++) {
-          const product = unit * Number(cols[VCPUS]![start + i]);
-          out.push(kind === 'p' ? product / PRICE_SCALE : product);
+          const mark = marks?.[i] ?? '';
+          const int = mark === '' ? unit * Number(cols[VCPUS]![start + i]) : Number(mark);
+          if (mark === '-') out.push(null);
+          else out.push(kind === 'p' ? int / PRICE_SCALE : int);
         }
       } else if (token.includes(',')) {
         for (const v of token.split(',')) out.push(decode(v));
