@@ -4,6 +4,7 @@ import { useDesignStore } from '../../store/design';
 import { loadSample, newDesign, redo, undo } from '../../store/design-actions';
 import { setLibraryOpen } from '../../store/design-library';
 import { setImportOpen } from '../../store/session';
+import { PanelBoundary } from '../shared/PanelBoundary';
 import { LazyDesignsDialog } from './dialogs-lazy';
 import { ExportMenu } from './ExportMenu';
 import { PresenterToggle } from './PresenterToggle';
@@ -82,8 +83,12 @@ export const TopBar = memo(function TopBar() {
         >
           Import
         </button>
-        <ExportMenu />
-        <ShareButton />
+        <PanelBoundary name="export menu" className="row">
+          <ExportMenu />
+        </PanelBoundary>
+        <PanelBoundary name="share dialog" className="row">
+          <ShareButton />
+        </PanelBoundary>
         <ThemeToggle />
         <PresenterToggle />
       </nav>
