@@ -10,7 +10,7 @@ import {
   type RegisterTaskDefinitionInput,
   type RunRecord,
 } from '../design';
-import type { ImportOutcome, ImportSource } from '../design/import';
+import type { ImportSource } from '../design/import';
 import { useDesignStore } from './design';
 import { sampleDocument } from './design-storage';
 import {
@@ -47,6 +47,12 @@ import {
   updateService,
 } from './edits/services';
 import { closeExplain, closeExplainOf } from './explain';
+import {
+  type ImportAnswer,
+  type ImportProgress,
+  openingShown,
+  readSources,
+} from './import-actions';
 import {
   attributeCommands,
   codeDeployCommands,
@@ -181,20 +187,19 @@ function openParsed(design: DesignDocument, run?: RunRecord): void {
 export async function importSources(
   sources: readonly ImportSource[],
   mode: 'add' | 'new' = 'add',
-): Promise<ImportOutcome> {
-  // The importers (YAML, CloudFormation, Copilot, AWS's model) load when first used.
-  const { importDocuments } = await import('../design/import');
-  const s = useRunStore.getState();
-  const base =
-    mode === 'new'
-      ? undefined
-      : live()
-        ? shownDesign(current(), s.timeline.journal, s.nowMs, false)
-        : current();
-  const outcome = importDocuments(sources, base);
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportAnswer> {
+  // Read and checked in the import worker (import-actions.ts); applied here, one undo step.
+  const baseOf = () => {
+    if (mode === 'new') return undefined;
+    const s = useRunStore.getState();
+    return live() ? shownDesign(current(), s.timeline.journal, s.nowMs, false) : current();
+  };
+  const outcome = await readSources(sources, baseOf, onProgress);
   if (!outcome.ok) return outcome;
+  await openingShown(outcome.design, onProgress);
   const what = outcome.read.map((r) => r.label).join(', ');
-  if (outcome.replaces || base === undefined) {
+  if (outcome.replaces || mode === 'new') {
     if (outcome.read.length === 1 && outcome.read[0]?.kind === 'berth-design')
       openParsed(outcome.design, outcome.run);
     else replace(outcome.design, `Imported ${what} into a new design: a run starts at 0:00.`);

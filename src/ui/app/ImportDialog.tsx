@@ -2,6 +2,8 @@ import { type ChangeEvent, type DragEvent, memo, useEffect, useState } from 'rea
 import type { DesignIssue } from '../../design';
 import type { ImportedDocument, ImportSource } from '../../design/import';
 import { importSources } from '../../store/design-actions';
+import { cancelImport, type ImportProgress } from '../../store/import-actions';
+import { progressText, sizeIssues } from '../../store/import-actions-limit';
 import { setImportOpen, useSessionStore } from '../../store/session';
 import { readyForAppSpecs } from '../../store/yaml-loader';
 
@@ -22,8 +24,33 @@ function IssueList({ issues, testId }: { issues: readonly DesignIssue[]; testId:
   );
 }
 
-async function sourcesOf(files: FileList | null | undefined): Promise<ImportSource[]> {
-  return Promise.all([...(files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+async function sourcesOf(files: readonly File[]): Promise<ImportSource[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/**
+ * From this size an import runs in the background: the dialog folds into a progress panel
+ * and the page stays usable. Below it, the dialog waits in place (well under a second).
+ */
+const BACKGROUND_CHARS = 1024 * 1024;
+/** A dropped file's text shows in the box only below this: a 10 MB text box is slow to lay out. */
+const SHOWN_CHARS = 256 * 1024;
+
+interface Busy {
+  text: string;
+  fraction: number;
+  background: boolean;
+}
+
+function Progress({ busy }: { busy: Busy }) {
+  return (
+    <div className="import-progress" role="status" data-testid="import.progress">
+      <p data-testid="import.progress.text">{busy.text}</p>
+      <div className="import-progress-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round(busy.fraction * 100)}%` }} />
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -39,30 +66,43 @@ export const ImportDialog = memo(function ImportDialog() {
   const [mode, setMode] = useState<'add' | 'new'>('add');
   const [done, setDone] = useState<Done | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const background = busy?.background ?? false;
 
   useEffect(() => {
-    if (!open) return;
+    // In the background the page is the person's again: Escape is theirs, Cancel is a button.
+    if (!open || background) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setIssues([]);
-        setDone(null);
-        setImportOpen(false);
-      }
+      if (event.key !== 'Escape') return;
+      cancelImport();
+      setIssues([]);
+      setDone(null);
+      setImportOpen(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  }, [open, background]);
 
   if (!open) return null;
 
   const close = () => {
+    cancelImport();
     setIssues([]);
     setDone(null);
     setImportOpen(false);
   };
   const submit = async (sources: readonly ImportSource[]) => {
+    const chars = sources.reduce((sum, s) => sum + s.text.length, 0);
+    const onProgress = (p: ImportProgress) =>
+      setBusy({
+        text: progressText(p),
+        fraction: p.fraction,
+        background: chars >= BACKGROUND_CHARS,
+      });
+    setIssues([]);
     await readyForAppSpecs(sources.map((s) => s.text));
-    const result = await importSources(sources, mode);
+    const result = await importSources(sources, mode, onProgress).finally(() => setBusy(null));
+    if ('cancelled' in result) return;
     if (!result.ok) return setIssues(result.issues);
     setText('');
     setIssues([]);
@@ -70,10 +110,15 @@ export const ImportDialog = memo(function ImportDialog() {
     if (result.warnings.length > 0) setDone({ read: result.read, warnings: result.warnings });
     else close();
   };
-  const onFiles = async (files: FileList | null | undefined) => {
+  const onFiles = async (list: FileList | null | undefined) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
+    // Refused by its size before it is read: a 1 GB file never reaches memory.
+    const tooLarge = sizeIssues(files.map((f) => ({ name: f.name, bytes: f.size })));
+    if (tooLarge.length > 0) return setIssues(tooLarge);
     const sources = await sourcesOf(files);
-    if (sources.length === 0) return;
-    if (sources.length === 1) setText(sources[0]?.text ?? '');
+    const only = sources.length === 1 ? sources[0] : undefined;
+    if (only && only.text.length < SHOWN_CHARS) setText(only.text);
     await submit(sources);
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -86,6 +131,26 @@ export const ImportDialog = memo(function ImportDialog() {
     setDragging(false);
     void onFiles(event.dataTransfer?.files);
   };
+
+  if (busy?.background)
+    return (
+      <div className="import-background" data-testid="import">
+        <h2>Importing</h2>
+        <Progress busy={busy} />
+        <p className="field-hint">Keep working: the design opens when it has been checked.</p>
+        <div className="modal-actions">
+          <span className="toolbar-gap" />
+          <button
+            type="button"
+            className="button"
+            data-testid="import.cancel"
+            onClick={cancelImport}
+          >
+            Cancel import
+          </button>
+        </div>
+      </div>
+    );
 
   if (done)
     return (
@@ -171,6 +236,7 @@ export const ImportDialog = memo(function ImportDialog() {
           </label>
           <span className="field-hint">A Berth design opens as itself.</span>
         </fieldset>
+        {busy && <Progress busy={busy} />}
         {issues.length > 0 && (
           <div className="import-errors" role="alert">
             <p>This cannot be imported:</p>
@@ -189,7 +255,12 @@ export const ImportDialog = memo(function ImportDialog() {
             />
           </label>
           <span className="toolbar-gap" />
-          <button type="button" className="button" data-testid="import.cancel" onClick={close}>
+          <button
+            type="button"
+            className="button"
+            data-testid="import.cancel"
+            onClick={busy ? cancelImport : close}
+          >
             Cancel
           </button>
           <button
@@ -197,9 +268,9 @@ export const ImportDialog = memo(function ImportDialog() {
             className="button primary"
             data-testid="import.submit"
             onClick={() => void submit([{ text }])}
-            disabled={text.trim() === ''}
+            disabled={text.trim() === '' || busy !== null}
           >
-            Import
+            {busy ? 'Importing…' : 'Import'}
           </button>
         </div>
       </div>

@@ -1,0 +1,14 @@
+import * as Comlink from 'comlink';
+import { packOutcome } from './pack';
+import type { ImportApi } from './protocol';
+import { runImport } from './run-import';
+
+/** The worker's side of the boundary: the import, its outcome packed and transferred. */
+export function createImportApi(): ImportApi {
+  return {
+    run: async (request, onProgress) => {
+      const packed = packOutcome(runImport(request, onProgress));
+      return Comlink.transfer(packed, [packed.json.buffer]);
+    },
+  };
+}
