@@ -53,6 +53,24 @@ describe('the initial load of a build', () => {
     });
   });
 
+  it('counts what a chunk the entry imports starts, as the catalog loader does', () => {
+    const loader: Manifest = {
+      ...manifest,
+      'index.html': {
+        file: 'assets/index-a.js',
+        isEntry: true,
+        imports: ['_shared-b.js', 'src/load.ts'],
+        dynamicImports: ['src/boot.tsx'],
+      },
+      'src/load.ts': { file: 'assets/load-g.js', dynamicImports: ['src/catalog.ts'] },
+    };
+    const withLoader = html.replace(
+      '<link rel="stylesheet"',
+      '<link rel="modulepreload" crossorigin href="/assets/load-g.js">\n  <link rel="stylesheet"',
+    );
+    expect(initialLoad(loader, withLoader).firstRender).toContain('assets/catalog-c.js');
+  });
+
   it('refuses an index.html that loads what the manifest does not', () => {
     expect(() => initialLoad(manifest, '<script type="module" src="/assets/other.js">')).toThrow(
       /other\.js/,

@@ -71,7 +71,9 @@ export function initialLoad(manifest: Manifest, html: string): InitialLoad {
   for (const f of htmlScripts(html)) {
     if (!initial.includes(f)) throw new Error(`index.html loads ${f}, not in the manifest's entry`);
   }
-  const started = entries.flatMap((k) => manifest[k]?.dynamicImports ?? []);
+  // What the entry's own chunks start as the page opens: the catalog may sit in a chunk the
+  // entry imports statically (its loader), not in the entry itself.
+  const started = initialKeys.flatMap((k) => manifest[k]?.dynamicImports ?? []);
   const firstRender = files(staticClosure(manifest, [...initialKeys, ...started]));
   return { initial, firstRender };
 }
