@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 // For the fuzz tests of the gate and the importers (issue 10): hostile edits of a real
 // document (one to three paths each deleted, nulled, given another type, a huge
@@ -99,4 +100,15 @@ export function fastestMs(run: () => void, times = 5): number {
     best = Math.min(best, performance.now() - start);
   }
   return best;
+}
+
+/** Refusals as the gate and the importers give them: at least one, each a path and a message. */
+export function expectNamedIssues(issues: readonly { path: string; message: string }[]): void {
+  expect(issues.length).toBeGreaterThan(0);
+  for (const issue of issues) {
+    expect(typeof issue.path).toBe('string');
+    expect(issue.path).not.toBe('');
+    expect(typeof issue.message).toBe('string');
+    expect(issue.message).not.toBe('');
+  }
 }
