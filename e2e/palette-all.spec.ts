@@ -88,6 +88,7 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
     const id = await inspectorTitle(app).textContent();
     const node = app.canvas.instance(id ?? '');
     await expect(node.locator('.node-kind')).toHaveText('EXT');
+    await expect(app.inspector.root.locator('.inspector-head .node-kind')).toHaveText('EXT');
     await expect(node.locator('.node-title')).toHaveText('external');
     await expect(node).toContainText('0 / 4,096 units');
     await expect(node).toContainText('0 / 8,192 MiB');

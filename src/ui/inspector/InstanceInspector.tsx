@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { availabilityZoneOf, instanceTypeOf } from '../../design';
 import { editInstance, removeResources } from '../../store/design-actions';
 import { customAttributesOf, statusOf, zonesOf } from '../../store/edits';
+import { ON_PREMISES } from '../../store/edits/palette';
 import { useRunStore } from '../../store/run';
 import { InstanceTypePicker } from '../shared/InstanceTypePicker';
 import { useShownDesign } from '../shared/use-shown-design';
@@ -35,7 +36,7 @@ export const InstanceInspector = memo(function InstanceInspector({ id }: { id: s
   return (
     <div className="inspector-body" data-testid="inspector.instance">
       <header className="inspector-head">
-        <span className="node-kind">EC2</span>
+        <span className="node-kind">{az === ON_PREMISES ? 'EXT' : 'EC2'}</span>
         <h2>{id}</h2>
       </header>
       <StatusToggle id={id} status={statusOf(ci)} />
