@@ -42,7 +42,7 @@ export function importWorkerOf(endpoint: FailingEndpoint): ImportWorker {
         remote.run(request, Comlink.proxy(onProgress)).then(
           (packed) => {
             done();
-            resolve(unpackOutcome(packed));
+            unpackOutcome(packed).then(resolve, reject);
           },
           (error: unknown) => {
             done();

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { packOutcome } from './pack';
+import { packedBuffers, packOutcome } from './pack';
 import type { ImportApi } from './protocol';
 import { runImport } from './run-import';
 
@@ -8,7 +8,7 @@ export function createImportApi(): ImportApi {
   return {
     run: async (request, onProgress) => {
       const packed = packOutcome(runImport(request, onProgress));
-      return Comlink.transfer(packed, [packed.json.buffer]);
+      return Comlink.transfer(packed, packedBuffers(packed));
     },
   };
 }
