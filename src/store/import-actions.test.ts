@@ -95,6 +95,23 @@ describe('reading an import in its worker', () => {
     cancelImport();
   });
 
+  it('Cancel pressed while the worker is still starting is honoured once it has started', async () => {
+    let started: () => void = () => {};
+    const starting = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const spawned = fakeWorkers();
+    setImportWorkerSpawn(async () => {
+      await starting;
+      return importWorkerOf(new MessageChannel().port1);
+    });
+    const answer = readSources([{ text: TASK_DEFINITION }], () => undefined);
+    cancelImport();
+    started();
+    expect(await answer).toEqual({ ok: false, cancelled: true });
+    expect(spawned).toEqual([]);
+  });
+
   it('adds again to the design as it now is when it changed during the read', async () => {
     useDesignStore.setState({ design: sampleDocument() });
     let release: (() => void) | undefined;

@@ -20,6 +20,8 @@ type Spawn = () => Promise<ImportWorker>;
 // One worker kept between imports (a second import skips its start); ended by Cancel or a failure.
 let worker: ImportWorker | undefined;
 let pending: { cancel: () => void } | undefined;
+/** Cancel pressed before the worker had the sources (it was still starting): honoured after. */
+let cancelAsked = false;
 
 // The client comes in with the first import (comlink, the worker's URL): not in the first
 // render. Loaded by a dynamic import: the store takes of the worker only its client.
@@ -36,8 +38,11 @@ export function setImportWorkerSpawn(next: Spawn | undefined): void {
 
 /** Ends the import in flight, if any: its worker stops and its answer is `cancelled`. */
 export function cancelImport(): void {
+  cancelAsked = true;
   pending?.cancel();
 }
+
+const CANCELLED: ImportCancelled = { ok: false, cancelled: true };
 
 export const importInFlight = (): boolean => pending !== undefined;
 
@@ -55,6 +60,7 @@ async function runOnce(
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportAnswer> {
   worker ??= await spawn();
+  if (cancelAsked) return CANCELLED;
   const running = worker;
   return new Promise<ImportAnswer>((resolve) => {
     const settle = (answer: ImportAnswer, end: boolean) => {
@@ -98,6 +104,7 @@ export async function readSources(
   const tooLarge = sizeIssues(sources.map((s) => ({ ...s, bytes: s.text.length })));
   if (tooLarge.length > 0) return refused(tooLarge);
   const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
+  cancelAsked = false;
   onProgress({ phase: 'reading', fraction: 0.05, bytes, sources: sources.length });
   for (;;) {
     const before = moment();
