@@ -9,30 +9,40 @@ const SAMPLE_INSTANCES = ['i-0a1b2c3d4e5f60001', 'i-0a1b2c3d4e5f60002'] as const
 // Built once: the 150-instance B4 cluster with task-definition families to 10.5 MB.
 const large = Buffer.from(JSON.stringify(largeDesign(10.5 * MB)));
 
-interface Frame {
-  gapMs: number;
+interface Busy {
+  /** How long the page's thread was held: a click or a key waited this long. */
+  durationMs: number;
+  /** What the import's progress line said when it began. */
   phase: string;
 }
 interface Watch {
-  __frames?: Frame[];
+  __busy?: Busy[];
 }
 
 /**
- * Every frame the page paints from now on, with the time since the one before and what the
- * import's progress line said then: a gap is how long a click or a key would have waited.
+ * Every long task of the page's thread from now on (50 ms or more, as Chromium's Long Tasks
+ * API reports them), with what the progress line said as it began. Long tasks, not gaps
+ * between painted frames: on a two-core machine the import worker and the compositor share
+ * the cores, and frames come late while the page's thread is free to answer.
  */
-async function watchFrames(page: Page): Promise<void> {
+async function watchBusy(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const frames: Frame[] = [];
-    (window as Watch).__frames = frames;
-    let last = performance.now();
-    const tick = (now: number) => {
+    const busy: Busy[] = [];
+    (window as Watch).__busy = busy;
+    const phaseAt: { at: number; phase: string }[] = [];
+    const tick = () => {
       const line = document.querySelector('[data-testid="import.progress.text"]');
-      frames.push({ gapMs: now - last, phase: line?.textContent ?? '' });
-      last = now;
+      const phase = line?.textContent ?? '';
+      if (phaseAt.at(-1)?.phase !== phase) phaseAt.push({ at: performance.now(), phase });
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const before = phaseAt.filter((p) => p.at <= entry.startTime).at(-1);
+        busy.push({ durationMs: entry.duration, phase: before?.phase ?? '' });
+      }
+    }).observe({ type: 'longtask', buffered: false });
   });
 }
 
@@ -54,7 +64,7 @@ test.describe('a very large import', () => {
     // frames below time the import, not that first load.
     await app.canvas.selectInstance(SAMPLE_INSTANCES[0]);
     await expect(page.getByTestId('inspector')).toBeVisible();
-    await watchFrames(page);
+    await watchBusy(page);
     await chooseLarge(page);
     const progress = page.getByTestId('import.progress');
     await expect(progress).toBeVisible();
@@ -72,15 +82,14 @@ test.describe('a very large import', () => {
     // Then the design arrives, as itself, one undo step from the sample.
     await expect(app.designName).toHaveText(B4_DESIGN_NAME, { timeout: 30_000 });
     await expect(progress).toBeHidden();
-    const frames = await page.evaluate(() => (window as Watch).__frames ?? []);
-    // Reading, checking and the answer's way back: the page painted at least every 200 ms.
-    const loading = frames.filter((f) => /^(Reading|Checking|Checked)/.test(f.phase));
-    expect(loading.length).toBeGreaterThan(5);
-    expect(Math.max(...loading.map((f) => f.gapMs))).toBeLessThan(200);
+    const busy = await page.evaluate(() => (window as Watch).__busy ?? []);
+    // Reading, checking and the answer's way back: the page's thread never held 200 ms.
+    const loading = busy.filter((b) => /^(Reading|Checking|Checked)/.test(b.phase));
+    expect(Math.max(0, ...loading.map((b) => b.durationMs))).toBeLessThan(200);
     // Opening the design (the store, the canvas) is the page's work: said, not asserted.
     test.info().annotations.push({
-      type: 'longest frame while opening (ms)',
-      description: String(Math.round(Math.max(0, ...frames.map((f) => f.gapMs)))),
+      type: 'longest task while opening (ms)',
+      description: String(Math.round(Math.max(0, ...busy.map((b) => b.durationMs)))),
     });
     await app.toolbar('undo').click();
     await expect(app.designName).toHaveText('Sample: web on three instances');
