@@ -149,6 +149,25 @@ describe('a lazy panel whose code does not arrive', () => {
     expect(text('loaded')).toBe('loaded');
   });
 
+  it('a lazy chart gets its props, after a Retry as before it', async () => {
+    let online = false;
+    const Chart = ({ title }: { title: string }) => <p data-testid="chart">{title}</p>;
+    const Lazy = lazyWithRetry<{ title: string }>(() =>
+      online
+        ? Promise.resolve({ default: Chart })
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module: /P.js')),
+    );
+    await render(
+      <PanelBoundary name="chart">
+        <Lazy title="tasks by status" />
+      </PanelBoundary>,
+    );
+    expect(text('panel-failed.reload')).toBe('Retry');
+    online = true;
+    await click('panel-failed.reload');
+    expect(text('chart')).toBe('tasks by status');
+  });
+
   it('reports a module that throws as it runs as a failure to draw', async () => {
     const Lazy = lazyWithRetry(() => Promise.reject(new RangeError('bad table')));
     await render(

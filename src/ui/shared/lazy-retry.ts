@@ -26,7 +26,13 @@ function isLoadFailure(error: unknown): boolean {
 }
 
 /** React.lazy for a panel, but a failed fetch is a ChunkLoadError whose `retry` imports again. */
-export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): ComponentType {
+export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): ComponentType;
+export function lazyWithRetry<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): ComponentType<P>;
+export function lazyWithRetry<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): ComponentType<P> {
   const make = () =>
     lazy(() =>
       load().catch((cause: unknown) => {
@@ -40,9 +46,9 @@ export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): 
   function retry(): void {
     current = make();
   }
-  // A panel takes no props: it reads the stores.
-  function Retrying() {
-    return createElement(current);
+  // A panel takes no props (it reads the stores); a lazy chart takes its plan.
+  function Retrying(props: P) {
+    return createElement(current as ComponentType<P>, props);
   }
   return Retrying;
 }
