@@ -217,7 +217,8 @@ test.describe('each card dropped on the canvas arrives and is selected', () => {
     await dropOnBand(app, card(app, 'lb.application'));
     const lb = page.getByTestId('lb.alb');
     await expect(lb).toBeVisible();
-    await app.canvas.dropFrom(card(app, 'targetGroup'), lb, { x: 60, y: 30 });
+    // Clear of the wiring dot at the bottom middle, which takes the pointer.
+    await app.canvas.dropFrom(card(app, 'targetGroup'), lb, { x: 30, y: 14 });
     await expect(page.getByTestId('notice')).toContainText(
       'Target group alb-tg added to alb, behind a listener on port 8080',
     );
