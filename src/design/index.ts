@@ -26,4 +26,5 @@ export * from './script';
 export { checkScriptReferences } from './script-references';
 export { checkTaskDefinition } from './task-definition-rules';
 export * from './traffic-shapes';
+export { mmss } from './virtual-clock';
 export * from './workload-shapes';

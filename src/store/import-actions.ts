@@ -72,7 +72,7 @@ async function runOnce(
       }
       resolve(answer);
     };
-    const entry = { cancel: () => settle({ ok: false, cancelled: true }, true) };
+    const entry = { cancel: () => settle(CANCELLED, true) };
     pending = entry;
     running.run(base ? { sources, base } : { sources }, onProgress).then(
       (outcome) => settle(outcome, false),

@@ -1,4 +1,5 @@
 import type { Command, DesignDocument, RunRecord } from '../design';
+import { mmss } from '../design/virtual-clock';
 import type { PlacementExplanation } from '../engine';
 import {
   getSimWorker,
@@ -23,7 +24,7 @@ import {
 } from './run';
 import { loadRun, runBaseOf, saveRun } from './run-storage';
 import { type NoticeAction, showNotice } from './session';
-import { mmss, useWorkerStore } from './worker-state';
+import { useWorkerStore } from './worker-state';
 import { installTestHook } from './worker-test-hook';
 import { type WorkerWatch, watchWorker } from './worker-watch';
 
@@ -311,11 +312,6 @@ export function switchBranch(branchId: number): Promise<void> {
   return client?.switchBranch(branchId) ?? Promise.resolve();
 }
 
-function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 /** A person's edit on the running cluster: AWS operations, journalled at the moment shown. */
 export async function applyLive(commands: readonly Command[]): Promise<void> {
   const first = commands[0];
@@ -335,7 +331,7 @@ export async function applyLive(commands: readonly Command[]): Promise<void> {
     if (result.error) showNotice(`${command.action}: ${result.error.message}`, 'error');
     else if (result.forked)
       showNotice(
-        `A new branch starts at ${clock(result.at * 1000)}; the old future is kept on the timeline.`,
+        `A new branch starts at ${mmss(result.at * 1000)}; the old future is kept on the timeline.`,
       );
   }
 }

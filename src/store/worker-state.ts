@@ -1,4 +1,8 @@
 import { create } from 'zustand';
+import { mmss } from '../design/virtual-clock';
+
+/** The clock as sentences say it; the dock's stopped line reads it from here. */
+export { mmss };
 
 /** Why the run's worker stopped, and what the page kept to restart it. */
 export interface WorkerStop {
@@ -17,14 +21,6 @@ export interface WorkerState {
 }
 
 export const useWorkerStore = create<WorkerState>()(() => ({ stop: null }));
-
-export function mmss(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
-}
 
 /** The one sentence the dock shows, e.g. "The simulation stopped: …. Your design and the 12 commands you applied are kept." */
 export function stopSentence(stop: WorkerStop): string {

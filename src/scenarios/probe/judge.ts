@@ -1,6 +1,6 @@
+import { mmss } from '../../design/virtual-clock';
 import { type Measure, measureLabel, type Sample } from './measure';
 import { span as spanOf, valueAt } from './play';
-import { mmss } from './time';
 
 /** What a prediction reads off the run: a value at the moment, its extreme, or a time. */
 export type Reading =

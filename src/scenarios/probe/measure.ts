@@ -27,26 +27,51 @@ export interface Sample {
   value: number;
 }
 
-/** The run as frames have told it so far: the parts measures read. */
+/** Counts kept by key, moved as the things they count change: never recounted. */
+class Tally {
+  private readonly byKey = new Map<string, number>();
+  private readonly keysOf = new Map<string, readonly string[]>();
+
+  /** `id` now counts under `keys` (none: it counts nowhere). */
+  set(id: string, keys: readonly string[]): void {
+    for (const k of this.keysOf.get(id) ?? []) this.byKey.set(k, (this.byKey.get(k) ?? 1) - 1);
+    for (const k of keys) this.byKey.set(k, (this.byKey.get(k) ?? 0) + 1);
+    if (keys.length > 0) this.keysOf.set(id, keys);
+    else this.keysOf.delete(id);
+  }
+
+  get(key: string): number {
+    return this.byKey.get(key) ?? 0;
+  }
+}
+
+const ALL = '\u0000all';
+
+/**
+ * The run as frames have told it so far: the parts measures read, each updated from what
+ * the frame says changed (a frame carries only the tasks and instances that changed).
+ */
 export class RunView {
-  readonly tasks = new Map<string, TaskView>();
-  readonly instances = new Map<string, InstanceView>();
   readonly counts = new Map<string, ServiceCounts>();
   readonly rollbackIds = new Map<string, Set<string>>();
+  /** RUNNING tasks by `instance` and by `instance service`. */
+  readonly runningOn = new Tally();
+  /** ACTIVE container instances, in all clusters and by cluster. */
+  readonly active = new Tally();
   usdPerHour = 0;
   nowMs = 0;
 
-  /** Folds one frame in; `onSample` hears each moment a service's counts changed. */
+  /** Folds one frame in; `onCounts` hears each moment a service's counts changed. */
   take(frame: Frame, onCounts?: (atMs: number) => void): void {
     for (const sample of frame.history) {
       if (!sample.services) continue;
       for (const [name, counts] of Object.entries(sample.services)) this.counts.set(name, counts);
       onCounts?.(sample.atMs);
     }
-    for (const task of frame.tasks) this.tasks.set(task.taskArn, task);
-    for (const arn of frame.removedTaskArns) this.tasks.delete(arn);
+    for (const task of frame.tasks) this.runningOn.set(task.taskArn, runningKeys(task));
+    for (const arn of frame.removedTaskArns) this.runningOn.set(arn, []);
     for (const instance of frame.instances)
-      this.instances.set(instance.containerInstanceArn, instance);
+      this.active.set(instance.containerInstanceArn, activeKeys(instance));
     for (const service of frame.services) {
       for (const d of service.deployments) {
         if (!d.rollback) continue;
@@ -60,6 +85,14 @@ export class RunView {
   }
 }
 
+const runningKeys = (t: TaskView): string[] =>
+  t.lastStatus === 'RUNNING' && t.ec2InstanceId
+    ? [t.ec2InstanceId, `${t.ec2InstanceId} ${t.serviceName ?? ''}`]
+    : [];
+
+const activeKeys = (i: InstanceView): string[] =>
+  i.status === 'ACTIVE' ? [ALL, `cluster ${i.clusterName}`] : [];
+
 /** The measure's value as the view holds it now. */
 export function measureValue(measure: Measure, view: RunView): number {
   switch (measure.measure) {
@@ -67,27 +100,12 @@ export function measureValue(measure: Measure, view: RunView): number {
       const counts = view.counts.get(measure.service);
       return counts ? counts[measure.field] : 0;
     }
-    case 'tasksOnInstance': {
-      let n = 0;
-      for (const t of view.tasks.values())
-        if (
-          t.ec2InstanceId === measure.instance &&
-          t.lastStatus === 'RUNNING' &&
-          (measure.service === undefined || t.serviceName === measure.service)
-        )
-          n += 1;
-      return n;
-    }
-    case 'instanceCount': {
-      let n = 0;
-      for (const i of view.instances.values())
-        if (
-          i.status === 'ACTIVE' &&
-          (measure.cluster === undefined || i.clusterName === measure.cluster)
-        )
-          n += 1;
-      return n;
-    }
+    case 'tasksOnInstance':
+      return view.runningOn.get(
+        measure.service === undefined ? measure.instance : `${measure.instance} ${measure.service}`,
+      );
+    case 'instanceCount':
+      return view.active.get(measure.cluster === undefined ? ALL : `cluster ${measure.cluster}`);
     case 'costPerHour':
       return view.usdPerHour;
     case 'rollbacks':
