@@ -30,13 +30,19 @@ async function watchBusy(page: Page): Promise<void> {
     const busy: Busy[] = [];
     (window as Watch).__busy = busy;
     const phaseAt: { at: number; phase: string }[] = [];
-    const tick = () => {
+    // A MutationObserver hears the line change as React commits it, before any task that
+    // follows: a frame-by-frame poll would give the opening's first task to "Checked".
+    const note = () => {
       const line = document.querySelector('[data-testid="import.progress.text"]');
       const phase = line?.textContent ?? '';
       if (phaseAt.at(-1)?.phase !== phase) phaseAt.push({ at: performance.now(), phase });
-      requestAnimationFrame(tick);
     };
-    requestAnimationFrame(tick);
+    note();
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const before = phaseAt.filter((p) => p.at <= entry.startTime).at(-1);
